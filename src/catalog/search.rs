@@ -1,0 +1,85 @@
+//! Catalog search for the browsable catalog and the docs-site API: a code, a phrase, an alias or a
+//! keyword ("rate limit" → 429, "teapot" → 418), best match first.
+
+use super::{Status, STATUSES};
+
+/// Entries matching `query`, ranked: an exact code first, then phrase, alias and keyword matches,
+/// then words found in the summary or explanation. An empty query matches nothing.
+pub fn search(query: &str) -> Vec<&'static Status> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(u32, &'static Status)> = STATUSES
+        .iter()
+        .filter_map(|status| {
+            let score = score(status, &query);
+            (score > 0).then_some((score, status))
+        })
+        .collect();
+    // Higher score first; equal scores keep code order (the sort is stable).
+    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.into_iter().map(|(_, s)| s).collect()
+}
+
+fn score(status: &Status, query: &str) -> u32 {
+    let code = status.code.to_string();
+    if code == query {
+        return 1000;
+    }
+    // "50" or "5xx" finds the codes of that family.
+    let digits = query.trim_end_matches('x');
+    if !digits.is_empty() && digits.len() < 3 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return if code.starts_with(digits) { 500 } else { 0 };
+    }
+
+    let phrase = status.phrase.to_lowercase();
+    let mut best = 0;
+    if phrase == query {
+        best = best.max(900);
+    } else if phrase.starts_with(query) {
+        best = best.max(700);
+    } else if contains_words(&phrase, query) {
+        best = best.max(600);
+    }
+    for alias in status
+        .aliases
+        .iter()
+        .chain(status.also.iter().map(|m| &m.phrase))
+    {
+        let alias = alias.to_lowercase();
+        if alias == query {
+            best = best.max(850);
+        } else if contains_words(&alias, query) {
+            best = best.max(550);
+        }
+    }
+    for keyword in status.keywords {
+        let keyword = keyword.to_lowercase();
+        if keyword == query {
+            best = best.max(800);
+        } else if contains_words(&keyword, query) || contains_words(query, &keyword) {
+            best = best.max(450);
+        }
+    }
+    if best == 0 && query.len() >= 3 {
+        if contains_words(&status.summary.to_lowercase(), query) {
+            best = 200;
+        } else if contains_words(&status.explanation.to_lowercase(), query) {
+            best = 100;
+        }
+    }
+    best
+}
+
+/// Does `haystack` contain `needle` starting at a word boundary? ("limit" in "rate limit", not
+/// "imit"). Plural and verb endings after the needle are allowed.
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    haystack.match_indices(needle).any(|(at, _)| {
+        at == 0
+            || !haystack[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
