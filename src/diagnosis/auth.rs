@@ -1,0 +1,270 @@
+//! Authentication evidence: `WWW-Authenticate` / `Proxy-Authenticate` challenges (scheme, realm, the
+//! RFC 6750 Bearer `error`, `error_description` and `scope`), OAuth 2 token-endpoint error bodies, the
+//! request's own Authorization header, and the expiry of a JWT it carried.
+
+use super::{time, Evidence, EvidenceSource, Notes, Severity};
+use crate::catalog::{RetryPolicy, Side, Status};
+use crate::paste::Exchange;
+use regex_lite::Regex;
+use std::sync::OnceLock;
+
+pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
+    for (header, who) in [
+        ("www-authenticate", "server"),
+        ("proxy-authenticate", "proxy"),
+    ] {
+        for h in exchange
+            .headers
+            .iter()
+            .filter(|h| h.name.eq_ignore_ascii_case(header))
+        {
+            challenge(&h.name, &h.value, who, notes);
+        }
+    }
+    if status.code == 401
+        && exchange.header("www-authenticate").is_none()
+        && !exchange.headers.is_empty()
+    {
+        notes.add(
+            Severity::Info,
+            "No WWW-Authenticate header",
+            "RFC 9110 asks a 401 to say which authentication scheme it wants in WWW-Authenticate; this one does not, so check the API docs for how to send credentials (usually an API key or a Bearer token in the Authorization header).",
+            Vec::new(),
+        );
+    }
+    if matches!(status.code, 401 | 403) {
+        if let Some(request) = &exchange.request {
+            let sent = request.headers.iter().find(|h| {
+                h.name.eq_ignore_ascii_case("authorization")
+                    || h.name.to_ascii_lowercase().contains("api-key")
+            });
+            match sent {
+                None if !request.headers.is_empty() && status.code == 401 => {
+                    notes.add(
+                        Severity::Problem,
+                        "The request sent no credentials",
+                        "The request headers in the paste have no Authorization or API-key header. Send the credentials the API expects.",
+                        vec![Evidence::of(EvidenceSource::Request, "request headers", "no Authorization header")],
+                    );
+                    notes.step("Add the API key or token to the request, in the header the API documents (usually `Authorization: Bearer …`).");
+                    notes.verdict(
+                        30,
+                        "The request was not authenticated: it carried no credentials.",
+                    );
+                }
+                Some(h) => jwt_expiry(&h.value, exchange, notes),
+                None => {}
+            }
+        }
+    }
+}
+
+fn param_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r#"([A-Za-z0-9_\-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]+))"#)
+            .expect("valid regex")
+    })
+}
+
+fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
+    let scheme = value
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(',');
+    let params: Vec<(String, String)> = param_regex()
+        .captures_iter(value)
+        .map(|c| {
+            let v = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
+            (c[1].to_ascii_lowercase(), v.to_string())
+        })
+        .collect();
+    let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let realm = get("realm")
+        .map(|r| format!(" for realm \"{r}\""))
+        .unwrap_or_default();
+    let evidence = vec![Evidence::header(name, value)];
+    let description = get("error_description");
+    let described = description
+        .map(|d| format!(" The server says: \"{d}\"."))
+        .unwrap_or_default();
+    if let Some(description) = description {
+        notes.server_message(description);
+    }
+    match get("error") {
+        Some("invalid_token") => {
+            notes.add(
+                Severity::Problem,
+                "The access token was rejected (invalid_token)",
+                format!("The Bearer token is expired, revoked, malformed or issued for another API.{described}"),
+                evidence,
+            );
+            notes.step("Get a new access token (refresh it, or sign in again) and send it as `Authorization: Bearer <token>`.");
+            notes.step("Check that the token was issued for this API (audience) and environment.");
+            notes.verdict(40, "Your access token was rejected: it is expired, revoked or not meant for this API. Get a new one and retry.");
+            notes.retry_policy = Some(RetryPolicy::AfterFix);
+            notes.side(4, Side::Client);
+        }
+        Some("insufficient_scope") => {
+            let scope = get("scope")
+                .map(|s| format!(" It needs the scope \"{s}\"."))
+                .unwrap_or_default();
+            notes.add(
+                Severity::Problem,
+                "The token lacks a required scope (insufficient_scope)",
+                format!("You are authenticated, but the token was not granted the permission this request needs.{scope}{described}"),
+                evidence,
+            );
+            let needed = get("scope")
+                .map(|s| format!(" \"{s}\""))
+                .unwrap_or_default();
+            notes.step(format!("Request a token with the scope{needed} (re-run the authorization with that scope, or ask an admin to grant it)."));
+            notes.verdict(40, format!("Your token is valid but lacks the permission (scope){needed} this request needs."));
+            notes.retry_policy = Some(RetryPolicy::AfterFix);
+            notes.side(4, Side::Client);
+        }
+        Some("invalid_request") => {
+            notes.add(
+                Severity::Problem,
+                "The authentication request was malformed (invalid_request)",
+                format!("The request is missing a parameter, repeats one, or sends credentials in more than one way (header and query, for example).{described}"),
+                evidence,
+            );
+            notes.step(
+                "Send the token exactly once, in the Authorization header, as `Bearer <token>`.",
+            );
+            notes.side(4, Side::Client);
+        }
+        Some(other) => notes.add(
+            Severity::Problem,
+            format!("Authentication error \"{other}\""),
+            format!(
+                "The {who} rejected the credentials with the error code \"{other}\".{described}"
+            ),
+            evidence,
+        ),
+        None => {
+            let what = if who == "proxy" {
+                format!("A proxy between you and the API asks for {scheme} credentials{realm}. Configure your HTTP client's proxy settings (for example HTTPS_PROXY with a user and password) or ask your network team.")
+            } else {
+                format!("The server asks for {scheme} credentials{realm}. Send them in the Authorization header.")
+            };
+            notes.add(
+                Severity::Info,
+                format!("The {who} wants {scheme} authentication"),
+                what,
+                evidence,
+            );
+        }
+    }
+}
+
+/// OAuth 2 token-endpoint errors (RFC 6749 §5.2) and device-flow errors (RFC 8628 §3.5).
+pub(super) fn oauth_body(exchange: &Exchange, notes: &mut Notes) {
+    let Some(json) = exchange.body.as_ref().and_then(|b| b.json.as_ref()) else {
+        return;
+    };
+    let Some(error) = json.get("error").and_then(|e| e.as_str()) else {
+        return;
+    };
+    let fix = match error {
+        "invalid_grant" => "The authorization code, refresh token or password grant is invalid, expired, already used, or was issued to another client or redirect URI. Start the sign-in again to get a fresh code or refresh token; codes are single-use and short-lived.",
+        "invalid_client" => "The client id or secret is wrong, or the client authenticates the wrong way (Basic header vs body parameters). Check the client credentials and the token endpoint's auth method.",
+        "unauthorized_client" => "This client is not allowed to use this grant type. Enable the grant type for the app in the identity provider's settings.",
+        "unsupported_grant_type" => "The grant_type value is misspelled or not supported by this server. Check the grant_type parameter and that the body is form-encoded.",
+        "invalid_scope" => "A requested scope is unknown, malformed or not allowed for this client. Request only scopes the app is allowed to use.",
+        "invalid_request" => "A required parameter is missing or repeated, or the body is not application/x-www-form-urlencoded. Compare the token request with the provider's docs.",
+        "access_denied" => "The user or the authorization server refused the request. Ask the user to consent, or check the app's permissions.",
+        "expired_token" => "The device code expired before the user finished. Start the device flow again.",
+        "authorization_pending" => "The user has not finished signing in yet. Keep polling at the interval the server gave.",
+        "slow_down" => "You poll the token endpoint too fast. Add 5 seconds to the polling interval.",
+        _ => return,
+    };
+    let mut evidence = vec![Evidence::body("error", error)];
+    if let Some(description) = json.get("error_description").and_then(|d| d.as_str()) {
+        evidence.push(Evidence::body("error_description", description));
+        notes.server_message(description);
+    }
+    notes.add(
+        Severity::Problem,
+        format!("OAuth 2 error: {error}"),
+        fix,
+        evidence,
+    );
+    notes.step(fix.split(". ").nth(1).map_or(fix.to_string(), |s| {
+        s.trim_end_matches('.').to_string() + "."
+    }));
+    notes.verdict(
+        35,
+        format!(
+            "The OAuth 2 token request failed with \"{error}\": {}",
+            super::lower_first(fix.split(". ").next().unwrap_or(fix))
+        ) + ".",
+    );
+    notes.side(3, Side::Client);
+}
+
+/// When the request carried a JWT, read its `exp` claim and compare it with the response's `Date`.
+fn jwt_expiry(authorization: &str, exchange: &Exchange, notes: &mut Notes) {
+    let token = authorization.split_whitespace().last().unwrap_or("");
+    let mut parts = token.split('.');
+    let (Some(_), Some(payload), Some(_)) = (parts.next(), parts.next(), parts.next()) else {
+        return;
+    };
+    let Some(bytes) = base64url(payload) else {
+        return;
+    };
+    let Ok(claims) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return;
+    };
+    let Some(exp) = claims.get("exp").and_then(serde_json::Value::as_i64) else {
+        return;
+    };
+    let Some(now) = exchange.header("date").and_then(time::parse_http_date) else {
+        return;
+    };
+    if exp <= now {
+        notes.add(
+            Severity::Problem,
+            "The token you sent had expired",
+            format!(
+                "The JWT in the request's Authorization header expired at {} ({} before the response).",
+                time::readable(exp, Some(now)),
+                time::duration((now - exp) as u64)
+            ),
+            vec![Evidence::of(EvidenceSource::Request, "Authorization (JWT exp claim)", &time::rfc3339(exp))],
+        );
+        notes.step("Refresh the access token before it expires (check `exp`), then retry.");
+        notes.verdict(
+            45,
+            "The access token you sent had expired: get a new one and retry.",
+        );
+        notes.side(6, Side::Client);
+    }
+}
+
+fn base64url(input: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(input.len() * 3 / 4);
+    let mut buffer = 0u32;
+    let mut bits = 0;
+    for byte in input.bytes() {
+        let value = match byte {
+            b'A'..=b'Z' => byte - b'A',
+            b'a'..=b'z' => byte - b'a' + 26,
+            b'0'..=b'9' => byte - b'0' + 52,
+            b'-' | b'+' => 62,
+            b'_' | b'/' => 63,
+            b'=' => break,
+            _ => return None,
+        };
+        buffer = (buffer << 6) | u32::from(value);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+            buffer &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}

@@ -1,0 +1,488 @@
+//! The diagnosis: read the evidence in an [`Exchange`] and say what happened, on which side, what to
+//! do, whether and when to retry, and what to quote to support.
+//!
+//! Each rule module looks at one kind of evidence (retry and rate-limit headers, authentication, who
+//! answered, the body's error format, request ids…) and adds [`Finding`]s to a [`Notes`] collector,
+//! each quoting the header or field it came from. [`diagnose`] runs them all and assembles the result.
+//! Every string taken from the paste goes through [`redact`] before it is stored.
+
+mod auth;
+mod bodies;
+mod fingerprint;
+mod network;
+pub mod redact;
+mod report;
+mod request;
+mod request_ids;
+mod retry;
+mod time;
+
+use crate::catalog::{self, RetryPolicy, Side, Status};
+use crate::paste::{self, Exchange, InputKind, OtherEntry};
+use serde::Serialize;
+
+/// How much a finding matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// The cause, or the thing to fix.
+    Problem,
+    /// Worth knowing; may be the cause.
+    Warning,
+    /// Context: who answered, what the server said.
+    Info,
+}
+
+/// Where a piece of evidence was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvidenceSource {
+    StatusLine,
+    Header,
+    Body,
+    Request,
+    Paste,
+}
+
+/// A quote from the paste (already masked).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    pub source: EvidenceSource,
+    /// The header name, body field path (`error.status`) or line kind.
+    pub name: String,
+    pub value: String,
+}
+
+impl Evidence {
+    pub fn header(name: &str, value: &str) -> Self {
+        Evidence {
+            source: EvidenceSource::Header,
+            name: name.to_string(),
+            value: quote(&redact::header_value(name, value)),
+        }
+    }
+
+    pub fn body(path: &str, value: &str) -> Self {
+        Evidence {
+            source: EvidenceSource::Body,
+            name: path.to_string(),
+            value: quote(&redact::text(value)),
+        }
+    }
+
+    pub fn of(source: EvidenceSource, name: &str, value: &str) -> Self {
+        Evidence {
+            source,
+            name: name.to_string(),
+            value: quote(&redact::text(value)),
+        }
+    }
+}
+
+/// Quotes are kept short: a long value is cut at a character boundary.
+pub(crate) fn quote(value: &str) -> String {
+    const LIMIT: usize = 300;
+    let value = value.trim();
+    if value.chars().count() <= LIMIT {
+        value.to_string()
+    } else {
+        let cut: String = value.chars().take(LIMIT).collect();
+        format!("{cut}…")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    pub title: String,
+    pub detail: String,
+    pub evidence: Vec<Evidence>,
+}
+
+/// What to do about retrying.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RetryAdvice {
+    pub policy: RetryPolicy,
+    /// One or two plain sentences.
+    pub advice: String,
+    /// Seconds to wait, when the server named a time.
+    pub after_seconds: Option<u64>,
+    /// The moment to retry, as an RFC 3339 UTC time, when it can be known.
+    pub at: Option<String>,
+    /// The same moment as Unix seconds, for countdowns.
+    pub at_unix: Option<i64>,
+    /// Whether repeating a non-idempotent request (POST, PATCH) is safe.
+    pub safe_for_non_idempotent: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RequestId {
+    /// The header or body field it came from.
+    pub name: String,
+    pub value: String,
+}
+
+/// The request as the paste showed it (masked).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RequestSummary {
+    pub method: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Everything the troubleshooter says about one paste.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnosis {
+    /// The HTTP status, or `None` when the paste holds no HTTP status (network errors, bad input).
+    pub code: Option<u16>,
+    /// The catalog entry for the code (or the honest class fallback).
+    pub status: Option<Status>,
+    /// The reason phrase the server sent, when it is not the registered one.
+    pub reason_sent: Option<String>,
+    pub input_kind: InputKind,
+    /// "429 Too Many Requests", or the name of the network problem.
+    pub headline: String,
+    /// One plain sentence.
+    pub verdict: String,
+    pub side: Side,
+    /// Who produced the response, when headers or body tell (Cloudflare, nginx, AWS API Gateway…).
+    pub answered_by: Option<String>,
+    /// The server's own error message, quoted.
+    pub server_message: Option<String>,
+    pub findings: Vec<Finding>,
+    /// What to do, specific steps first, then the catalog's steps for the code.
+    pub steps: Vec<String>,
+    pub retry: RetryAdvice,
+    pub request_ids: Vec<RequestId>,
+    pub request: Option<RequestSummary>,
+    /// Other failing entries of a HAR file or log.
+    pub others: Vec<OtherEntry>,
+    /// A plain-text (Markdown) summary to send to support, secrets masked.
+    pub report: String,
+}
+
+/// What the rules found, before it is assembled into a [`Diagnosis`].
+#[derive(Default)]
+pub(crate) struct Notes {
+    findings: Vec<Finding>,
+    steps: Vec<String>,
+    /// Candidate verdicts with a priority; the highest wins.
+    verdicts: Vec<(u8, String)>,
+    side: Option<(u8, Side)>,
+    /// A status found in the body when the paste had no status line.
+    code_hint: Option<(u16, Evidence)>,
+    server_message: Option<String>,
+    answered_by: Option<String>,
+    retry_after: Option<Wait>,
+    retry_policy: Option<RetryPolicy>,
+    request_ids: Vec<RequestId>,
+}
+
+/// A wait the server asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Wait {
+    pub seconds: Option<u64>,
+    pub at_unix: Option<i64>,
+}
+
+impl Notes {
+    pub(crate) fn add(
+        &mut self,
+        severity: Severity,
+        title: impl Into<String>,
+        detail: impl Into<String>,
+        evidence: Vec<Evidence>,
+    ) {
+        self.findings.push(Finding {
+            severity,
+            title: title.into(),
+            detail: detail.into(),
+            evidence,
+        });
+    }
+
+    pub(crate) fn step(&mut self, step: impl Into<String>) {
+        let step = step.into();
+        if !self.steps.contains(&step) {
+            self.steps.push(step);
+        }
+    }
+
+    pub(crate) fn verdict(&mut self, priority: u8, verdict: impl Into<String>) {
+        self.verdicts.push((priority, verdict.into()));
+    }
+
+    pub(crate) fn side(&mut self, priority: u8, side: Side) {
+        if self.side.is_none_or(|(p, _)| priority > p) {
+            self.side = Some((priority, side));
+        }
+    }
+
+    pub(crate) fn server_message(&mut self, message: &str) {
+        if self.server_message.is_none() && !message.trim().is_empty() {
+            self.server_message = Some(quote(&redact::text(message)));
+        }
+    }
+
+    pub(crate) fn answered_by(&mut self, who: &str) {
+        if self.answered_by.is_none() {
+            self.answered_by = Some(who.to_string());
+        }
+    }
+
+    pub(crate) fn code_hint(&mut self, code: u16, evidence: Evidence) {
+        if self.code_hint.is_none() && (100..=999).contains(&code) {
+            self.code_hint = Some((code, evidence));
+        }
+    }
+
+    pub(crate) fn request_id(&mut self, name: &str, value: &str) {
+        let value = quote(&redact::text(value));
+        if !value.is_empty() && !self.request_ids.iter().any(|r| r.value == value) {
+            self.request_ids.push(RequestId {
+                name: name.to_string(),
+                value,
+            });
+        }
+    }
+}
+
+/// What the rules may know about the moment of diagnosis.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Clock {
+    /// The current time in Unix seconds, if the caller knows it (the browser does; tests fix it).
+    pub now: Option<i64>,
+}
+
+/// Diagnose a paste with no knowledge of the current time (times are computed from the response's
+/// own `Date` header when it has one).
+pub fn diagnose(text: &str) -> Diagnosis {
+    diagnose_at(text, Clock::default())
+}
+
+/// Diagnose a paste, using `clock.now` for countdowns when the response has no `Date` header.
+pub fn diagnose_at(text: &str, clock: Clock) -> Diagnosis {
+    let exchange = paste::read(text);
+    diagnose_exchange(&exchange, clock)
+}
+
+/// Diagnose an already-read [`Exchange`].
+pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
+    let mut notes = Notes::default();
+    for note in &exchange.notes {
+        notes.add(
+            Severity::Info,
+            "About the paste",
+            redact::text(note),
+            Vec::new(),
+        );
+    }
+    if let Some(error) = &exchange.network_error {
+        if exchange.status.is_none() {
+            network::explain(error, exchange, &mut notes);
+        }
+    }
+    bodies::read(exchange, &mut notes);
+    auth::oauth_body(exchange, &mut notes);
+    fingerprint::cloudflare_page(exchange, &mut notes);
+    let code = exchange
+        .code()
+        .or_else(|| notes.code_hint.as_ref().map(|(c, _)| *c));
+    if exchange.code().is_none() {
+        if let Some((code, evidence)) = notes.code_hint.clone() {
+            notes.add(
+                Severity::Info,
+                format!("Status {code} taken from the body"),
+                "The paste has no status line; the body names the status the server meant.",
+                vec![evidence],
+            );
+        }
+    }
+    let status = code.and_then(|c| catalog::explain(i64::from(c)).ok());
+    if let Some(status) = &status {
+        request::reason_phrase(exchange, status, &mut notes);
+        fingerprint::read(exchange, status, &mut notes);
+        retry::read(exchange, status, clock, &mut notes);
+        auth::read(exchange, status, &mut notes);
+        request::method_media_size(exchange, status, &mut notes);
+        bodies::mismatches(exchange, status, &mut notes);
+        if !status.known {
+            notes.add(
+                Severity::Warning,
+                format!("{} is not a registered status code", status.code),
+                format!(
+                    "The catalog has no entry for {}; it is read by its class ({}). Check the API's own documentation for what this number means there.",
+                    status.code,
+                    status.class.range()
+                ),
+                Vec::new(),
+            );
+        }
+    }
+    request_ids::read(exchange, &mut notes);
+    assemble(exchange, code, status, notes)
+}
+
+fn assemble(
+    exchange: &Exchange,
+    code: Option<u16>,
+    status: Option<Status>,
+    mut notes: Notes,
+) -> Diagnosis {
+    let headline = match (&status, &exchange.network_error) {
+        (Some(s), _) => s.title(),
+        (None, Some(e)) => network::headline(e.kind).to_string(),
+        (None, None) if exchange.kind == InputKind::Empty => "Nothing pasted yet".to_string(),
+        (None, None) => "No HTTP status found".to_string(),
+    };
+    let side = notes
+        .side
+        .map(|(_, s)| s)
+        .or(status.as_ref().map(|s| s.side))
+        .unwrap_or(if exchange.network_error.is_some() {
+            Side::Network
+        } else {
+            Side::Either
+        });
+
+    let verdict = notes
+        .verdicts
+        .iter()
+        .enumerate()
+        // Highest priority wins; among equals, the first added.
+        .max_by_key(|(i, (p, _))| (*p, std::cmp::Reverse(*i)))
+        .map(|(_, (_, v))| v.clone())
+        .unwrap_or_else(|| default_verdict(exchange, status.as_ref()));
+
+    let mut steps = std::mem::take(&mut notes.steps);
+    if let Some(status) = &status {
+        for step in status.caller_steps {
+            if !steps.iter().any(|s| s == step) {
+                steps.push((*step).to_string());
+            }
+        }
+    }
+
+    let retry = retry::advice(status.as_ref(), &notes, exchange);
+
+    let mut findings = std::mem::take(&mut notes.findings);
+    // Problems first, then warnings, then context; the rules' order within each.
+    findings.sort_by_key(|f| f.severity);
+
+    let request = exchange.request.as_ref().map(|r| RequestSummary {
+        method: r.method.clone(),
+        url: r.target.as_deref().map(redact::text),
+    });
+    let others = exchange
+        .others
+        .iter()
+        .map(|o| OtherEntry {
+            method: o.method.clone(),
+            url: redact::text(&o.url),
+            status: o.status,
+        })
+        .collect();
+    let reason_sent = exchange
+        .status
+        .as_ref()
+        .and_then(|s| s.reason.clone())
+        .filter(|r| {
+            status
+                .as_ref()
+                .is_none_or(|s| !s.known || normalise(r) != normalise(s.phrase))
+        })
+        .map(|r| redact::text(&r));
+
+    let mut diagnosis = Diagnosis {
+        code,
+        status,
+        reason_sent,
+        input_kind: exchange.kind,
+        headline,
+        verdict,
+        side,
+        answered_by: notes.answered_by.take(),
+        server_message: notes.server_message.take(),
+        findings,
+        steps,
+        retry,
+        request_ids: std::mem::take(&mut notes.request_ids),
+        request,
+        others,
+        report: String::new(),
+    };
+    diagnosis.report = report::write(&diagnosis, exchange);
+    diagnosis
+}
+
+fn normalise(phrase: &str) -> String {
+    phrase
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn default_verdict(exchange: &Exchange, status: Option<&Status>) -> String {
+    match status {
+        Some(s) if !s.known => format!(
+            "{} is not a registered status code; as a {} it means: {}",
+            s.code,
+            s.class.range(),
+            lower_first(s.summary)
+        ),
+        Some(s) => s.summary.to_string(),
+        None => match exchange.kind {
+            InputKind::Empty => "Paste a status code, a response, curl output, a HAR file or an error message.".to_string(),
+            InputKind::BareCode => exchange
+                .notes
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "That number is not an HTTP status code.".to_string()),
+            _ => "Could not find an HTTP status or a known network error in this paste. Paste the status line, the response headers or the full error message.".to_string(),
+        },
+    }
+}
+
+/// Lower-case the first letter so a sentence can continue after a colon, unless the first word is a
+/// name ("Cloudflare's connection…", "AWS …", "nginx" is already lower case).
+pub(crate) fn lower_first(text: &str) -> String {
+    let first_word = text
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let is_name = first_word.chars().skip(1).any(char::is_uppercase)
+        || [
+            "Cloudflare",
+            "Twitter",
+            "Spring",
+            "Microsoft",
+            "Exchange",
+            "Google",
+            "Apache",
+            "Amazon",
+            "Azure",
+            "Vercel",
+            "Kubernetes",
+            "GitHub",
+            "Stripe",
+            "Slack",
+            "Envoy",
+            "Fly",
+            "Netlify",
+            "Akamai",
+            "Fastly",
+            "Heroku",
+            "Kong",
+        ]
+        .contains(&first_word);
+    if is_name {
+        return text.to_string();
+    }
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

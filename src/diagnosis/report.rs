@@ -1,0 +1,121 @@
+//! The report for support: a short Markdown summary that keeps what support needs (status, request,
+//! time, request ids, the server's message, the verdict and findings) and masks every secret.
+
+use super::{redact, Diagnosis};
+use crate::paste::Exchange;
+use std::fmt::Write as _;
+
+/// Response headers worth showing support (others are noise or secrets).
+const USEFUL_HEADERS: [&str; 14] = [
+    "date",
+    "server",
+    "via",
+    "content-type",
+    "retry-after",
+    "www-authenticate",
+    "proxy-authenticate",
+    "location",
+    "allow",
+    "x-cache",
+    "x-amzn-errortype",
+    "x-vercel-error",
+    "ratelimit",
+    "x-ratelimit-remaining",
+];
+
+pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## HTTP error report");
+    let _ = writeln!(out);
+    let status = match (&d.code, &d.reason_sent) {
+        (Some(_), Some(sent)) => format!("{} (sent as \"{}\")", d.headline, sent),
+        _ => d.headline.clone(),
+    };
+    let _ = writeln!(out, "- **Status:** {status}");
+    if let Some(request) = &d.request {
+        let line = [request.method.clone(), request.url.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !line.is_empty() {
+            let _ = writeln!(out, "- **Request:** {line}");
+        }
+    }
+    if let Some(date) = exchange.header("date") {
+        let _ = writeln!(out, "- **Time (server Date):** {}", redact::text(date));
+    }
+    if let Some(who) = &d.answered_by {
+        let _ = writeln!(out, "- **Answered by:** {who}");
+    }
+    if !d.request_ids.is_empty() {
+        let ids: Vec<String> = d
+            .request_ids
+            .iter()
+            .map(|r| format!("{}: `{}`", r.name, r.value))
+            .collect();
+        let _ = writeln!(out, "- **Request ids:** {}", ids.join(", "));
+    }
+    if let Some(message) = &d.server_message {
+        let _ = writeln!(out, "- **Server message:** \"{message}\"");
+    }
+    let _ = writeln!(out, "- **Diagnosis:** {}", d.verdict);
+    if let Some(seconds) = d.retry.after_seconds {
+        let at = d
+            .retry
+            .at
+            .as_deref()
+            .map(|a| format!(" (until {a})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "- **Server asked to wait:** {seconds} s{at}");
+    }
+    let problems: Vec<&super::Finding> = d
+        .findings
+        .iter()
+        .filter(|f| f.severity != super::Severity::Info)
+        .collect();
+    if !problems.is_empty() {
+        let _ = writeln!(out, "\n### Findings");
+        for f in problems {
+            let evidence: Vec<String> = f
+                .evidence
+                .iter()
+                .map(|e| format!("{}: {}", e.name, e.value))
+                .collect();
+            let quoted = if evidence.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", evidence.join("; "))
+            };
+            let _ = writeln!(out, "- {}{}", f.title, quoted);
+        }
+    }
+    let headers: Vec<String> = exchange
+        .headers
+        .iter()
+        .filter(|h| {
+            USEFUL_HEADERS.contains(&h.name.to_ascii_lowercase().as_str())
+                || h.name.to_ascii_lowercase().starts_with("x-ratelimit")
+        })
+        .map(|h| format!("{}: {}", h.name, redact::header_value(&h.name, &h.value)))
+        .collect();
+    if !headers.is_empty() {
+        let _ = writeln!(out, "\n### Response headers (secrets masked)\n```");
+        for h in headers {
+            let _ = writeln!(out, "{h}");
+        }
+        let _ = writeln!(out, "```");
+    }
+    if !d.others.is_empty() {
+        let _ = writeln!(out, "\n### Other failing requests");
+        for o in &d.others {
+            let _ = writeln!(out, "- {} {} → {}", o.method, o.url, o.status);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n_Made with http-troubleshooter; secrets (tokens, cookies, keys) were masked._"
+    );
+    // A last pass: whatever slipped through the field-level masking is masked here.
+    redact::text(&out)
+}

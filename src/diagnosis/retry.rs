@@ -1,0 +1,375 @@
+//! Retry evidence: `Retry-After` (seconds or HTTP-date), the IETF `RateLimit` / `RateLimit-Policy`
+//! fields (structured and older forms), `RateLimit-*` and the common `X-RateLimit-*` headers.
+
+use super::{time, Clock, Evidence, Notes, RetryAdvice, Severity, Wait};
+use crate::catalog::{RetryPolicy, Side, Status, StatusClass};
+use crate::paste::Exchange;
+
+/// What the rate-limit headers say, whichever dialect the server speaks.
+#[derive(Default)]
+struct Quota {
+    limit: Option<u64>,
+    remaining: Option<u64>,
+    /// Seconds until the window resets.
+    reset_seconds: Option<u64>,
+    /// The reset moment, when sent as an epoch.
+    reset_at: Option<i64>,
+    window: Option<u64>,
+    evidence: Vec<Evidence>,
+}
+
+pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &mut Notes) {
+    let date = exchange.header("date").and_then(time::parse_http_date);
+    let reference = date.or(clock.now);
+    let quota = quota(exchange);
+    let mut wait: Option<Wait> = None;
+
+    if let Some(value) = exchange.header("retry-after") {
+        let evidence = Evidence::header("Retry-After", value);
+        match parse_retry_after(value) {
+            Some(RetryAfter::Seconds { seconds, exact }) => {
+                let at = reference.map(|r| r + seconds as i64);
+                wait = Some(Wait { seconds: Some(seconds), at_unix: at });
+                let when = at.map(|a| format!(" (at {})", time::readable(a, reference))).unwrap_or_default();
+                let mut detail = format!("The server asks you to wait {}{when} before sending the request again.", time::duration(seconds));
+                if !exact {
+                    detail.push_str(" The value is not a whole number of seconds as RFC 9110 requires; it was rounded up.");
+                }
+                notes.add(Severity::Problem, format!("Wait {} before retrying", time::duration(seconds)), detail, vec![evidence]);
+            }
+            Some(RetryAfter::Date(at)) => {
+                let seconds = reference.map(|r| (at - r).max(0) as u64);
+                wait = Some(Wait { seconds, at_unix: Some(at) });
+                let relative = seconds.map(|s| format!(", {} after the response's Date", time::duration(s))).unwrap_or_default();
+                notes.add(
+                    Severity::Problem,
+                    format!("Retry after {}", time::readable(at, reference)),
+                    format!("The server names the moment to retry: {}{relative}.", time::readable(at, reference)),
+                    vec![evidence],
+                );
+            }
+            None => notes.add(
+                Severity::Warning,
+                "Retry-After could not be read",
+                "Retry-After must be a number of seconds or an HTTP-date; this value is neither, so fall back to exponential backoff.",
+                vec![evidence],
+            ),
+        }
+    }
+
+    let exhausted = quota.remaining == Some(0);
+    if !quota.evidence.is_empty() {
+        let mut parts = Vec::new();
+        if let Some(limit) = quota.limit {
+            let window = quota
+                .window
+                .map(|w| format!(" per {}", time::duration(w)))
+                .unwrap_or_default();
+            parts.push(format!("limit {limit}{window}"));
+        }
+        if let Some(remaining) = quota.remaining {
+            parts.push(format!("{remaining} left"));
+        }
+        let reset_at = quota.reset_at.or_else(|| {
+            reference
+                .zip(quota.reset_seconds)
+                .map(|(r, s)| r + s as i64)
+        });
+        let reset_seconds = quota.reset_seconds.or_else(|| {
+            reference
+                .zip(quota.reset_at)
+                .map(|(r, a)| (a - r).max(0) as u64)
+        });
+        match (reset_seconds, reset_at) {
+            (Some(s), Some(a)) => parts.push(format!(
+                "resets in {} (at {})",
+                time::duration(s),
+                time::readable(a, reference)
+            )),
+            (Some(s), None) => parts.push(format!("resets in {}", time::duration(s))),
+            (None, Some(a)) => parts.push(format!("resets at {}", time::readable(a, reference))),
+            (None, None) => {}
+        }
+        let title = if exhausted {
+            "Your rate-limit quota is used up"
+        } else {
+            "Rate-limit headers"
+        };
+        notes.add(
+            if exhausted {
+                Severity::Problem
+            } else {
+                Severity::Info
+            },
+            title,
+            format!("The server's rate-limit headers say: {}.", parts.join(", ")),
+            quota.evidence.clone(),
+        );
+        if exhausted && wait.is_none() && (reset_seconds.is_some() || reset_at.is_some()) {
+            wait = Some(Wait {
+                seconds: reset_seconds,
+                at_unix: reset_at,
+            });
+        }
+    }
+
+    let rate_limited = status.code == 429
+        || status.code == 420
+        || (exhausted && status.class == StatusClass::ClientError);
+    if rate_limited {
+        notes.side(5, Side::Client);
+        notes.retry_policy = Some(RetryPolicy::RetryAfter);
+        if status.code == 403 {
+            notes.add(
+                Severity::Problem,
+                "This 403 is a rate limit, not a permission problem",
+                "The rate-limit headers show no requests left: some APIs (GitHub among them) answer 403 instead of 429 when you are over the limit. Your credentials are probably fine.",
+                Vec::new(),
+            );
+        }
+        notes.verdict(50, match wait {
+            Some(Wait { seconds: Some(s), at_unix: Some(a) }) => format!(
+                "You are rate limited: the server asks you to wait {} (until {}) before sending more requests.",
+                time::duration(s),
+                time::readable(a, reference)
+            ),
+            Some(Wait { seconds: Some(s), .. }) => format!(
+                "You are rate limited: the server asks you to wait {} before sending more requests.",
+                time::duration(s)
+            ),
+            Some(Wait { at_unix: Some(a), .. }) => format!(
+                "You are rate limited: the server asks you to wait until {} before sending more requests.",
+                time::readable(a, reference)
+            ),
+            _ => "You are rate limited: slow down and retry with exponential backoff; the server did not say how long to wait.".to_string(),
+        });
+        notes.step("Pause this client until the wait is over; do not retry in a tight loop.");
+    } else if let (Some(Wait { seconds, at_unix }), StatusClass::ServerError) = (wait, status.class)
+    {
+        let when = match (seconds, at_unix) {
+            (_, Some(a)) => format!("at {}", time::readable(a, reference)),
+            (Some(s), None) => format!("in {}", time::duration(s)),
+            _ => String::new(),
+        };
+        notes.verdict(
+            20,
+            format!("{} The server asks you to retry {when}.", status.summary),
+        );
+    }
+    if wait.is_some() {
+        notes.retry_after = wait;
+    }
+}
+
+enum RetryAfter {
+    Seconds { seconds: u64, exact: bool },
+    Date(i64),
+}
+
+fn parse_retry_after(value: &str) -> Option<RetryAfter> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(RetryAfter::Seconds {
+            seconds,
+            exact: true,
+        });
+    }
+    // "2.0" and "1.5" are common in the wild (not valid per RFC 9110 §10.2.3): round up.
+    if let Ok(float) = value.parse::<f64>() {
+        if float.is_finite() && float >= 0.0 && float < 1e12 {
+            return Some(RetryAfter::Seconds {
+                seconds: float.ceil() as u64,
+                exact: false,
+            });
+        }
+    }
+    time::parse_http_date(value).map(RetryAfter::Date)
+}
+
+fn quota(exchange: &Exchange) -> Quota {
+    let mut q = Quota::default();
+    // IETF draft (structured fields): RateLimit: "default";r=0;t=30  /  older: limit=100, remaining=0, reset=30
+    if let Some(value) = exchange.header("ratelimit") {
+        q.evidence.push(Evidence::header("RateLimit", value));
+        for (key, number) in params(value) {
+            match key.as_str() {
+                "r" | "remaining" => q.remaining = q.remaining.or(Some(number)),
+                "t" | "reset" => q.reset_seconds = q.reset_seconds.or(Some(number)),
+                "limit" | "q" => q.limit = q.limit.or(Some(number)),
+                _ => {}
+            }
+        }
+    }
+    if let Some(value) = exchange.header("ratelimit-policy") {
+        q.evidence.push(Evidence::header("RateLimit-Policy", value));
+        for (key, number) in params(value) {
+            match key.as_str() {
+                "q" | "" => q.limit = q.limit.or(Some(number)),
+                "w" => q.window = q.window.or(Some(number)),
+                _ => {}
+            }
+        }
+    }
+    for prefix in ["ratelimit-", "x-ratelimit-", "x-rate-limit-"] {
+        for header in &exchange.headers {
+            let lower = header.name.to_ascii_lowercase();
+            let Some(field) = lower.strip_prefix(prefix) else {
+                continue;
+            };
+            let value = header.value.trim();
+            let recognised = match field {
+                "limit" => {
+                    q.limit = q.limit.or_else(|| leading_number(value));
+                    true
+                }
+                "remaining" => {
+                    q.remaining = q.remaining.or_else(|| leading_number(value));
+                    true
+                }
+                "reset" | "reset-after" | "reset-requests" | "reset-tokens" => {
+                    match leading_number(value) {
+                        // Epoch milliseconds, epoch seconds, or seconds from now.
+                        Some(n) if n > 100_000_000_000 => {
+                            q.reset_at = q.reset_at.or(Some((n / 1000) as i64))
+                        }
+                        Some(n) if n > 1_000_000_000 && field == "reset" => {
+                            q.reset_at = q.reset_at.or(Some(n as i64))
+                        }
+                        Some(n) if value.bytes().all(|b| b.is_ascii_digit() || b == b'.') => {
+                            q.reset_seconds = q.reset_seconds.or(Some(n))
+                        }
+                        _ => {
+                            if let Some(s) = go_duration(value) {
+                                q.reset_seconds = q.reset_seconds.or(Some(s));
+                            } else if let Some(at) = time::parse_http_date(value) {
+                                q.reset_at = q.reset_at.or(Some(at));
+                            }
+                        }
+                    }
+                    true
+                }
+                "used" | "resource" | "policy" | "window" => true,
+                _ => false,
+            };
+            if recognised {
+                q.evidence
+                    .push(Evidence::header(&header.name, &header.value));
+            }
+        }
+    }
+    q
+}
+
+/// Numbers in `key=value` parameters of structured or dictionary fields, e.g.
+/// `"default";r=0;t=30` → [("r",0),("t",30)]; a bare leading number is returned with key "".
+fn params(value: &str) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    for part in value.split([';', ',']) {
+        let part = part.trim();
+        match part.split_once('=') {
+            Some((k, v)) => {
+                if let Some(n) = leading_number(v.trim().trim_matches('"')) {
+                    out.push((k.trim().to_ascii_lowercase(), n));
+                }
+            }
+            None => {
+                if let Ok(n) = part.parse::<u64>() {
+                    out.push((String::new(), n));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn leading_number(value: &str) -> Option<u64> {
+    let digits: String = value
+        .trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let whole: u64 = digits.parse().ok()?;
+    // "1.5" → 2: waits round up.
+    let rest = &value.trim()[digits.len()..];
+    let fraction = rest
+        .strip_prefix('.')
+        .is_some_and(|f| f.starts_with(|c: char| c.is_ascii_digit() && c != '0'));
+    Some(whole + u64::from(fraction))
+}
+
+/// Go-style durations some APIs send: `6m0s`, `1s`, `20ms`, `1h2m`.
+fn go_duration(value: &str) -> Option<u64> {
+    let mut total_ms: u64 = 0;
+    let mut number = String::new();
+    let mut chars = value.trim().chars().peekable();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() || c == '.' {
+            number.push(c);
+            continue;
+        }
+        let n: f64 = number.parse().ok()?;
+        number.clear();
+        let unit_ms = match c {
+            'h' => 3_600_000.0,
+            'm' if chars.peek() == Some(&'s') => {
+                chars.next();
+                1.0
+            }
+            'm' => 60_000.0,
+            's' => 1000.0,
+            _ => return None,
+        };
+        total_ms += (n * unit_ms) as u64;
+        any = true;
+    }
+    (any && number.is_empty()).then(|| total_ms.div_ceil(1000))
+}
+
+/// The retry advice of the diagnosis: the catalog's policy for the code, sharpened by what the server
+/// said.
+pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange) -> RetryAdvice {
+    let wait = notes.retry_after;
+    let Some(status) = status else {
+        let network = exchange.network_error.is_some();
+        return RetryAdvice {
+            policy: if network {
+                RetryPolicy::AfterFix
+            } else {
+                RetryPolicy::NotApplicable
+            },
+            advice: if network {
+                "Retrying the same request will fail the same way until the network, DNS, TLS or CORS problem is fixed; a one-off timeout or reset may succeed on a retry with backoff.".to_string()
+            } else {
+                "Nothing to retry yet: no HTTP status was found.".to_string()
+            },
+            after_seconds: None,
+            at: None,
+            at_unix: None,
+            safe_for_non_idempotent: false,
+        };
+    };
+    let policy = notes.retry_policy.unwrap_or(status.retry.policy);
+    let mut advice = status.retry.note.to_string();
+    if let Some(w) = wait {
+        let when = match (w.seconds, w.at_unix) {
+            (Some(s), Some(a)) => format!(
+                "Wait {} (until {}), then retry.",
+                time::duration(s),
+                time::readable(a, None)
+            ),
+            (Some(s), None) => format!("Wait {}, then retry.", time::duration(s)),
+            (None, Some(a)) => format!("Wait until {}, then retry.", time::readable(a, None)),
+            (None, None) => String::new(),
+        };
+        advice = format!("{when} {advice}").trim().to_string();
+    }
+    RetryAdvice {
+        policy,
+        advice,
+        after_seconds: wait.and_then(|w| w.seconds),
+        at: wait.and_then(|w| w.at_unix).map(time::rfc3339),
+        at_unix: wait.and_then(|w| w.at_unix),
+        safe_for_non_idempotent: status.retry.safe_for_non_idempotent,
+    }
+}

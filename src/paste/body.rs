@@ -1,0 +1,280 @@
+//! Response bodies: what kind they are, and the parts a diagnosis quotes (the JSON value, an HTML
+//! page's title and first heading, an XML error's fields).
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MediaKind {
+    Json,
+    Xml,
+    Html,
+    Text,
+}
+
+impl MediaKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Json => "JSON",
+            Self::Xml => "XML",
+            Self::Html => "HTML",
+            Self::Text => "plain text",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Body {
+    pub text: String,
+    pub media: MediaKind,
+    /// The Content-Type the server declared, if any.
+    pub content_type: Option<String>,
+    /// The parsed value of a JSON body.
+    pub json: Option<serde_json::Value>,
+    /// Why a body that looks like JSON could not be read.
+    pub json_error: Option<String>,
+    pub html_title: Option<String>,
+    pub html_heading: Option<String>,
+    /// Leaf elements of an XML body, in document order (`Code`, `Message`, `RequestId`…).
+    pub xml_fields: Vec<(String, String)>,
+}
+
+/// Bodies larger than this are kept whole but only their start is searched for titles and XML fields.
+const SCAN_LIMIT: usize = 256 * 1024;
+const XML_FIELD_LIMIT: usize = 200;
+
+impl Body {
+    /// Classify `text` using the declared content type first, then its first characters.
+    pub fn sniff(text: &str, content_type: Option<&str>) -> Body {
+        let declared = content_type.map(str::to_ascii_lowercase);
+        let start = text.trim_start();
+        let lower_start: String = start
+            .chars()
+            .take(64)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let media = match declared.as_deref() {
+            Some(ct) if ct.contains("json") => MediaKind::Json,
+            Some(ct) if ct.contains("html") => MediaKind::Html,
+            Some(ct) if ct.contains("xml") => MediaKind::Xml,
+            _ if start.starts_with('{') || start.starts_with('[') => MediaKind::Json,
+            _ if lower_start.starts_with("<!doctype html")
+                || lower_start.starts_with("<html")
+                || lower_start.starts_with("<head")
+                || lower_start.starts_with("<body")
+                || lower_start.starts_with("<title")
+                || lower_start.starts_with("<center") =>
+            {
+                MediaKind::Html
+            }
+            _ if start.starts_with('<') => MediaKind::Xml,
+            _ => MediaKind::Text,
+        };
+        let mut body = Body {
+            text: text.to_string(),
+            media,
+            content_type: content_type.map(str::to_string),
+            json: None,
+            json_error: None,
+            html_title: None,
+            html_heading: None,
+            xml_fields: Vec::new(),
+        };
+        match media {
+            MediaKind::Json => match serde_json::from_str::<serde_json::Value>(start) {
+                Ok(value) => body.json = Some(value),
+                Err(error) => {
+                    body.json_error = Some(describe_json_error(&error));
+                    // A body declared as JSON that is really an HTML page is a finding of its own.
+                    if lower_start.starts_with('<') {
+                        body.media = MediaKind::Html;
+                        body.read_html();
+                    }
+                }
+            },
+            MediaKind::Html => body.read_html(),
+            MediaKind::Xml => {
+                body.xml_fields = xml_fields(scan_prefix(text));
+                if body.xml_fields.is_empty() && lower_start.contains("<html") {
+                    body.media = MediaKind::Html;
+                    body.read_html();
+                }
+            }
+            MediaKind::Text => {}
+        }
+        body
+    }
+
+    fn read_html(&mut self) {
+        let scan = scan_prefix(&self.text);
+        self.html_title = element_text(scan, "title");
+        self.html_heading = element_text(scan, "h1");
+    }
+
+    /// The first XML field with this name (case-insensitive).
+    pub fn xml_field(&self, name: &str) -> Option<&str> {
+        self.xml_fields
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A note about the body itself, for the reader.
+    pub fn note(&self) -> Option<String> {
+        self.json_error
+            .as_ref()
+            .map(|e| format!("The body looks like JSON but could not be read: {e}."))
+    }
+
+    /// Short plain text that reads like an error message from a server or proxy.
+    pub fn looks_like_server_message(&self) -> bool {
+        const WORDS: [&str; 12] = [
+            "error",
+            "upstream",
+            "failed",
+            "denied",
+            "timeout",
+            "timed out",
+            "unavailable",
+            "invalid",
+            "not found",
+            "forbidden",
+            "unauthorized",
+            "refused",
+        ];
+        let lower = self.text.to_ascii_lowercase();
+        self.text.len() < 4000 && WORDS.iter().any(|w| lower.contains(w))
+    }
+}
+
+fn describe_json_error(error: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match error.classify() {
+        Category::Eof => format!(
+            "it stops before its end (line {}), as if the paste was cut off",
+            error.line()
+        ),
+        Category::Syntax => format!(
+            "syntax error at line {}, column {}",
+            error.line(),
+            error.column()
+        ),
+        _ => error.to_string(),
+    }
+}
+
+fn scan_prefix(text: &str) -> &str {
+    if text.len() <= SCAN_LIMIT {
+        return text;
+    }
+    let mut end = SCAN_LIMIT;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The text inside the first `<tag …>…</tag>`, tags stripped, entities decoded, spaces folded.
+fn element_text(html: &str, tag: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let open = format!("<{tag}");
+    let mut from = 0;
+    let start = loop {
+        let at = from + lower[from..].find(&open)?;
+        let after = lower.as_bytes().get(at + open.len()).copied();
+        if matches!(
+            after,
+            Some(b'>') | Some(b' ') | Some(b'\t') | Some(b'\n') | Some(b'\r')
+        ) {
+            break at;
+        }
+        from = at + open.len();
+    };
+    let content_start = start + lower[start..].find('>')? + 1;
+    let close = format!("</{tag}");
+    let content_end = content_start + lower[content_start..].find(&close)?;
+    let text = strip_tags(&html[content_start..content_end]);
+    let text = decode_entities(&text);
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!folded.is_empty()).then_some(folded)
+}
+
+/// The visible text of an HTML fragment: tags removed, entities decoded, white space folded.
+pub fn visible_text(html: &str) -> String {
+    decode_entities(&strip_tags(html))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn decode_entities(text: &str) -> String {
+    text.replace("&nbsp;", " ")
+        .replace("&#39;", "'")
+        .replace("&#039;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Leaf elements of an XML document with their text, in order. Stops quietly at malformed XML,
+/// keeping what it read.
+fn xml_fields(xml: &str) -> Vec<(String, String)> {
+    let mut reader = Reader::from_str(xml);
+    reader.config_mut().trim_text(true);
+    let mut fields = Vec::new();
+    let mut current: Option<String> = None;
+    let mut text = String::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                current = Some(String::from_utf8_lossy(e.local_name().as_ref()).into_owned());
+                text.clear();
+            }
+            Ok(Event::Text(t)) => {
+                if current.is_some() {
+                    match t.unescape() {
+                        Ok(s) => text.push_str(&s),
+                        Err(_) => text.push_str(&String::from_utf8_lossy(t.as_ref())),
+                    }
+                }
+            }
+            Ok(Event::CData(t)) => {
+                if current.is_some() {
+                    text.push_str(&String::from_utf8_lossy(t.as_ref()));
+                }
+            }
+            Ok(Event::End(_)) => {
+                if let Some(name) = current.take() {
+                    fields.push((name, text.trim().to_string()));
+                    if fields.len() >= XML_FIELD_LIMIT {
+                        break;
+                    }
+                }
+                text.clear();
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    fields
+}

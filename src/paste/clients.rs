@@ -1,0 +1,342 @@
+//! Error strings from HTTP client libraries, and access-log lines.
+
+use super::head::attach_body;
+use super::{lines, ClientReport, Exchange, InputKind, OtherEntry, Request, StatusLine};
+
+/// One library's way of saying "the server answered with status N".
+struct Pattern {
+    library: &'static str,
+    /// Text just before the code.
+    before: &'static str,
+}
+
+const PATTERNS: [Pattern; 8] = [
+    Pattern {
+        library: "axios",
+        before: "Request failed with status code ",
+    },
+    Pattern {
+        library: "Python requests",
+        before: "HTTPError: ",
+    },
+    Pattern {
+        library: ".NET HttpClient",
+        before: "Response status code does not indicate success: ",
+    },
+    Pattern {
+        library: "Java HttpURLConnection",
+        before: "Server returned HTTP response code: ",
+    },
+    Pattern {
+        library: "PowerShell",
+        before: "The remote server returned an error: (",
+    },
+    Pattern {
+        library: "fetch wrapper",
+        before: "HTTP error! status: ",
+    },
+    Pattern {
+        library: "Go net/http",
+        before: "unexpected status code: ",
+    },
+    Pattern {
+        library: "Node.js got",
+        before: "Response code ",
+    },
+];
+
+pub(super) fn read(trimmed: &str) -> Option<Exchange> {
+    for pattern in &PATTERNS {
+        let Some(at) = trimmed.find(pattern.before) else {
+            continue;
+        };
+        let after = &trimmed[at + pattern.before.len()..];
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        let Ok(code) = digits.parse::<u16>() else {
+            continue;
+        };
+        if digits.len() != 3 || !(100..=999).contains(&code) {
+            continue;
+        }
+        let line_start = trimmed[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = trimmed[at..].find('\n').map_or(trimmed.len(), |i| at + i);
+        let message = trimmed[line_start..line_end].trim().to_string();
+        let mut exchange = Exchange::new(InputKind::ClientError);
+        exchange.status = Some(StatusLine {
+            code,
+            reason: reason_after(pattern.library, &after[digits.len()..]),
+            version: None,
+        });
+        exchange.client = Some(ClientReport {
+            library: pattern.library.to_string(),
+            message,
+        });
+        if let Some(url) = url_in(trimmed) {
+            exchange.request = Some(Request {
+                method: method_near(trimmed),
+                target: Some(url),
+                headers: Vec::new(),
+            });
+        }
+        if pattern.library == "axios" {
+            axios_details(trimmed, &mut exchange);
+        }
+        return Some(exchange);
+    }
+    None
+}
+
+/// The reason phrase each library prints after the code, when it prints one.
+fn reason_after(library: &str, rest: &str) -> Option<String> {
+    let rest = rest.trim_start();
+    let reason = match library {
+        // "404 Client Error: Not Found for url: …"
+        "Python requests" => rest
+            .split_once(": ")
+            .map(|(_, r)| r.split(" for url").next().unwrap_or(r).trim()),
+        // "401 (Unauthorized)."
+        ".NET HttpClient" => rest.strip_prefix('(').and_then(|r| r.split(')').next()),
+        // "(403) Forbidden."
+        "PowerShell" => rest.strip_prefix(')').map(|r| {
+            r.trim()
+                .trim_end_matches('.')
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+        }),
+        _ => None,
+    }?;
+    (!reason.is_empty()).then(|| reason.to_string())
+}
+
+fn url_in(text: &str) -> Option<String> {
+    let at = text.find("https://").or_else(|| text.find("http://"))?;
+    let url: String = text[at..]
+        .chars()
+        .take_while(|c| {
+            !c.is_whitespace() && !matches!(c, '\'' | '"' | '`' | ',' | ')' | '>' | '<')
+        })
+        .collect();
+    Some(url.trim_end_matches(['.', ':']).to_string())
+}
+
+fn method_near(text: &str) -> Option<String> {
+    // axios dumps `method: 'post'`; other libraries rarely say.
+    let at = text.find("method: '").or_else(|| text.find("method: \""))?;
+    let rest = &text[at + 9..];
+    let method: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+    (!method.is_empty()).then(|| method.to_ascii_uppercase())
+}
+
+/// axios errors printed by Node's util.inspect carry the request config and the response: status
+/// text, headers and data. util.inspect prints JavaScript, not JSON, so it is converted first.
+fn axios_details(text: &str, exchange: &mut Exchange) {
+    let Some(response) = find_block(text, "response: {") else {
+        return;
+    };
+    if let Some(at) = response.find("statusText: '") {
+        let rest = &response[at + 13..];
+        if let (Some(end), Some(status)) = (rest.find('\''), exchange.status.as_mut()) {
+            status.reason = Some(rest[..end].to_string());
+        }
+    }
+    if let Some(headers) = find_block(response, "headers: Object [AxiosHeaders] {")
+        .or_else(|| find_block(response, "headers: {"))
+    {
+        exchange.headers = inspect_pairs(headers);
+    }
+    if let Some(config) = find_block(text, "config: {") {
+        if let Some(headers) = find_block(config, "headers: Object [AxiosHeaders] {")
+            .or_else(|| find_block(config, "headers: {"))
+        {
+            if let Some(request) = exchange.request.as_mut() {
+                request.headers = inspect_pairs(headers);
+            }
+        }
+    }
+    if let Some(data) = find_block(response, "data: {") {
+        let json = inspect_to_json(data);
+        let lines: Vec<&str> = json.lines().collect();
+        attach_body(exchange, &lines);
+    } else if let Some(at) = response.find("data: '") {
+        // A string body (HTML or text), as a single-quoted JS string.
+        let rest = &response[at + 6..];
+        let end = rest
+            .find("',\n")
+            .or_else(|| rest.rfind('\''))
+            .unwrap_or(rest.len());
+        let lines: Vec<&str> = rest[..end].trim_start_matches('\'').lines().collect();
+        attach_body(exchange, &lines);
+    }
+}
+
+/// The `{ … }` block that starts at `marker` (which ends with `{`), braces included.
+fn find_block<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
+    let at = text.find(marker)?;
+    let open = at + marker.len() - 1;
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in text[open..].char_indices() {
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '\'' | '"' => quote = Some(c),
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&text[open..open + i + 1]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `key: 'value'` lines directly inside a util.inspect block.
+fn inspect_pairs(block: &str) -> Vec<super::Header> {
+    block
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim().trim_end_matches(',');
+            let (key, value) = line.split_once(": ")?;
+            let key = key.trim().trim_matches('\'');
+            let value = value.trim();
+            let value = value.strip_prefix('\'')?.strip_suffix('\'')?;
+            super::is_header_name(key).then(|| super::Header {
+                name: key.to_string(),
+                value: value.replace("\\'", "'"),
+            })
+        })
+        .collect()
+}
+
+/// Convert util.inspect output (unquoted keys, single-quoted strings, `[Object]` placeholders) to JSON.
+pub(crate) fn inspect_to_json(js: &str) -> String {
+    let chars: Vec<char> = js.chars().collect();
+    let mut out = String::with_capacity(js.len() + 16);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\'' | '"' => {
+                let quote = c;
+                out.push('"');
+                i += 1;
+                while i < chars.len() && chars[i] != quote {
+                    match chars[i] {
+                        '\\' if i + 1 < chars.len() => {
+                            let next = chars[i + 1];
+                            if next == '\'' {
+                                out.push('\'');
+                            } else {
+                                out.push('\\');
+                                out.push(next);
+                            }
+                            i += 1;
+                        }
+                        '"' => out.push_str("\\\""),
+                        other => out.push(other),
+                    }
+                    i += 1;
+                }
+                out.push('"');
+            }
+            '[' if chars.get(i + 1).is_some_and(|n| n.is_ascii_uppercase()) => {
+                // [Object], [Array], [Function: x], [class X]: opaque.
+                while i < chars.len() && chars[i] != ']' {
+                    i += 1;
+                }
+                out.push_str("null");
+            }
+            c if c.is_ascii_alphabetic() || c == '_' || c == '$' => {
+                let start = i;
+                while i < chars.len()
+                    && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '$')
+                {
+                    i += 1;
+                }
+                let word: String = chars[start..i].iter().collect();
+                let mut j = i;
+                while j < chars.len() && chars[j] == ' ' {
+                    j += 1;
+                }
+                if chars.get(j) == Some(&':') {
+                    out.push('"');
+                    out.push_str(&word);
+                    out.push('"');
+                } else {
+                    out.push_str(match word.as_str() {
+                        "true" | "false" | "null" => &word,
+                        _ => "null",
+                    });
+                }
+                continue;
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Combined/common log format: `host - user [time] "METHOD path HTTP/x" status size …`. With several
+/// lines, the last failing one is diagnosed and the other failing ones listed.
+pub(super) fn access_log(trimmed: &str) -> Option<Exchange> {
+    let parsed: Vec<(String, String, u16)> = lines(trimmed).filter_map(log_line).collect();
+    let total = lines(trimmed).filter(|l| !l.trim().is_empty()).count();
+    if parsed.is_empty() || parsed.len() * 2 < total {
+        return None;
+    }
+    let chosen = parsed
+        .iter()
+        .rposition(|(_, _, s)| *s >= 400)
+        .unwrap_or(parsed.len() - 1);
+    let mut exchange = Exchange::new(InputKind::AccessLog);
+    let (method, path, status) = &parsed[chosen];
+    exchange.status = Some(StatusLine {
+        code: *status,
+        reason: None,
+        version: None,
+    });
+    exchange.request = Some(Request {
+        method: Some(method.clone()),
+        target: Some(path.clone()),
+        headers: Vec::new(),
+    });
+    for (i, (method, path, status)) in parsed.iter().enumerate() {
+        if i != chosen && *status >= 400 {
+            exchange.others.push(OtherEntry {
+                method: method.clone(),
+                url: path.clone(),
+                status: *status,
+            });
+        }
+    }
+    Some(exchange)
+}
+
+fn log_line(line: &str) -> Option<(String, String, u16)> {
+    let open = line.find("] \"")?;
+    let rest = &line[open + 3..];
+    let close = rest.find('"')?;
+    let request = &rest[..close];
+    let mut parts = request.split_whitespace();
+    let method = parts.next()?.to_string();
+    let path = parts.next().unwrap_or("").to_string();
+    let after = rest[close + 1..].trim_start();
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let status: u16 = digits.parse().ok()?;
+    (digits.len() == 3 && (100..=999).contains(&status)).then_some((method, path, status))
+}

@@ -1,0 +1,97 @@
+//! `curl -v` output: `*` info lines, `>` request lines, `<` response lines, then the body.
+//! With `-L` or `Expect: 100-continue` there can be several responses; the last final one counts.
+
+use super::head::{attach_body, read_header_block, status_line};
+use super::network::curl_exit;
+use super::{header_line, lines, Exchange, InputKind, Request};
+
+pub(super) fn read(text: &str) -> Option<Exchange> {
+    let all: Vec<&str> = lines(text).map(|l| l.trim_start()).collect();
+    let marked = |l: &&&str| l.starts_with("< ") || l.starts_with("> ") || **l == "<" || **l == ">";
+    let has_response = all
+        .iter()
+        .any(|l| l.strip_prefix("< ").and_then(status_line).is_some());
+    let has_request = all.iter().any(|l| {
+        l.strip_prefix("> ").is_some_and(|r| {
+            r.split_whitespace()
+                .nth(2)
+                .is_some_and(|v| v.starts_with("HTTP/"))
+        })
+    });
+    if !(has_response || has_request) || all.iter().filter(marked).count() < 2 {
+        return None;
+    }
+
+    let mut exchange = Exchange::new(InputKind::CurlVerbose);
+    let mut request = Request::default();
+    let mut response_lines: Vec<&str> = Vec::new();
+    let mut body_lines: Vec<&str> = Vec::new();
+    let mut in_response = false;
+    for line in &all {
+        if let Some(rest) = line.strip_prefix('>') {
+            let rest = rest.trim();
+            if let Some((method, target)) = request_line(rest) {
+                // A new request (a redirect followed with -L) replaces the previous one.
+                request = Request {
+                    method: Some(method),
+                    target: Some(target),
+                    headers: Vec::new(),
+                };
+            } else if let Some(h) = header_line(rest) {
+                request.headers.push(h);
+            }
+        } else if let Some(rest) = line.strip_prefix('<') {
+            let rest = rest.trim();
+            if let Some(status) = status_line(rest) {
+                // Keep only the last final response; 1xx interim responses and earlier redirects go.
+                if status.code >= 200 || exchange.status.is_none() {
+                    response_lines.clear();
+                    body_lines.clear();
+                    exchange.status = Some(status);
+                }
+                in_response = true;
+            } else if in_response && !rest.is_empty() {
+                response_lines.push(rest);
+            }
+        } else if line.starts_with("* ") || line.starts_with("{ [") || line.starts_with("} [") {
+            if line.contains("Connected to") || line.contains("Trying") {
+                continue;
+            }
+        } else if let Some(error) = curl_exit(line) {
+            exchange.network_error.get_or_insert(error);
+        } else if in_response && !line.starts_with('*') {
+            body_lines.push(line);
+        }
+    }
+    let (headers, _) = read_header_block(&response_lines);
+    exchange.headers = headers;
+    // Body lines keep their original indentation only approximately; JSON and HTML do not mind.
+    while body_lines.first().is_some_and(|l| l.trim().is_empty()) {
+        body_lines.remove(0);
+    }
+    attach_body(&mut exchange, &body_lines);
+    if request.method.is_some() {
+        exchange.request = Some(request);
+    }
+    if exchange.status.is_some() {
+        // A status was received: a later curl error (e.g. a timeout while reading the body) is
+        // secondary, keep it as a note.
+        if let Some(error) = exchange.network_error.take() {
+            exchange
+                .notes
+                .push(format!("curl also reported: {}", error.message));
+        }
+    } else if exchange.network_error.is_some() {
+        exchange.kind = InputKind::NetworkError;
+    }
+    Some(exchange)
+}
+
+fn request_line(line: &str) -> Option<(String, String)> {
+    let mut parts = line.split_whitespace();
+    let method = parts.next()?;
+    let target = parts.next()?;
+    let version = parts.next()?;
+    (method.bytes().all(|b| b.is_ascii_uppercase()) && version.starts_with("HTTP/"))
+        .then(|| (method.to_string(), target.to_string()))
+}

@@ -1,0 +1,447 @@
+//! Status lines, raw HTTP/1.x and HTTP/2 response heads, and header blocks copied from DevTools.
+
+use super::{
+    header_line, is_header_name, lines, Body, Exchange, Header, InputKind, Request, StatusLine,
+};
+
+/// `429` alone. Other all-digit input ("12", "1000") is kept as a bare code with no status and a note,
+/// so the user hears that it is not a status code rather than that we could not read it.
+pub(super) fn bare_code(trimmed: &str) -> Option<Exchange> {
+    if trimmed.is_empty() || trimmed.len() > 12 || !trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut exchange = Exchange::new(InputKind::BareCode);
+    match trimmed.parse::<u16>() {
+        Ok(code) if (100..=999).contains(&code) => {
+            exchange.status = Some(StatusLine {
+                code,
+                reason: None,
+                version: None,
+            });
+        }
+        _ => exchange.notes.push(format!(
+            "{trimmed} is not an HTTP status code: status codes are three-digit numbers from 100 to 999."
+        )),
+    }
+    Some(exchange)
+}
+
+/// `HTTP/1.1 503 Service Unavailable`, `HTTP/2 404`, `http/1.0 200 OK`.
+pub(crate) fn status_line(line: &str) -> Option<StatusLine> {
+    let line = line.trim();
+    let (version, rest) = line.split_once(|c: char| c.is_ascii_whitespace())?;
+    let upper = version.to_ascii_uppercase();
+    let number = upper.strip_prefix("HTTP/")?;
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() != 3 {
+        return None;
+    }
+    let code: u16 = digits.parse().ok()?;
+    if !(100..=999).contains(&code) {
+        return None;
+    }
+    let after = &rest[3..];
+    if !after.is_empty() && !after.starts_with(|c: char| c.is_ascii_whitespace()) {
+        return None;
+    }
+    let reason = after.trim();
+    Some(StatusLine {
+        code,
+        reason: (!reason.is_empty()).then(|| reason.to_string()),
+        version: Some(upper),
+    })
+}
+
+/// A status line first, then headers, then (after a blank line, or at the first line that is not a
+/// header) the body.
+pub(super) fn raw_response(trimmed: &str) -> Option<Exchange> {
+    let all: Vec<&str> = lines(trimmed).collect();
+    // `$ curl -i …` (and its continuation lines) may come before the status line.
+    let start = all.iter().take(8).position(|l| status_line(l).is_some())?;
+    let command = &all[..start];
+    if !command.is_empty() && !is_command(command) {
+        return None;
+    }
+    let status = status_line(all[start])?;
+    let rest: Vec<&str> = all[start + 1..].to_vec();
+    let mut exchange = Exchange::new(if rest.iter().all(|l| l.trim().is_empty()) {
+        InputKind::StatusLine
+    } else {
+        InputKind::RawResponse
+    });
+    let (headers, body_start) = read_header_block(&rest);
+    exchange.headers = headers;
+    exchange.status = Some(status);
+    if !command.is_empty() {
+        exchange.request = Some(request_from_command(&command.join(" ")));
+    }
+    attach_body(&mut exchange, &rest[body_start..]);
+    Some(exchange)
+}
+
+/// A shell command line (and its `\` continuations) pasted above the output.
+fn is_command(lines: &[&str]) -> bool {
+    let first = lines[0].trim_start();
+    let prompt = [
+        "$ ", "% ", "# ", "> ", "PS ", "curl ", "http ", "https ", "wget ", "xh ",
+    ]
+    .iter()
+    .any(|p| first.starts_with(p));
+    prompt
+        && lines.windows(2).all(|pair| {
+            pair[0].trim_end().ends_with('\\')
+                || pair[0].trim_end().ends_with('`')
+                || pair[1].trim().is_empty()
+        })
+}
+
+/// The method, URL and `-H` headers of a curl (or HTTPie) command line.
+pub(crate) fn request_from_command(command: &str) -> Request {
+    let words = shell_words(command);
+    let mut request = Request::default();
+    let mut has_data = false;
+    let mut i = 0;
+    while i < words.len() {
+        let word = words[i].as_str();
+        let next = words.get(i + 1).map(String::as_str);
+        match word {
+            "-X" | "--request" => {
+                request.method = next.map(str::to_ascii_uppercase);
+                i += 1;
+            }
+            "-H" | "--header" => {
+                if let Some(h) = next.and_then(super::header_line) {
+                    request.headers.push(h);
+                }
+                i += 1;
+            }
+            "-d" | "--data" | "--data-raw" | "--data-binary" | "--data-urlencode" | "-F"
+            | "--form" | "--json" => {
+                has_data = true;
+                i += 1;
+            }
+            "-u" | "--user" => {
+                // Basic credentials: keep that they were sent, never their value.
+                request.headers.push(Header {
+                    name: "Authorization".into(),
+                    value: "Basic (from -u)".into(),
+                });
+                i += 1;
+            }
+            _ if request.target.is_none()
+                && (word.starts_with("http://") || word.starts_with("https://")) =>
+            {
+                request.target = Some(word.to_string());
+            }
+            _ if word.starts_with("-X") && word.len() > 2 => {
+                request.method = Some(word[2..].to_ascii_uppercase())
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if request.method.is_none() {
+        request.method = Some(if has_data { "POST" } else { "GET" }.to_string());
+    }
+    request
+}
+
+/// Split a command line into words, honouring single and double quotes.
+fn shell_words(command: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut quote: Option<char> = None;
+    let mut in_word = false;
+    for c in command.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => current.push(c),
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                in_word = true;
+            }
+            (None, '\\') => {}
+            (None, c) if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut current));
+                    in_word = false;
+                }
+            }
+            (None, c) => {
+                current.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if in_word {
+        words.push(current);
+    }
+    words
+}
+
+/// Headers up to a blank line or the first line that is not a header; returns them and the index of
+/// the first body line. httparse reads a well-formed block; a lenient line reader takes the rest
+/// (spaces before colons, indentation, a missing blank line).
+pub(crate) fn read_header_block(rest: &[&str]) -> (Vec<Header>, usize) {
+    let mut end = 0;
+    while end < rest.len() {
+        let line = rest[end];
+        if line.trim().is_empty() {
+            break;
+        }
+        // Folded continuation lines (obs-fold) belong to the header before them.
+        let folded = end > 0 && line.starts_with([' ', '\t']) && header_line(line).is_none();
+        if !folded && header_line(line).is_none() {
+            break;
+        }
+        end += 1;
+    }
+    let block = &rest[..end];
+    let headers = parse_with_httparse(block).unwrap_or_else(|| lenient_headers(block));
+    // Skip the blank line itself.
+    let body_start = if end < rest.len() && rest[end].trim().is_empty() {
+        end + 1
+    } else {
+        end
+    };
+    (headers, body_start)
+}
+
+fn parse_with_httparse(block: &[&str]) -> Option<Vec<Header>> {
+    if block.is_empty() {
+        return Some(Vec::new());
+    }
+    let mut head = String::from("HTTP/1.1 200 OK\r\n");
+    for line in block {
+        head.push_str(line);
+        head.push_str("\r\n");
+    }
+    head.push_str("\r\n");
+    let mut storage = vec![httparse::EMPTY_HEADER; block.len()];
+    let mut response = httparse::Response::new(&mut storage);
+    match response.parse(head.as_bytes()) {
+        Ok(httparse::Status::Complete(_)) => Some(
+            response
+                .headers
+                .iter()
+                .map(|h| Header {
+                    name: h.name.to_string(),
+                    value: String::from_utf8_lossy(h.value).trim().to_string(),
+                })
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+fn lenient_headers(block: &[&str]) -> Vec<Header> {
+    let mut headers: Vec<Header> = Vec::new();
+    for line in block {
+        match header_line(line) {
+            Some(h) => headers.push(h),
+            None => {
+                if let Some(last) = headers.last_mut() {
+                    last.value.push(' ');
+                    last.value.push_str(line.trim());
+                }
+            }
+        }
+    }
+    headers
+}
+
+pub(crate) fn attach_body(exchange: &mut Exchange, body_lines: &[&str]) {
+    let text = body_lines.join("\n");
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    let body = Body::sniff(text, exchange.header("content-type"));
+    if let Some(note) = body.note() {
+        exchange.notes.push(note);
+    }
+    exchange.body = Some(body);
+}
+
+/// `404 Not Found` on its own line.
+pub(super) fn reason_line(trimmed: &str) -> Option<Exchange> {
+    if trimmed.contains('\n') || trimmed.len() > 80 {
+        return None;
+    }
+    let digits: String = trimmed.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() != 3 {
+        return None;
+    }
+    let reason = trimmed[3..]
+        .trim_start_matches([' ', '\t', '-', ':'])
+        .trim();
+    if reason.is_empty()
+        || !trimmed[3..].starts_with([' ', '\t', '-', ':'])
+        || !reason.chars().next().is_some_and(char::is_alphabetic)
+    {
+        return None;
+    }
+    let code: u16 = digits.parse().ok()?;
+    if !(100..=999).contains(&code) {
+        return None;
+    }
+    let mut exchange = Exchange::new(InputKind::ReasonLine);
+    exchange.status = Some(StatusLine {
+        code,
+        reason: Some(reason.to_string()),
+        version: None,
+    });
+    Some(exchange)
+}
+
+/// Fields of DevTools' "General" section, which have spaces in their names.
+const GENERAL_FIELDS: [&str; 5] = [
+    "Request URL",
+    "Request Method",
+    "Status Code",
+    "Remote Address",
+    "Referrer Policy",
+];
+
+/// Section titles DevTools puts in a copied block.
+const SECTION_TITLES: [&str; 8] = [
+    "General",
+    "Response Headers",
+    "Request Headers",
+    "Query String Parameters",
+    "Payload",
+    "Raw",
+    "View source",
+    "View parsed",
+];
+
+#[derive(PartialEq)]
+enum Section {
+    General,
+    Response,
+    Request,
+}
+
+/// Header blocks from browser DevTools: "name: value" lines or name and value on alternating lines,
+/// with the General section ("Status Code: 504 Gateway Timeout") and HTTP/2 pseudo-headers
+/// (`:status: 504`). Also plain header blocks without any status.
+pub(super) fn devtools(trimmed: &str) -> Option<Exchange> {
+    let all: Vec<&str> = lines(trimmed)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut exchange = Exchange::new(InputKind::DevtoolsHeaders);
+    let mut request = Request::default();
+    let mut section = Section::Response;
+    let mut recognised = 0usize;
+    let mut i = 0;
+    while i < all.len() {
+        let line = all[i];
+        let title = line.trim_end_matches(':');
+        if let Some(t) = SECTION_TITLES
+            .iter()
+            .find(|t| t.eq_ignore_ascii_case(title))
+        {
+            section = match *t {
+                "General" => Section::General,
+                "Request Headers" => Section::Request,
+                _ => Section::Response,
+            };
+            recognised += 1;
+            i += 1;
+            continue;
+        }
+        // Raw-view status line inside a DevTools block.
+        if let Some(status) = status_line(line) {
+            exchange.status.get_or_insert(status);
+            recognised += 1;
+            i += 1;
+            continue;
+        }
+        let (name, value, used) = match general_field(line) {
+            Some((name, Some(value))) => (name.to_string(), value.to_string(), 1),
+            Some((name, None)) if i + 1 < all.len() => {
+                (name.to_string(), all[i + 1].to_string(), 2)
+            }
+            _ => match header_line(line) {
+                Some(h) if !h.value.is_empty() => (h.name, h.value, 1),
+                Some(h) if i + 1 < all.len() => (h.name, all[i + 1].to_string(), 2),
+                _ if is_header_name(line) && i + 1 < all.len() => {
+                    (line.to_string(), all[i + 1].to_string(), 2)
+                }
+                _ => break,
+            },
+        };
+        recognised += 1;
+        i += used;
+        apply_devtools_field(&mut exchange, &mut request, &section, name, value);
+    }
+    // A block we mostly could not read is not a header block.
+    let consumed_all = i >= all.len();
+    if recognised < 2 || (!consumed_all && recognised * 2 < all.len()) {
+        return None;
+    }
+    if exchange.status.is_none() && exchange.headers.is_empty() {
+        return None;
+    }
+    if request.method.is_some() || request.target.is_some() || !request.headers.is_empty() {
+        exchange.request = Some(request);
+    }
+    if i < all.len() {
+        attach_body(&mut exchange, &all[i..]);
+    }
+    if exchange.status.is_none() {
+        exchange
+            .notes
+            .push("The headers do not include the status code (look for \"Status Code\" in DevTools' General section).".into());
+    }
+    Some(exchange)
+}
+
+fn general_field(line: &str) -> Option<(&'static str, Option<&str>)> {
+    GENERAL_FIELDS.iter().find_map(|field| {
+        let rest = line.strip_prefix(field)?;
+        let rest = rest.trim_start();
+        if rest.is_empty() || rest == ":" {
+            return Some((*field, None));
+        }
+        let value = rest.strip_prefix(':')?.trim();
+        Some((*field, (!value.is_empty()).then_some(value)))
+    })
+}
+
+fn apply_devtools_field(
+    exchange: &mut Exchange,
+    request: &mut Request,
+    section: &Section,
+    name: String,
+    value: String,
+) {
+    match name.as_str() {
+        "Status Code" | ":status" => {
+            let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
+            if let Ok(code) = digits.parse::<u16>() {
+                if (100..=999).contains(&code) {
+                    let reason = value[digits.len()..].trim();
+                    // DevTools appends "(from disk cache)" and similar notes.
+                    let reason = reason.split(" (").next().unwrap_or("").trim();
+                    exchange.status = Some(StatusLine {
+                        code,
+                        reason: (!reason.is_empty()).then(|| reason.to_string()),
+                        version: (name == ":status").then(|| "HTTP/2".to_string()),
+                    });
+                }
+            }
+        }
+        "Request URL" => request.target = Some(value),
+        "Request Method" | ":method" => request.method = Some(value),
+        ":path" if request.target.is_none() => request.target = Some(value),
+        "Remote Address" | "Referrer Policy" | ":authority" | ":scheme" | ":path" => {}
+        _ if *section == Section::Request => request.headers.push(Header { name, value }),
+        _ => exchange.headers.push(Header { name, value }),
+    }
+}

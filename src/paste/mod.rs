@@ -1,0 +1,263 @@
+//! Reading a paste: turn whatever text the user pasted into an [`Exchange`].
+//!
+//! People paste bare codes, status lines, raw responses, `curl -v` output, DevTools header blocks, HAR
+//! files, console errors from HTTP client libraries, access-log lines, JSON/XML/HTML bodies, and
+//! network errors that never reached HTTP. Each reader here recognises one shape and is lenient about
+//! line endings, indentation and missing blank lines. Nothing here judges what the paste means: that is
+//! `diagnosis`.
+
+mod body;
+mod clients;
+mod curl;
+mod har;
+mod head;
+mod network;
+
+pub use body::{visible_text, Body, MediaKind};
+pub use network::{NetworkError, NetworkErrorKind};
+
+use serde::Serialize;
+
+/// What kind of input the paste was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InputKind {
+    Empty,
+    /// `429`
+    BareCode,
+    /// `HTTP/1.1 503 Service Unavailable`, `HTTP/2 404`
+    StatusLine,
+    /// `404 Not Found`
+    ReasonLine,
+    /// A status line, headers and perhaps a body.
+    RawResponse,
+    /// Header blocks copied from browser DevTools (`:status: 504`, "Status Code: 504", name/value lines).
+    DevtoolsHeaders,
+    /// `curl -v` output (`>`, `<`, `*` lines).
+    CurlVerbose,
+    /// A response body alone: JSON, XML, HTML or text.
+    Body,
+    /// A browser HAR file.
+    Har,
+    /// An error string from an HTTP client library (axios, requests, .NET, Java, PowerShell).
+    ClientError,
+    /// A line of a web server access log (combined log format).
+    AccessLog,
+    /// An error that is not an HTTP status at all: CORS, DNS, TCP, TLS, timeouts.
+    NetworkError,
+    /// Text we could not make sense of.
+    Unrecognised,
+}
+
+impl InputKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Empty => "nothing",
+            Self::BareCode => "a status code",
+            Self::StatusLine => "a status line",
+            Self::ReasonLine => "a status code with its reason phrase",
+            Self::RawResponse => "a raw HTTP response",
+            Self::DevtoolsHeaders => "headers copied from browser DevTools",
+            Self::CurlVerbose => "curl output",
+            Self::Body => "a response body",
+            Self::Har => "a HAR file",
+            Self::ClientError => "an HTTP client library error",
+            Self::AccessLog => "an access-log line",
+            Self::NetworkError => "a network or browser error",
+            Self::Unrecognised => "text without an HTTP status",
+        }
+    }
+}
+
+/// The status of the response, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusLine {
+    pub code: u16,
+    /// The reason phrase as the server sent it, if it sent one.
+    pub reason: Option<String>,
+    /// `HTTP/1.1`, `HTTP/2`… when known.
+    pub version: Option<String>,
+}
+
+/// One header, as sent (name case kept, repeated names kept in order).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Header {
+    pub name: String,
+    pub value: String,
+}
+
+/// The request, when the paste shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Request {
+    pub method: Option<String>,
+    /// The path or full URL.
+    pub target: Option<String>,
+    pub headers: Vec<Header>,
+}
+
+/// Another failing entry of a HAR file, listed beside the one diagnosed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OtherEntry {
+    pub method: String,
+    pub url: String,
+    pub status: u16,
+}
+
+/// Everything the paste told us, split into its parts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exchange {
+    pub kind: InputKind,
+    pub status: Option<StatusLine>,
+    /// Response headers, in order.
+    pub headers: Vec<Header>,
+    pub body: Option<Body>,
+    pub request: Option<Request>,
+    /// Set when the paste is an error that never produced an HTTP status.
+    pub network_error: Option<NetworkError>,
+    /// For client-library errors: which library said it, and the message line.
+    pub client: Option<ClientReport>,
+    /// Other failing HAR entries, or other error lines of a log.
+    pub others: Vec<OtherEntry>,
+    /// Things the reader noticed about the paste itself ("the JSON is cut off").
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ClientReport {
+    pub library: String,
+    pub message: String,
+}
+
+impl Exchange {
+    pub(crate) fn new(kind: InputKind) -> Self {
+        Exchange {
+            kind,
+            status: None,
+            headers: Vec::new(),
+            body: None,
+            request: None,
+            network_error: None,
+            client: None,
+            others: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// The first response header with this name (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| h.value.as_str())
+    }
+
+    /// The status code, if the paste has one.
+    pub fn code(&self) -> Option<u16> {
+        self.status.as_ref().map(|s| s.code)
+    }
+}
+
+/// Read any pasted text. Never fails: text we cannot read comes back as [`InputKind::Unrecognised`]
+/// with a note saying so.
+pub fn read(text: &str) -> Exchange {
+    let text = text.trim_start_matches('\u{feff}');
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Exchange::new(InputKind::Empty);
+    }
+    if let Some(exchange) = head::bare_code(trimmed) {
+        return exchange;
+    }
+    let first = trimmed.as_bytes()[0];
+    if first == b'{' || first == b'[' {
+        if let Some(exchange) = har::read(trimmed) {
+            return exchange;
+        }
+    }
+    if let Some(exchange) = curl::read(text) {
+        return exchange;
+    }
+    if let Some(exchange) = head::raw_response(trimmed) {
+        return exchange;
+    }
+    if let Some(exchange) = head::devtools(trimmed) {
+        return exchange;
+    }
+    if first == b'<' {
+        // An HTML or XML body: its text may mention "timed out" or "refused", which is not an error of ours.
+        let mut exchange = Exchange::new(InputKind::Body);
+        let body = Body::sniff(trimmed, None);
+        if let Some(note) = body.note() {
+            exchange.notes.push(note);
+        }
+        exchange.body = Some(body);
+        return exchange;
+    }
+    if let Some(exchange) = clients::read(trimmed) {
+        return exchange;
+    }
+    if let Some(exchange) = network::read(trimmed) {
+        return exchange;
+    }
+    if let Some(exchange) = clients::access_log(trimmed) {
+        return exchange;
+    }
+    if let Some(exchange) = head::reason_line(trimmed) {
+        return exchange;
+    }
+    let body = Body::sniff(trimmed, None);
+    let mut exchange = Exchange::new(if body.media == MediaKind::Text {
+        InputKind::Unrecognised
+    } else {
+        InputKind::Body
+    });
+    if body.media == MediaKind::Text {
+        exchange.notes.push(
+            "No HTTP status line, header or known error message was found in the paste.".into(),
+        );
+        // Plain text can still be a body (Envoy's "upstream connect error…"): keep it as one.
+        if body.looks_like_server_message() {
+            exchange.kind = InputKind::Body;
+            exchange.notes.clear();
+        }
+    }
+    if let Some(note) = body.note() {
+        exchange.notes.push(note);
+    }
+    exchange.body = Some(body);
+    exchange
+}
+
+/// Split text into lines, accepting CRLF, LF or CR, without the line endings.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l))
+}
+
+/// A header field name as RFC 9110 allows it (a token), with DevTools' leading colon for pseudo-headers.
+pub(crate) fn is_header_name(name: &str) -> bool {
+    let name = name.strip_prefix(':').unwrap_or(name);
+    !name.is_empty()
+        && name.len() <= 100
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// Parse "Name: value" leniently (spaces before the colon tolerated, pseudo-headers kept).
+pub(crate) fn header_line(line: &str) -> Option<Header> {
+    let line = line.trim();
+    let (name, value) = if let Some(rest) = line.strip_prefix(':') {
+        let (n, v) = rest.split_once(':')?;
+        (format!(":{}", n.trim()), v)
+    } else {
+        let (n, v) = line.split_once(':')?;
+        (n.trim().to_string(), v)
+    };
+    is_header_name(&name).then(|| Header {
+        name,
+        value: value.trim().to_string(),
+    })
+}
