@@ -1,0 +1,250 @@
+//! The JavaScript API: the only module that speaks wasm-bindgen to the outside world.
+//!
+//! ```js
+//! import init, { explainStatus, diagnose, listStatuses, mount } from './http_troubleshooter.js';
+//! await init();
+//! explainStatus(429); diagnose(text); listStatuses();
+//! const widget = mount(element, { code: 503, theme: 'dark', compact: true });
+//! widget.update({ code: 404 }); widget.destroy();
+//! ```
+//!
+//! It converts and validates; it decides nothing. Bad arguments become a `TypeError` or `RangeError`
+//! that says what was given and what is accepted — never a trap — so the module keeps working.
+
+use crate::catalog;
+use crate::diagnosis::{self, Clock};
+use crate::ui::{App, AppProps, Theme};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use yew::AppHandle;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = include_str!("../www/types.d.ts");
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| {
+            js_sys::Error::new(&format!(
+                "http-troubleshooter could not convert its result: {e}"
+            ))
+            .into()
+        })
+}
+
+fn type_error(message: String) -> JsValue {
+    js_sys::TypeError::new(&message).into()
+}
+
+fn range_error(message: String) -> JsValue {
+    js_sys::RangeError::new(&message).into()
+}
+
+/// How a value looks in an error message: `undefined`, `null`, `"abc"`, `NaN`, `[object Object]`.
+fn describe(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "undefined".into()
+    } else if value.is_null() {
+        "null".into()
+    } else if let Some(s) = value.as_string() {
+        let short: String = s.chars().take(40).collect();
+        format!("the string {short:?}")
+    } else if let Some(n) = value.as_f64() {
+        format!(
+            "the number {}",
+            js_sys::Number::from(n)
+                .to_string(10)
+                .map(String::from)
+                .unwrap_or_else(|_| n.to_string())
+        )
+    } else if value.is_object() {
+        if js_sys::Array::is_array(value) {
+            "an array".into()
+        } else {
+            "an object".into()
+        }
+    } else {
+        format!(
+            "a value of type {}",
+            value.js_typeof().as_string().unwrap_or_default()
+        )
+    }
+}
+
+const ACCEPTED: &str = "an HTTP status code: an integer from 100 to 999, as a number (429) or a numeric string (\"429\")";
+
+/// A status code argument: an integer or a numeric string, 100–999.
+fn status_code(value: &JsValue) -> Result<u16, JsValue> {
+    let number = if let Some(n) = value.as_f64() {
+        n
+    } else if let Some(s) = value.as_string() {
+        let t = s.trim();
+        if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(type_error(format!(
+                "explainStatus() was given {}, which is not a number; it accepts {ACCEPTED}.",
+                describe(value)
+            )));
+        }
+        t.parse::<f64>().unwrap_or(f64::NAN)
+    } else {
+        return Err(type_error(format!(
+            "explainStatus() was given {}; it accepts {ACCEPTED}.",
+            describe(value)
+        )));
+    };
+    if !number.is_finite() || number.fract() != 0.0 || !(100.0..=999.0).contains(&number) {
+        return Err(range_error(format!("explainStatus() was given {}, which is not an HTTP status code; it accepts {ACCEPTED}.", describe(value))));
+    }
+    Ok(number as u16)
+}
+
+/// The catalog entry for a status code, or the honest fallback for its class (`known: false`).
+#[wasm_bindgen(js_name = explainStatus, unchecked_return_type = "StatusEntry")]
+pub fn explain_status(
+    #[wasm_bindgen(unchecked_param_type = "number | string")] code: JsValue,
+) -> Result<JsValue, JsValue> {
+    let code = status_code(&code)?;
+    let status = catalog::explain(i64::from(code)).map_err(|e| range_error(e.to_string()))?;
+    to_js(&status)
+}
+
+/// Diagnose pasted text: a code, a response, curl output, a HAR file, an error message…
+#[wasm_bindgen(js_name = diagnose, unchecked_return_type = "Diagnosis")]
+pub fn diagnose_text(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let Some(text) = text.as_string() else {
+        return Err(type_error(format!(
+            "diagnose() was given {}; it accepts a string (the pasted text).",
+            describe(&text)
+        )));
+    };
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    to_js(&diagnosis::diagnose_at(&text, Clock { now: Some(now) }))
+}
+
+/// Every catalog entry, in code order.
+#[wasm_bindgen(js_name = listStatuses, unchecked_return_type = "StatusEntry[]")]
+pub fn list_statuses() -> Result<JsValue, JsValue> {
+    to_js(&catalog::all())
+}
+
+/// Search the catalog (code, phrase, alias, keyword), best match first.
+#[wasm_bindgen(js_name = searchStatuses, unchecked_return_type = "StatusEntry[]")]
+pub fn search_statuses(
+    #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+) -> Result<JsValue, JsValue> {
+    let Some(query) = query.as_string() else {
+        return Err(type_error(format!(
+            "searchStatuses() was given {}; it accepts a string.",
+            describe(&query)
+        )));
+    };
+    to_js(&catalog::search(&query))
+}
+
+/// Read `{ code, text, theme, compact, routing }` from a JavaScript options object.
+fn props_from(options: &JsValue, base: AppProps, caller: &str) -> Result<AppProps, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(base);
+    }
+    if !options.is_object() {
+        return Err(type_error(format!("{caller} was given {} as options; it accepts an object like {{ code: 503, theme: \"dark\", compact: true }}.", describe(options))));
+    }
+    let get = |key: &str| {
+        js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    };
+    let mut props = base;
+    let code = get("code");
+    if !code.is_undefined() {
+        props.code = if code.is_null() {
+            None
+        } else {
+            Some(status_code(&code).map_err(|_| {
+                range_error(format!(
+                    "{caller}: options.code was {}; it accepts {ACCEPTED}.",
+                    describe(&code)
+                ))
+            })?)
+        };
+        if props.code.is_some() {
+            props.text = None;
+        }
+    }
+    let text = get("text");
+    if !text.is_undefined() {
+        props.text = text.as_string();
+        if props.text.is_some() {
+            props.code = None;
+        }
+    }
+    let theme = get("theme");
+    if let Some(t) = theme.as_string() {
+        props.theme = Theme::parse(&t);
+    } else if !theme.is_undefined() {
+        return Err(type_error(format!(
+            "{caller}: options.theme was {}; it accepts \"light\", \"dark\" or \"auto\".",
+            describe(&theme)
+        )));
+    }
+    let compact = get("compact");
+    if !compact.is_undefined() {
+        props.compact = compact.is_truthy();
+    }
+    let routing = get("routing");
+    if !routing.is_undefined() {
+        props.routing = routing.is_truthy();
+    }
+    Ok(props)
+}
+
+/// A mounted widget.
+#[wasm_bindgen]
+pub struct Widget {
+    handle: Option<AppHandle<App>>,
+    props: AppProps,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Change what the widget shows: `{ code, text, theme, compact }`.
+    pub fn update(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+    ) -> Result<(), JsValue> {
+        let props = props_from(&options, self.props.clone(), "update()")?;
+        let Some(handle) = self.handle.as_mut() else {
+            return Err(
+                js_sys::Error::new("update() was called on a widget that was destroyed.").into(),
+            );
+        };
+        self.props = props.clone();
+        handle.update(props);
+        Ok(())
+    }
+
+    /// Remove the widget from the page. Calling it twice is harmless.
+    pub fn destroy(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+    }
+}
+
+/// Render the troubleshooter into `element` (its content is replaced). Nothing is mounted until this
+/// is called. Options: `{ code, text, theme: "light" | "dark" | "auto", compact, routing }`.
+#[wasm_bindgen]
+pub fn mount(
+    #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+) -> Result<Widget, JsValue> {
+    let Some(element) = element.dyn_ref::<web_sys::Element>().cloned() else {
+        return Err(type_error(format!("mount() was given {} as its first argument; it accepts a DOM element (or a ShadowRoot's child element).", describe(&element))));
+    };
+    let props = props_from(&options, AppProps::default(), "mount()")?;
+    let handle = yew::Renderer::<App>::with_root_and_props(element, props.clone()).render();
+    Ok(Widget {
+        handle: Some(handle),
+        props,
+    })
+}

@@ -1,0 +1,114 @@
+//! Request ids and the redacted report for support, with a copy button that falls back to a
+//! selectable text box where the clipboard is not allowed.
+
+use crate::diagnosis::Diagnosis;
+use std::rc::Rc;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReportProps {
+    pub diagnosis: Rc<Diagnosis>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum CopyState {
+    Idle,
+    Copied,
+    /// The clipboard refused: the report is shown for manual copying.
+    Manual,
+}
+
+#[component]
+pub fn Report(props: &ReportProps) -> Html {
+    let copy = use_state(|| CopyState::Idle);
+    let shown = use_state(|| false);
+    let area = use_node_ref();
+    let d = &props.diagnosis;
+    {
+        let copy = copy.clone();
+        let shown = shown.clone();
+        use_effect_with(d.report.clone(), move |_| {
+            copy.set(CopyState::Idle);
+            shown.set(false);
+        });
+    }
+    {
+        // Select the text for manual copying as soon as it appears.
+        let area = area.clone();
+        use_effect_with(*copy, move |state| {
+            if *state == CopyState::Manual {
+                if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                    area.select();
+                    let _ = area.focus();
+                }
+            }
+        });
+    }
+    let on_copy = {
+        let copy = copy.clone();
+        let report = d.report.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copy = copy.clone();
+            let report = report.clone();
+            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+            match clipboard {
+                Some(clipboard) => spawn_local(async move {
+                    let done =
+                        wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&report)).await;
+                    copy.set(if done.is_ok() {
+                        CopyState::Copied
+                    } else {
+                        CopyState::Manual
+                    });
+                }),
+                None => copy.set(CopyState::Manual),
+            }
+        })
+    };
+    let on_toggle = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(!*shown))
+    };
+    let visible = *shown || *copy == CopyState::Manual;
+    html! {
+        <div class="ht-report">
+            if !d.request_ids.is_empty() {
+                <h3>{ "Request ids to quote to support" }</h3>
+                <dl class="ht-ids">
+                    { for d.request_ids.iter().map(|r| html! { <><dt>{ &r.name }</dt><dd>{ &r.value }</dd></> }) }
+                </dl>
+            }
+            if let Some(request) = &d.request {
+                if request.url.is_some() || request.method.is_some() {
+                    <p class="ht-meta">{ "Request: " }<code>{ [request.method.clone(), request.url.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ") }</code></p>
+                }
+            }
+            if !d.others.is_empty() {
+                <h3>{ "Other failing requests in the paste" }</h3>
+                <ul class="ht-others">
+                    { for d.others.iter().map(|o| html! { <li>{ format!("{} {} → {}", o.method, o.url, if o.status == 0 { "no response (blocked or failed)".to_string() } else { o.status.to_string() }) }</li> }) }
+                </ul>
+            }
+            <h3>{ "Report for support" }</h3>
+            <div class="ht-row">
+                <button type="button" class="ht-button" onclick={on_copy}>{ "Copy report for support" }</button>
+                <button type="button" class="ht-button ht-secondary" onclick={on_toggle} aria-expanded={visible.to_string()}>
+                    { if visible { "Hide report" } else { "Show report" } }
+                </button>
+                <span class="ht-status-note" role="status">
+                    { match *copy {
+                        CopyState::Copied => "Copied: secrets were masked.",
+                        CopyState::Manual => "The clipboard is not available here: select the text below and copy it.",
+                        CopyState::Idle => "",
+                    } }
+                </span>
+            </div>
+            if visible {
+                <label class="ht-sr-only" for="ht-report-text">{ "Report for support (secrets masked)" }</label>
+                <textarea id="ht-report-text" class="ht-mono" readonly=true ref={area} value={d.report.clone()} />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,73 @@
+//! Retry advice, with a live countdown when the server named a time.
+
+use crate::diagnosis::RetryAdvice;
+use gloo_timers::callback::Interval;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RetryProps {
+    pub retry: RetryAdvice,
+}
+
+fn now_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+#[component]
+pub fn RetryPanel(props: &RetryProps) -> Html {
+    let now = use_state(now_seconds);
+    {
+        let now = now.clone();
+        use_effect_with(props.retry.at_unix, move |at| {
+            let interval = at.map(|_| Interval::new(1000, move || now.set(now_seconds())));
+            move || drop(interval)
+        });
+    }
+    let r = &props.retry;
+    let countdown = r.at_unix.map(|at| {
+        let left = at - *now;
+        if left > 0 {
+            html! {
+                <p>
+                    { "You can retry in " }
+                    <span class="ht-countdown" role="timer" aria-label={format!("{} seconds left", left)}>{ clock(left) }</span>
+                    { format!(" (at {}).", local_time(at)) }
+                </p>
+            }
+        } else {
+            html! { <p>{ format!("The wait the server asked for is over (it ended at {}).", local_time(at)) }</p> }
+        }
+    });
+    html! {
+        <>
+            <h3>{ "Retry?" }</h3>
+            <div class="ht-retry">
+                <p><strong>{ r.policy.label() }</strong></p>
+                { for countdown }
+                <p>{ &r.advice }</p>
+                <p class="ht-meta">
+                    { if r.safe_for_non_idempotent {
+                        "Repeating a POST or PATCH is safe here: the server did not process the request."
+                    } else {
+                        "Careful with POST or PATCH: the server may already have processed the request; use an idempotency key or check before repeating."
+                    } }
+                </p>
+            </div>
+        </>
+    }
+}
+
+fn clock(seconds: i64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// The visitor's local time of day, from the browser.
+fn local_time(unix: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
+    date.to_locale_time_string("default").into()
+}

@@ -1,0 +1,95 @@
+//! The widget's state and the one reducer that changes it.
+
+use crate::diagnosis::{self, Clock, Diagnosis};
+use std::rc::Rc;
+use yew::Reducible;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// What is in the paste box.
+    pub input: String,
+    /// The diagnosis of the last diagnosed input (`None` when the box is empty).
+    pub diagnosis: Option<Rc<Diagnosis>>,
+    /// The catalog search box.
+    pub query: String,
+    /// Bumped whenever a result should take the focus (a code picked from the catalog or a link).
+    pub focus_result: u32,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            input: String::new(),
+            diagnosis: None,
+            query: String::new(),
+            focus_result: 0,
+        }
+    }
+}
+
+pub enum Action {
+    /// The visitor typed or pasted: keep the text, the diagnosis follows (debounced) with `Diagnose`.
+    Edit(String),
+    /// Diagnose what is in the box now.
+    Diagnose,
+    /// Fill the box with text and diagnose it (an example).
+    Paste(String),
+    /// Show a code as if it had been pasted (catalog, related code); moves the focus to the answer.
+    Show(u16),
+    /// Show a code without moving the focus (on start, deep links, Back/Forward).
+    Open(u16),
+    /// Empty the box.
+    Clear,
+    Search(String),
+}
+
+fn now() -> Option<i64> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        Some((js_sys::Date::now() / 1000.0) as i64)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
+fn run(input: &str) -> Option<Rc<Diagnosis>> {
+    (!input.trim().is_empty()).then(|| Rc::new(diagnosis::diagnose_at(input, Clock { now: now() })))
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(text) => {
+                if text.trim().is_empty() {
+                    next.diagnosis = None;
+                }
+                next.input = text;
+            }
+            Action::Diagnose => next.diagnosis = run(&next.input),
+            Action::Paste(text) => {
+                next.diagnosis = run(&text);
+                next.input = text;
+            }
+            Action::Show(code) => {
+                next.input = code.to_string();
+                next.diagnosis = run(&next.input);
+                next.focus_result += 1;
+            }
+            Action::Open(code) => {
+                next.input = code.to_string();
+                next.diagnosis = run(&next.input);
+            }
+            Action::Clear => {
+                next.input.clear();
+                next.diagnosis = None;
+            }
+            Action::Search(query) => next.query = query,
+        }
+        Rc::new(next)
+    }
+}

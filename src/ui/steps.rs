@@ -1,0 +1,31 @@
+//! What to do next, as a checklist the visitor can tick off.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StepsProps {
+    pub steps: Vec<String>,
+}
+
+#[component]
+pub fn Steps(props: &StepsProps) -> Html {
+    if props.steps.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <>
+            <h3>{ "What to do next" }</h3>
+            <ol class="ht-steps">
+                { for props.steps.iter().enumerate().map(|(i, step)| {
+                    let id = format!("ht-step-{i}");
+                    html! {
+                        <li key={step.clone()}>
+                            <input type="checkbox" id={id.clone()} />
+                            <label for={id}>{ step }</label>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </>
+    }
+}

@@ -1,0 +1,99 @@
+/** The five classes of RFC 9110 §15. */
+export type StatusClass = "informational" | "success" | "redirection" | "client-error" | "server-error";
+/** Whose side has to act. */
+export type Side = "client" | "server" | "intermediary" | "network" | "either";
+/** Where a code stands in the IANA registry. */
+export type Registration = "registered" | "unused" | "obsoleted" | "temporary" | "unofficial" | "unregistered";
+/** What repeating the request will do. */
+export type RetryPolicy = "no" | "after-fix" | "backoff" | "retry-after" | "not-applicable";
+/** What kind of input a paste was. */
+export type InputKind =
+  | "empty" | "bare-code" | "status-line" | "reason-line" | "raw-response" | "devtools-headers"
+  | "curl-verbose" | "body" | "har" | "client-error" | "access-log" | "network-error" | "unrecognised";
+export type Severity = "problem" | "warning" | "info";
+export type EvidenceSource = "status-line" | "header" | "body" | "request" | "paste";
+
+export interface Source { name: string; url: string; }
+export interface RetryHint { policy: RetryPolicy; note: string; safeForNonIdempotent: boolean; }
+export interface HeaderHint { name: string; why: string; }
+export interface RelatedCode { code: number; phrase: string; difference: string; }
+export interface SpecRef { document: string; section: string; url: string; }
+/** Another meaning of the same number, from another vendor. */
+export interface OtherMeaning { phrase: string; source: Source; summary: string; explanation: string; }
+
+/** A catalog entry, as returned by explainStatus() and listStatuses(). */
+export interface StatusEntry {
+  code: number;
+  /** The registered (RFC 9110) reason phrase, or the vendor's name for an unofficial code. */
+  phrase: string;
+  /** Older or other names of the same meaning. */
+  aliases: string[];
+  class: StatusClass;
+  /** In the IANA registry (in any state). */
+  official: boolean;
+  /** False for the class fallback of a code the catalog does not know. */
+  known: boolean;
+  registration: Registration;
+  source: Source;
+  side: Side;
+  summary: string;
+  explanation: string;
+  causes: string[];
+  callerSteps: string[];
+  ownerSteps: string[];
+  retry: RetryHint;
+  headers: HeaderHint[];
+  related: RelatedCode[];
+  spec: SpecRef | null;
+  keywords: string[];
+  also: OtherMeaning[];
+}
+
+export interface Evidence { source: EvidenceSource; name: string; value: string; }
+export interface Finding { severity: Severity; title: string; detail: string; evidence: Evidence[]; }
+export interface RetryAdvice {
+  policy: RetryPolicy;
+  advice: string;
+  /** Seconds to wait, when the server named a time. */
+  afterSeconds: number | null;
+  /** The moment to retry (RFC 3339, UTC), when it can be known. */
+  at: string | null;
+  atUnix: number | null;
+  safeForNonIdempotent: boolean;
+}
+export interface RequestId { name: string; value: string; }
+export interface RequestSummary { method: string | null; url: string | null; }
+export interface OtherEntry { method: string; url: string; status: number; }
+
+/** What diagnose() returns. */
+export interface Diagnosis {
+  /** The HTTP status, or null when the paste holds none (network errors, bad input). */
+  code: number | null;
+  status: StatusEntry | null;
+  /** The reason phrase the server sent, when it is not the registered one. */
+  reasonSent: string | null;
+  inputKind: InputKind;
+  headline: string;
+  verdict: string;
+  side: Side;
+  answeredBy: string | null;
+  serverMessage: string | null;
+  findings: Finding[];
+  steps: string[];
+  retry: RetryAdvice;
+  requestIds: RequestId[];
+  request: RequestSummary | null;
+  others: OtherEntry[];
+  /** Markdown report for support, secrets masked. */
+  report: string;
+}
+
+/** Options of mount() and Widget.update(). */
+export interface MountOptions {
+  code?: number | string | null;
+  text?: string;
+  theme?: "light" | "dark" | "auto";
+  compact?: boolean;
+  /** Read and write #429 deep links in the page address (the full page does this). */
+  routing?: boolean;
+}
