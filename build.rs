@@ -158,8 +158,10 @@ fn compile() -> Result<String, String> {
         let fallback: Fallback = value
             .try_into()
             .map_err(|e| format!("{name}: {}", clean(e)))?;
-        if !(1..=5).contains(&fallback.class) {
-            return Err(format!("{name}: class must be 1 to 5"));
+        if !(1..=6).contains(&fallback.class) {
+            return Err(format!(
+                "{name}: class must be 1 to 6 (6 = codes 600 to 999)"
+            ));
         }
         side(&fallback.side).map_err(|e| format!("{name}: {e}"))?;
         retry(&fallback.retry).map_err(|e| format!("{name}: {e}"))?;
@@ -167,9 +169,9 @@ fn compile() -> Result<String, String> {
     }
     fallbacks.sort_by_key(|f| f.class);
     let classes: Vec<u16> = fallbacks.iter().map(|f| f.class).collect();
-    if classes != [1, 2, 3, 4, 5] {
+    if classes != [1, 2, 3, 4, 5, 6] {
         return Err(format!(
-            "there must be exactly one [[fallback]] per class 1 to 5, found classes {classes:?}"
+            "there must be exactly one [[fallback]] per class 1 to 6, found classes {classes:?}"
         ));
     }
 
@@ -264,7 +266,7 @@ fn compile() -> Result<String, String> {
     }
     out.push_str("];\n\n");
 
-    let _ = writeln!(out, "pub(crate) static FALLBACKS: [Status; 5] = [");
+    let _ = writeln!(out, "pub(crate) static FALLBACKS: [Status; 6] = [");
     for f in &fallbacks {
         let _ = writeln!(out, "    Status {{");
         let _ = writeln!(out, "        code: {},", f.class * 100);
@@ -362,7 +364,8 @@ fn class(code: u16) -> &'static str {
         2 => "StatusClass::Success",
         3 => "StatusClass::Redirection",
         4 => "StatusClass::ClientError",
-        _ => "StatusClass::ServerError",
+        5 => "StatusClass::ServerError",
+        _ => "StatusClass::Nonstandard",
     }
 }
 

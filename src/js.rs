@@ -50,13 +50,7 @@ fn describe(value: &JsValue) -> String {
         let short: String = s.chars().take(40).collect();
         format!("the string {short:?}")
     } else if let Some(n) = value.as_f64() {
-        format!(
-            "the number {}",
-            js_sys::Number::from(n)
-                .to_string(10)
-                .map(String::from)
-                .unwrap_or_else(|_| n.to_string())
-        )
+        format!("the number {}", number_text(n))
     } else if value.is_object() {
         if js_sys::Array::is_array(value) {
             "an array".into()
@@ -68,6 +62,23 @@ fn describe(value: &JsValue) -> String {
             "a value of type {}",
             value.js_typeof().as_string().unwrap_or_default()
         )
+    }
+}
+
+/// A number as JavaScript prints it (NaN, Infinity, 1000000000, 12.5).
+fn number_text(n: f64) -> String {
+    if n.is_nan() {
+        "NaN".into()
+    } else if n.is_infinite() {
+        if n > 0.0 {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        }
+    } else if n.fract() == 0.0 && n.abs() < 1e21 {
+        format!("{}", n as i128)
+    } else {
+        format!("{n}")
     }
 }
 

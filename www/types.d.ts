@@ -1,5 +1,5 @@
-/** The five classes of RFC 9110 §15. */
-export type StatusClass = "informational" | "success" | "redirection" | "client-error" | "server-error";
+/** The five classes of RFC 9110 §15, and "nonstandard" for 600–999 (outside HTTP's range). */
+export type StatusClass = "informational" | "success" | "redirection" | "client-error" | "server-error" | "nonstandard";
 /** Whose side has to act. */
 export type Side = "client" | "server" | "intermediary" | "network" | "either";
 /** Where a code stands in the IANA registry. */

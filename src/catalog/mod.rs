@@ -20,11 +20,12 @@ pub enum StatusClass {
     Redirection,
     ClientError,
     ServerError,
+    /// 600–999: outside HTTP's range (RFC 9110 §15), made up by libraries and proxies.
+    Nonstandard,
 }
 
 impl StatusClass {
-    /// The class of a code in 100–999 (first digit; 6xx–9xx are not classes and read as server errors
-    /// would be wrong, so callers check the range first with [`explain`]).
+    /// The class of a code in 100–999 by its first digit; 600–999 are [`StatusClass::Nonstandard`].
     pub fn of(code: u16) -> Option<Self> {
         Some(match code / 100 {
             1 => Self::Informational,
@@ -32,6 +33,7 @@ impl StatusClass {
             3 => Self::Redirection,
             4 => Self::ClientError,
             5 => Self::ServerError,
+            6..=9 => Self::Nonstandard,
             _ => return None,
         })
     }
@@ -43,6 +45,7 @@ impl StatusClass {
             Self::Redirection => "Redirection",
             Self::ClientError => "Client error",
             Self::ServerError => "Server error",
+            Self::Nonstandard => "Non-standard",
         }
     }
 
@@ -54,9 +57,11 @@ impl StatusClass {
             Self::Redirection => "3xx",
             Self::ClientError => "4xx",
             Self::ServerError => "5xx",
+            Self::Nonstandard => "6xx–9xx",
         }
     }
 
+    /// The five classes HTTP defines (catalog entries are in these).
     pub const ALL: [StatusClass; 5] = [
         Self::Informational,
         Self::Success,
@@ -287,10 +292,9 @@ pub fn explain(code: i64) -> Result<Status, NotAStatusCode> {
     if let Some(status) = lookup(code16) {
         return Ok(*status);
     }
-    // 6xx–9xx are well-formed three-digit codes with no class of their own; RFC 9110 §15 tells
-    // clients to treat an unknown code as the x00 of its class, and for these none exists, so they
-    // read as the server-side fallback, which says plainly that the number means nothing standard.
-    let class_index = usize::from((code16 / 100).min(5)) - 1;
+    // 1xx–5xx fall back to their class (RFC 9110 §15: treat an unknown code as the x00 of its class);
+    // 600–999 are outside HTTP's range and get their own fallback saying so.
+    let class_index = usize::from((code16 / 100).min(6)) - 1;
     let mut fallback = FALLBACKS[class_index];
     fallback.code = code16;
     Ok(fallback)

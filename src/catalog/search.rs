@@ -17,8 +17,9 @@ pub fn search(query: &str) -> Vec<&'static Status> {
             (score > 0).then_some((score, status))
         })
         .collect();
-    // Higher score first; equal scores keep code order (the sort is stable).
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    // Higher score first; among equals, registered codes before vendor codes, then code order (the
+    // sort is stable).
+    scored.sort_by_key(|(score, status)| std::cmp::Reverse((*score, status.official)));
     scored.into_iter().map(|(_, s)| s).collect()
 }
 
@@ -42,16 +43,21 @@ fn score(status: &Status, query: &str) -> u32 {
     } else if contains_words(&phrase, query) {
         best = best.max(600);
     }
-    for alias in status
-        .aliases
-        .iter()
-        .chain(status.also.iter().map(|m| &m.phrase))
-    {
+    for alias in status.aliases {
         let alias = alias.to_lowercase();
         if alias == query {
             best = best.max(850);
         } else if contains_words(&alias, query) {
             best = best.max(550);
+        }
+    }
+    // Another vendor's meaning of the number ranks below what the number usually means.
+    for meaning in status.also {
+        let phrase = meaning.phrase.to_lowercase();
+        if phrase == query {
+            best = best.max(650);
+        } else if contains_words(&phrase, query) {
+            best = best.max(400);
         }
     }
     for keyword in status.keywords {

@@ -364,10 +364,7 @@ fn json_formats(json: &Value, exchange: &Exchange, notes: &mut Notes) {
         notes.server_message(message);
         let mut evidence = vec![Evidence::body("message", message)];
         if let Some(code) = json.get("code").filter(|c| c.is_number() || c.is_string()) {
-            evidence.push(Evidence::body(
-                "code",
-                &code.to_string().trim_matches('"').to_string(),
-            ));
+            evidence.push(Evidence::body("code", code.to_string().trim_matches('"')));
         }
         if let Some(more) = s(json, "/more_info") {
             evidence.push(Evidence::body("more_info", more));

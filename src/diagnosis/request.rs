@@ -35,6 +35,19 @@ pub(super) fn reason_phrase(exchange: &Exchange, status: &Status, notes: &mut No
 pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mut Notes) {
     let method = exchange.request.as_ref().and_then(|r| r.method.as_deref());
     match status.code {
+        // Exchange ActiveSync answers 451 with X-MS-Location to move the client to another server.
+        451 if exchange.header("x-ms-location").is_some() => {
+            let location = exchange.header("x-ms-location").unwrap_or_default();
+            notes.add(
+                Severity::Problem,
+                "Exchange ActiveSync redirect",
+                format!("This 451 comes from Microsoft Exchange ActiveSync, where it means \"use another server\": the mailbox is served at {}. It is not a legal block.", super::redact::text(location)),
+                vec![Evidence::header("X-MS-Location", location)],
+            );
+            notes.verdict(45, format!("Exchange ActiveSync tells the client to use another server for this mailbox: {}. Update the account's server address (most clients do this automatically).", super::redact::text(location)));
+            notes.step(format!("Point the mail client or device at {} (remove and re-add the account if it does not follow the redirect).", super::redact::text(location)));
+            notes.side(5, crate::catalog::Side::Client);
+        }
         405 => {
             if let Some(allow) = exchange.header("allow") {
                 let methods: Vec<&str> = allow.split(',').map(str::trim).filter(|m| !m.is_empty()).collect();
@@ -93,7 +106,7 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
                 "The server points the client to {}.",
                 super::redact::text(location)
             );
-            let method_change = matches!(status.code, 301 | 302 | 303)
+            let method_change = matches!(status.code, 301..=303)
                 && method.is_some_and(|m| m != "GET" && m != "HEAD");
             if method_change {
                 detail.push_str(&format!(

@@ -82,9 +82,7 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
     // Cloudflare pages show the Ray ID in the body.
     let text: String = body.text.chars().take(50_000).collect();
     if let Some(at) = text.find("Ray ID:") {
-        let rest = text[at + 7..].trim_start();
-        let rest = rest.trim_start_matches(|c: char| c == '<' || c.is_whitespace());
-        let rest = strip_leading_tags(rest);
+        let rest = strip_leading_tags(&text[at + 7..]);
         let id: String = rest
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')

@@ -176,7 +176,7 @@ fn parse_retry_after(value: &str) -> Option<RetryAfter> {
     }
     // "2.0" and "1.5" are common in the wild (not valid per RFC 9110 §10.2.3): round up.
     if let Ok(float) = value.parse::<f64>() {
-        if float.is_finite() && float >= 0.0 && float < 1e12 {
+        if (0.0..1e12).contains(&float) {
             return Some(RetryAfter::Seconds {
                 seconds: float.ceil() as u64,
                 exact: false,

@@ -59,6 +59,7 @@ impl Body {
             Some(ct) if ct.contains("json") => MediaKind::Json,
             Some(ct) if ct.contains("html") => MediaKind::Html,
             Some(ct) if ct.contains("xml") => MediaKind::Xml,
+            Some(ct) if ct.starts_with("text/plain") => MediaKind::Text,
             _ if start.starts_with('{') || start.starts_with('[') => MediaKind::Json,
             _ if lower_start.starts_with("<!doctype html")
                 || lower_start.starts_with("<html")

@@ -98,11 +98,11 @@ fn reason_after(library: &str, rest: &str) -> Option<String> {
         ".NET HttpClient" => rest.strip_prefix('(').and_then(|r| r.split(')').next()),
         // "(403) Forbidden."
         "PowerShell" => rest.strip_prefix(')').map(|r| {
-            r.trim()
-                .trim_end_matches('.')
-                .lines()
+            r.lines()
                 .next()
                 .unwrap_or("")
+                .trim()
+                .trim_end_matches('.')
                 .trim()
         }),
         _ => None,

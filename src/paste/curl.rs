@@ -60,7 +60,18 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
         } else if let Some(error) = curl_exit(line) {
             exchange.network_error.get_or_insert(error);
         } else if in_response && !line.starts_with('*') {
-            body_lines.push(line);
+            // curl prints its "* Connection #0 … left intact" right after a body with no final
+            // newline, on the same line.
+            let end = [
+                "* Connection #",
+                "* Closing connection",
+                "* shutting down connection",
+            ]
+            .iter()
+            .filter_map(|marker| line.find(marker))
+            .min()
+            .unwrap_or(line.len());
+            body_lines.push(&line[..end]);
         }
     }
     let (headers, _) = read_header_block(&response_lines);

@@ -378,6 +378,13 @@ pub(super) fn devtools(trimmed: &str) -> Option<Exchange> {
         };
         recognised += 1;
         i += used;
+        // Without section titles, the request's pseudo-headers start the request headers.
+        if matches!(
+            name.as_str(),
+            ":authority" | ":method" | ":path" | ":scheme"
+        ) {
+            section = Section::Request;
+        }
         apply_devtools_field(&mut exchange, &mut request, &section, name, value);
     }
     // A block we mostly could not read is not a header block.

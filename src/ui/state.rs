@@ -4,7 +4,7 @@ use crate::diagnosis::{self, Clock, Diagnosis};
 use std::rc::Rc;
 use yew::Reducible;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct State {
     /// What is in the paste box.
     pub input: String,
@@ -14,17 +14,6 @@ pub struct State {
     pub query: String,
     /// Bumped whenever a result should take the focus (a code picked from the catalog or a link).
     pub focus_result: u32,
-}
-
-impl Default for State {
-    fn default() -> Self {
-        State {
-            input: String::new(),
-            diagnosis: None,
-            query: String::new(),
-            focus_result: 0,
-        }
-    }
 }
 
 pub enum Action {

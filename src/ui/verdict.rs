@@ -57,6 +57,7 @@ fn class_key(class: crate::catalog::StatusClass) -> &'static str {
         Redirection => "redirection",
         ClientError => "client-error",
         ServerError => "server-error",
+        Nonstandard => "nonstandard",
     }
 }
 

@@ -1,0 +1,541 @@
+//! Diagnoses of real-world pastes (tests/fixtures/): the code, the side, the key findings, the retry
+//! advice, the request ids — and that no secret in the paste survives anywhere in the diagnosis.
+//! Expectations come from tests/fixtures/README.md, written from the fixtures by hand.
+
+mod common;
+use common::{diagnose_fixture, everything, findings_text, request_ids};
+use http_troubleshooter::catalog::{RetryPolicy, Side};
+use http_troubleshooter::diagnosis::{self, Clock};
+use http_troubleshooter::paste::InputKind;
+
+/// Secret values that appear in the fixtures; none may appear in any diagnosis.
+const SECRETS: [&str; 14] = [
+    "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", // JWT signature (curl-v, bearer, devtools, axios, har)
+    "bX9kT2vQ7rW4yP1zL8mN3cF6hJ0dG5sA",            // session cookie
+    "sk_live_51HqLyjWDarjtT1zdp7dcXYZq6u0GmNq4Zr2hW0a3Kx9e", // Stripe secret key (prefix)
+    "_secret_Vb7Kq2Lm9Xz4Tr1Wn8Hc3Fd6",            // Stripe client_secret
+    "ak_live_7Rf2Lq9Xm4Tz1Vb8Nc3Hs6Kd",            // x-api-key on a PowerShell command line
+    "ak_live_9fK2mQ7xR4tW8zB1nC5vL0pH",            // api_key in an access-log URL
+    "pk_live_4Tg7Hs2Kd9Lq1Wm6Xv3Nb8Rc",            // api_key in a HAR URL
+    "Zx8kQ2mV7pR4tY1wB6nC3fH9jL0sD5gA2eK7uI4o",    // X-Api-Key in DevTools headers
+    "Tr0ub4dor&3-fake",                            // password in a curl -d body
+    "p3Xq9LmT7vW2yR8sK4nB1cF6hJ0",                 // Set-Cookie session value
+    "7a1f3c9e-2b4d-4e6f-8a0c-1d3e5f7a9b2c.sso-1",  // AUTH_SESSION_ID cookie
+    "c2lnbmF0dXJlLW5vdC1yZWFs",                    // KC_RESTART (JWT-shaped) cookie
+    "3f9c1a7e5b2d4f6a8c0e1b3d5f7a9c2e",            // csrf_token
+    "AKIA4EXAMPLEZ7Q2WXYZ",                        // AWS access key id
+];
+
+fn assert_no_secrets(name: &str) {
+    let d = diagnose_fixture(name);
+    let all = everything(&d);
+    for secret in SECRETS {
+        assert!(
+            !all.contains(secret),
+            "{name}: the diagnosis still contains the secret {secret:?}"
+        );
+    }
+    assert!(
+        !http_troubleshooter::diagnosis::redact::looks_secret(&all),
+        "{name}: something secret-looking survived"
+    );
+}
+
+#[test]
+fn no_fixture_leaks_a_secret() {
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != "README.md")
+        .collect();
+    names.sort();
+    assert!(names.len() > 50);
+    for name in names {
+        assert_no_secrets(&name);
+    }
+}
+
+#[test]
+fn rate_limit_429_with_retry_after_and_reset() {
+    let d = diagnose_fixture("curl-i-429-retry-after.txt");
+    assert_eq!(d.code, Some(429));
+    assert_eq!(d.side, Side::Client);
+    assert_eq!(d.retry.policy, RetryPolicy::RetryAfter);
+    assert_eq!(d.retry.after_seconds, Some(120));
+    // Date 09:21:07 + 120 s.
+    assert_eq!(d.retry.at.as_deref(), Some("2024-05-14T09:23:07Z"));
+    assert!(
+        d.verdict.contains("rate limited") && d.verdict.contains("2 min"),
+        "{}",
+        d.verdict
+    );
+    assert!(request_ids(&d).contains(&"req_7Hq2mZpK4vXc9RtB".to_string()));
+    let f = findings_text(&d);
+    assert!(f.contains("limit 100") && f.contains("0 left"), "{f}");
+}
+
+#[test]
+fn retry_after_as_http_date_and_as_decimal() {
+    let d = diagnose_fixture("raw-503-retry-after-date.txt");
+    assert_eq!(d.code, Some(503));
+    assert_eq!(d.retry.after_seconds, Some(300));
+    assert_eq!(d.retry.at.as_deref(), Some("2024-05-14T09:26:07Z"));
+    // nginx's older phrase for 503 is noted, not treated as an error.
+    assert_eq!(
+        d.reason_sent.as_deref(),
+        Some("Service Temporarily Unavailable")
+    );
+
+    let d = diagnosis::diagnose("HTTP/1.1 429 Too Many Requests\nRetry-After: 2.0\n");
+    assert_eq!(d.retry.after_seconds, Some(2));
+    assert!(findings_text(&d).contains("rounded up"));
+}
+
+#[test]
+fn rate_limit_headers_ietf_legacy_and_github_403() {
+    for name in ["ratelimit-ietf-429.txt", "ratelimit-legacy-429.txt"] {
+        let d = diagnose_fixture(name);
+        assert_eq!(d.code, Some(429), "{name}");
+        assert_eq!(
+            d.retry.after_seconds,
+            Some(30),
+            "{name}: reset t=30 / RateLimit-Reset: 30"
+        );
+    }
+    let d = diagnose_fixture("github-403-ratelimit.txt");
+    assert_eq!(d.code, Some(403));
+    assert_eq!(d.side, Side::Client);
+    assert!(
+        d.verdict.contains("rate limited"),
+        "a 403 with remaining 0 is a rate limit: {}",
+        d.verdict
+    );
+    assert_eq!(d.retry.after_seconds, Some(2476));
+    assert_eq!(d.retry.at.as_deref(), Some("2024-05-14T10:02:23Z"));
+    assert!(request_ids(&d).contains(&"C1A8:2F6E1:1B3C4D5:1C2D3E4:66432D03".to_string()));
+    assert!(findings_text(&d).contains("not a permission problem"));
+}
+
+#[test]
+fn bearer_token_problems() {
+    let d = diagnose_fixture("bearer-expired-401.txt");
+    assert_eq!(d.code, Some(401));
+    let f = findings_text(&d);
+    assert!(f.contains("invalid_token"), "{f}");
+    assert!(
+        f.contains("the access token expired"),
+        "the server's error_description is quoted: {f}"
+    );
+    // The JWT's exp (08:21:07) is an hour before the response's Date.
+    assert!(f.contains("had expired") && f.contains("1 h"), "{f}");
+    assert!(d.verdict.contains("expired"), "{}", d.verdict);
+    assert!(request_ids(&d).contains(&"5d2b7e90-1c4a-4f3e-8b6d-0a9c7e3f1b24".to_string()));
+
+    let d = diagnose_fixture("insufficient-scope-403.txt");
+    assert_eq!(d.code, Some(403));
+    assert!(d.verdict.contains("repo:write"), "{}", d.verdict);
+    assert!(!d.verdict.contains("expired"));
+    assert!(d.steps[0].contains("repo:write"), "{:?}", d.steps);
+}
+
+#[test]
+fn oauth_token_endpoint_errors() {
+    let d = diagnose_fixture("oauth-invalid-grant.json");
+    assert_eq!(d.code, None, "a body alone has no status");
+    assert!(d.verdict.contains("invalid_grant"));
+    assert!(findings_text(&d).contains("unknown or invalid refresh token"));
+    let d = diagnose_fixture("oauth-invalid-client.txt");
+    assert_eq!(d.code, Some(401));
+    assert!(
+        d.verdict.contains("invalid_client") && d.verdict.contains("client id or secret"),
+        "{}",
+        d.verdict
+    );
+}
+
+#[test]
+fn cors_and_network_errors_have_no_code() {
+    let d = diagnose_fixture("cors-console.txt");
+    assert_eq!(
+        (d.code, d.side, d.input_kind),
+        (None, Side::Network, InputKind::NetworkError)
+    );
+    assert!(d.verdict.contains("CORS"));
+    assert!(d
+        .steps
+        .iter()
+        .any(|s| s.contains("Access-Control-Allow-Origin")));
+    assert!(
+        d.steps
+            .iter()
+            .any(|s| s.contains("no-cors") && s.contains("does not help")),
+        "no-cors is not a fix: {:?}",
+        d.steps
+    );
+
+    let expectations = [
+        ("curl-6.txt", "could not be resolved"),
+        ("curl-7.txt", "refused"),
+        ("curl-28.txt", "No response arrived in time"),
+        ("curl-35.txt", "TLS handshake failed"),
+        ("curl-60.txt", "not trusted"),
+        ("net-err-name-not-resolved.txt", "api.example.invalid"),
+        ("net-err-cert.txt", "expired"),
+        ("net-err-refused.txt", "localhost:3000"),
+        ("node-econnreset.txt", "reset"),
+        ("node-etimedout.txt", "No response arrived in time"),
+    ];
+    for (name, words) in expectations {
+        let d = diagnose_fixture(name);
+        assert_eq!(d.code, None, "{name}");
+        assert_eq!(d.side, Side::Network, "{name}");
+        assert!(d.verdict.contains(words), "{name}: {}", d.verdict);
+        assert!(!d.steps.is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn who_answered_cdn_gateway_proxy() {
+    let d = diagnose_fixture("raw-cloudflare-522.txt");
+    assert_eq!(d.code, Some(522));
+    assert_eq!(d.answered_by.as_deref(), Some("Cloudflare"));
+    assert_eq!(
+        d.side,
+        Side::Server,
+        "Cloudflare 52x mean the origin must act"
+    );
+    assert!(
+        d.verdict.contains("Cloudflare") && d.verdict.contains("origin"),
+        "{}",
+        d.verdict
+    );
+    assert!(request_ids(&d)
+        .iter()
+        .any(|id| id.starts_with("8a1b2c3d4e5f6789")));
+    // Cloudflare's own reason phrase is a known alias, not an oddity.
+    assert!(!findings_text(&d).contains("unusual reason phrase"));
+
+    // The page alone: 522 taken from "Error code 522".
+    let d = diagnose_fixture("cloudflare-522.html");
+    assert_eq!(d.code, Some(522));
+    assert_eq!(d.answered_by.as_deref(), Some("Cloudflare"));
+    assert!(request_ids(&d).contains(&"8a1b2c3d4e5f6789".to_string()));
+
+    // Error 1020 is a Cloudflare error, not an HTTP status.
+    let d = diagnose_fixture("cloudflare-1020.html");
+    assert_eq!(d.code, None);
+    assert!(
+        d.verdict.contains("1020") && d.verdict.contains("firewall"),
+        "{}",
+        d.verdict
+    );
+    assert_eq!(d.side, Side::Intermediary);
+
+    let d = diagnose_fixture("nginx-502-page.html");
+    assert_eq!(d.code, Some(502), "taken from the page title");
+    assert_eq!(d.side, Side::Intermediary);
+    assert!(d.verdict.contains("nginx"), "{}", d.verdict);
+
+    let d = diagnose_fixture("devtools-h2-pseudo.txt");
+    assert_eq!(d.code, Some(502));
+    assert_eq!(d.answered_by.as_deref(), Some("AWS Elastic Load Balancing"));
+    assert_eq!(d.side, Side::Intermediary);
+
+    let d = diagnose_fixture("devtools-headers.txt");
+    assert_eq!(d.code, Some(504));
+    assert_eq!(d.answered_by.as_deref(), Some("AWS API Gateway"));
+    assert!(request_ids(&d).contains(&"7c1e9f2a-5b3d-4e8a-9f6c-1d2b3a4c5e6f".to_string()));
+
+    let d = diagnose_fixture("vercel-504.txt");
+    assert!(
+        d.verdict.contains("FUNCTION_INVOCATION_TIMEOUT"),
+        "{}",
+        d.verdict
+    );
+    let d = diagnose_fixture("fly-503.txt");
+    assert_eq!(d.answered_by.as_deref(), Some("Fly.io proxy"));
+    assert!(request_ids(&d).contains(&"01HXR7K2M3N4P5Q6R7S8T9V0WX-fra".to_string()));
+
+    let d = diagnose_fixture("plain-text-body.txt");
+    assert_eq!(d.code, None);
+    assert_eq!(d.answered_by.as_deref(), Some("Envoy proxy"));
+    assert_eq!(d.side, Side::Intermediary);
+}
+
+#[test]
+fn body_formats_quote_the_servers_own_words() {
+    let d = diagnose_fixture("problem-details-422.txt");
+    assert_eq!(d.code, Some(422));
+    assert_eq!(
+        d.server_message.as_deref(),
+        Some("2 fields failed validation.")
+    );
+    let f = findings_text(&d);
+    assert!(
+        f.contains("#/age") && f.contains("must be a positive integer"),
+        "{f}"
+    );
+    assert!(f.contains("#/profile/color"), "{f}");
+
+    let d = diagnose_fixture("google-api-403.json");
+    assert_eq!(d.code, Some(403), "from error.code");
+    let f = findings_text(&d);
+    assert!(
+        f.contains("permission_denied") && f.contains("api_key_service_blocked"),
+        "{f}"
+    );
+
+    let d = diagnose_fixture("stripe-402.txt");
+    assert_eq!(d.code, Some(402));
+    assert!(
+        d.verdict.contains("declined") && d.verdict.contains("insufficient funds"),
+        "{}",
+        d.verdict
+    );
+    assert!(request_ids(&d).contains(&"req_Q3kX9aLmT2vB8c".to_string()));
+
+    let d = diagnose_fixture("graphql-200-errors.txt");
+    assert_eq!(d.code, Some(200));
+    assert!(
+        d.verdict.contains("OK") && d.verdict.contains("not authenticated"),
+        "a 200 with errors is not success: {}",
+        d.verdict
+    );
+    assert!(findings_text(&d).contains("viewer.repositories"));
+
+    let d = diagnose_fixture("jsonapi-422.json");
+    assert_eq!(d.code, Some(422), "from errors[0].status, a string");
+    assert!(findings_text(&d).contains("/data/attributes/email"));
+
+    let d = diagnose_fixture("aws-throttling-400.txt");
+    assert_eq!(d.code, Some(400));
+    assert!(d.verdict.contains("throttled"), "{}", d.verdict);
+    assert_eq!(d.retry.policy, RetryPolicy::Backoff);
+    assert!(findings_text(&d).contains("throttlingexception"));
+    assert!(!findings_text(&d).contains("com.amazon.coral.availability#throttlingexception :: "));
+
+    let d = diagnose_fixture("apigw-missing-auth-token.txt");
+    assert!(
+        d.verdict.contains("route") && d.verdict.contains("stage"),
+        "{}",
+        d.verdict
+    );
+
+    let d = diagnose_fixture("s3-signature.xml");
+    assert_eq!(d.code, None);
+    assert!(d.verdict.contains("signature"), "{}", d.verdict);
+    assert!(request_ids(&d).contains(&"4QF8V2Z1MZ3K7W9P".to_string()));
+
+    let d = diagnose_fixture("azure-storage.xml");
+    assert!(request_ids(&d).contains(&"0c2e8f4a-701e-0042-5b1f-a6c3d8000000".to_string()));
+
+    let d = diagnose_fixture("azure-graph-401.json");
+    assert!(findings_text(&d).contains("invalidauthenticationtoken"));
+    assert!(request_ids(&d).contains(&"a3c5e7f9-1b2d-4f6a-8c0e-2d4f6a8c0e1b".to_string()));
+
+    let d = diagnose_fixture("k8s-forbidden.json");
+    assert_eq!(d.code, Some(403), "from the Status object's code");
+    assert!(d.verdict.contains("RBAC"), "{}", d.verdict);
+    assert!(d
+        .server_message
+        .as_deref()
+        .unwrap()
+        .contains("cannot list resource \"pods\""));
+
+    let d = diagnose_fixture("slack-invalid-auth.txt");
+    assert_eq!(d.code, Some(200));
+    assert!(
+        d.verdict.contains("invalid_auth"),
+        "a 200 with ok:false is not success: {}",
+        d.verdict
+    );
+
+    // 20003 is Twilio's own code, not an HTTP status; the status comes from "status".
+    let d = diagnose_fixture("twilio-401.json");
+    assert_eq!(d.code, Some(401));
+    assert!(d
+        .steps
+        .iter()
+        .any(|s| s.contains("https://www.twilio.com/docs/errors/20003")));
+}
+
+#[test]
+fn mismatches_login_pages_and_redirects() {
+    let d = diagnose_fixture("html-login-200.txt");
+    assert_eq!(d.code, Some(200));
+    assert!(d.verdict.contains("login page"), "{}", d.verdict);
+
+    let d = diagnose_fixture("redirect-302-post.txt");
+    assert_eq!(d.code, Some(302));
+    let f = findings_text(&d);
+    assert!(
+        f.contains("get") && f.contains("post"),
+        "POST turned into GET: {f}"
+    );
+    assert!(f.contains("sign-in page"), "{f}");
+
+    let d = diagnose_fixture("reason-mismatch-413.txt");
+    assert_eq!(d.status.unwrap().phrase, "Content Too Large");
+    assert_eq!(d.reason_sent.as_deref(), Some("Request Entity Too Large"));
+    assert!(
+        !findings_text(&d).contains("unusual reason phrase"),
+        "an older registered name is not suspicious"
+    );
+
+    let d = diagnosis::diagnose("HTTP/1.1 404 Totally Fine");
+    assert!(findings_text(&d).contains("unusual reason phrase"));
+}
+
+#[test]
+fn method_media_and_size_rules() {
+    let d = diagnose_fixture("status-405-allow.txt");
+    assert!(d.verdict.contains("GET, HEAD, OPTIONS"), "{}", d.verdict);
+    let d = diagnose_fixture("status-415-accept-post.txt");
+    let f = findings_text(&d);
+    assert!(
+        f.contains("application/json, application/merge-patch+json"),
+        "{f}"
+    );
+    assert!(
+        f.contains("application/x-www-form-urlencoded"),
+        "the refused Content-Type is shown: {f}"
+    );
+    let d = diagnose_fixture("apache-413.txt");
+    assert!(d
+        .steps
+        .iter()
+        .any(|s| s.contains("Shrink the request body")));
+    let d = diagnosis::diagnose("> GET / HTTP/1.1\n> Cookie: huge=1\n>\n< HTTP/1.1 431 Request Header Fields Too Large\n<\n");
+    assert!(d.steps.iter().any(|s| s.contains("cookies")));
+}
+
+#[test]
+fn exchange_activesync_451_is_a_redirect_not_a_legal_block() {
+    let d = diagnose_fixture("exchange-451.txt");
+    assert_eq!(d.code, Some(451));
+    assert!(d.verdict.contains("mail2.example.com"), "{}", d.verdict);
+    assert!(!d.verdict.contains("legal"), "{}", d.verdict);
+}
+
+#[test]
+fn request_ids_from_headers_and_bodies() {
+    let d = diagnose_fixture("traceparent-500.txt");
+    let ids = request_ids(&d);
+    assert!(
+        ids.contains(&"6b2e4f1a-9c3d-4e8b-a7f5-2d1c0b9e8a74".to_string()),
+        "{ids:?}"
+    );
+    assert!(
+        ids.iter()
+            .any(|id| id.contains("4bf92f3577b34da6a3ce929d0e0e4736")),
+        "traceparent: {ids:?}"
+    );
+    // The same id in a header and the body is listed once.
+    assert_eq!(
+        ids.iter()
+            .filter(|id| *id == "6b2e4f1a-9c3d-4e8b-a7f5-2d1c0b9e8a74")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn har_and_access_log_diagnose_the_worst_and_list_the_rest() {
+    let d = diagnose_fixture("har-mixed.har");
+    assert_eq!(d.code, Some(401));
+    assert_eq!(d.input_kind, InputKind::Har);
+    assert_eq!(d.others.len(), 1);
+    assert_eq!(d.others[0].status, 0);
+    assert!(
+        d.others[0].url.contains("[masked]"),
+        "the api_key in the listed URL is masked: {}",
+        d.others[0].url
+    );
+    assert!(request_ids(&d).contains(&"8e4f2c1a-7d3b-4a9e-b6c5-0f1e2d3c4b5a".to_string()));
+    let d = diagnose_fixture("access-log.txt");
+    assert_eq!(d.code, Some(502));
+    assert_eq!(d.others[0].status, 499);
+}
+
+#[test]
+fn the_report_keeps_what_support_needs() {
+    let d = diagnose_fixture("curl-i-429-retry-after.txt");
+    let r = &d.report;
+    assert!(r.contains("429 Too Many Requests"));
+    assert!(r.contains("req_7Hq2mZpK4vXc9RtB"));
+    assert!(
+        r.contains("Tue, 14 May 2024 09:21:07 GMT"),
+        "the server's Date: {r}"
+    );
+    assert!(r.contains("GET https://api.example.com/v1/search?q=widgets"));
+    assert!(r.contains("Retry-After: 120"));
+    let d = diagnose_fixture("bearer-expired-401.txt");
+    assert!(
+        d.report.contains("The access token expired"),
+        "the server's message: {}",
+        d.report
+    );
+    assert!(!d.report.contains("eyJ"), "no token in the report");
+}
+
+#[test]
+fn examples_in_the_issue() {
+    let d = diagnosis::diagnose(
+        r#"{"code":20003,"message":"Authenticate","more_info":"https://www.twilio.com/docs/errors/20003","status":401}"#,
+    );
+    assert_eq!(d.code, Some(401));
+    let d = diagnosis::diagnose("HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"ok\":false,\"error\":\"invalid_auth\"}");
+    assert!(d.verdict.contains("invalid_auth"));
+    let d = diagnosis::diagnose_at(
+        "HTTP/1.1 429 Too Many Requests\nRetry-After: 2.0\n",
+        Clock {
+            now: Some(1_700_000_000),
+        },
+    );
+    assert_eq!(d.retry.after_seconds, Some(2));
+    assert_eq!(
+        d.retry.at_unix,
+        Some(1_700_000_002),
+        "without Date, the wait counts from now"
+    );
+    let d = diagnosis::diagnose(
+        r#"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"forbidden","reason":"Forbidden","code":403}"#,
+    );
+    assert_eq!(d.code, Some(403));
+    let d = diagnosis::diagnose("requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://api.example.com/v1/users/42");
+    assert_eq!(d.code, Some(404));
+    assert_eq!(
+        d.request.unwrap().url.as_deref(),
+        Some("https://api.example.com/v1/users/42")
+    );
+    let d = diagnosis::diagnose(
+        "curl: (60) SSL certificate problem: unable to get local issuer certificate",
+    );
+    assert_eq!((d.code, d.side), (None, Side::Network));
+    let d = diagnosis::diagnose("GET https://api.example.com/ net::ERR_NAME_NOT_RESOLVED");
+    assert_eq!((d.code, d.side), (None, Side::Network));
+    assert!(d.verdict.contains("api.example.com"));
+}
+
+#[test]
+fn bare_codes_use_the_catalog_and_bad_numbers_say_so() {
+    let d = diagnosis::diagnose("404");
+    assert_eq!(d.headline, "404 Not Found");
+    assert_eq!(d.status.unwrap().code, 404);
+    let d = diagnosis::diagnose("299");
+    assert_eq!(d.code, Some(299));
+    assert!(!d.status.unwrap().known);
+    assert!(
+        d.verdict.contains("not a registered status code"),
+        "{}",
+        d.verdict
+    );
+    let d = diagnosis::diagnose("1000");
+    assert_eq!(d.code, None);
+    assert!(
+        d.verdict.contains("not an HTTP status code"),
+        "{}",
+        d.verdict
+    );
+}

@@ -1,0 +1,347 @@
+//! Recognising what was pasted: every input kind, leniently (CRLF or LF, indentation, missing blank
+//! line). Expectations come from the fixtures' README, written from the fixtures by hand.
+
+mod common;
+use common::fixture;
+use http_troubleshooter::paste::{self, InputKind, MediaKind, NetworkErrorKind};
+
+#[test]
+fn bare_codes_status_lines_and_reason_lines() {
+    let e = paste::read("429");
+    assert_eq!((e.kind, e.code()), (InputKind::BareCode, Some(429)));
+    let e = paste::read("  404 \n");
+    assert_eq!(e.code(), Some(404));
+
+    let e = paste::read("HTTP/1.1 503 Service Unavailable");
+    assert_eq!(e.kind, InputKind::StatusLine);
+    let s = e.status.unwrap();
+    assert_eq!(
+        (s.code, s.reason.as_deref(), s.version.as_deref()),
+        (503, Some("Service Unavailable"), Some("HTTP/1.1"))
+    );
+
+    let e = paste::read("HTTP/2 404");
+    let s = e.status.unwrap();
+    assert_eq!(
+        (s.code, s.reason, s.version.as_deref()),
+        (404, None, Some("HTTP/2"))
+    );
+
+    let e = paste::read("404 Not Found");
+    assert_eq!(e.kind, InputKind::ReasonLine);
+    assert_eq!(e.status.unwrap().reason.as_deref(), Some("Not Found"));
+
+    // Numbers that are not status codes are recognised as such, with no status.
+    for text in ["12", "1000", "99999999"] {
+        let e = paste::read(text);
+        assert_eq!(e.kind, InputKind::BareCode, "{text}");
+        assert_eq!(e.code(), None, "{text}");
+        assert!(
+            e.notes[0].contains("not an HTTP status code"),
+            "{text}: {:?}",
+            e.notes
+        );
+    }
+    assert_eq!(paste::read("   \n\t ").kind, InputKind::Empty);
+}
+
+#[test]
+fn raw_responses_crlf_lf_indented_and_without_blank_line() {
+    let crlf = "HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nX-Request-Id: abc-123\r\n\r\n{\"error\":\"nope\"}";
+    let e = paste::read(crlf);
+    assert_eq!(e.kind, InputKind::RawResponse);
+    assert_eq!(e.header("content-type"), Some("application/json"));
+    assert_eq!(e.header("X-REQUEST-ID"), Some("abc-123"));
+    let body = e.body.unwrap();
+    assert_eq!(body.media, MediaKind::Json);
+    assert_eq!(body.json.unwrap()["error"], "nope");
+
+    let indented =
+        "    HTTP/1.1 500 Internal Server Error\n    Content-Type: text/plain\n\n    it broke";
+    let e = paste::read(indented);
+    assert_eq!(e.code(), Some(500));
+    assert_eq!(e.header("Content-Type"), Some("text/plain"));
+    assert_eq!(e.body.unwrap().text.trim(), "it broke");
+
+    let no_blank = "HTTP/1.1 500 Internal Server Error\nContent-Type: application/json\n{\"message\":\"boom\"}";
+    let e = paste::read(no_blank);
+    assert_eq!(e.headers.len(), 1);
+    assert_eq!(e.body.unwrap().json.unwrap()["message"], "boom");
+
+    // Repeated headers are kept, in order.
+    let repeated = "HTTP/1.1 200 OK\nSet-Cookie: a=1\nSet-Cookie: b=2\nVary: Origin\n";
+    let e = paste::read(repeated);
+    let cookies: Vec<&str> = e
+        .headers
+        .iter()
+        .filter(|h| h.name == "Set-Cookie")
+        .map(|h| h.value.as_str())
+        .collect();
+    assert_eq!(cookies, ["a=1", "b=2"]);
+}
+
+#[test]
+fn curl_verbose_and_curl_i_keep_the_request() {
+    let e = paste::read(&fixture("curl-v-404.txt"));
+    assert_eq!(e.kind, InputKind::CurlVerbose);
+    assert_eq!(e.code(), Some(404));
+    let request = e.request.as_ref().unwrap();
+    assert_eq!(request.method.as_deref(), Some("GET"));
+    assert_eq!(request.target.as_deref(), Some("/v1/userz/42"));
+    assert!(request
+        .headers
+        .iter()
+        .any(|h| h.name.eq_ignore_ascii_case("authorization")));
+    assert_eq!(
+        e.header("x-request-id"),
+        Some("9f3c2a71-4b8e-4d2a-9c1e-7a5b3d2f6e01")
+    );
+    assert_eq!(
+        e.body.as_ref().unwrap().json.as_ref().unwrap()["error"],
+        "not_found"
+    );
+
+    let e = paste::read(&fixture("curl-i-429-retry-after.txt"));
+    assert_eq!((e.kind, e.code()), (InputKind::RawResponse, Some(429)));
+    let request = e.request.clone().unwrap();
+    assert_eq!(request.method.as_deref(), Some("GET"));
+    assert_eq!(
+        request.target.as_deref(),
+        Some("https://api.example.com/v1/search?q=widgets")
+    );
+    assert_eq!(e.header("retry-after"), Some("120"));
+
+    let e = paste::read(&fixture("redirect-302-post.txt"));
+    assert_eq!(e.code(), Some(302));
+    assert_eq!(e.request.clone().unwrap().method.as_deref(), Some("POST"));
+    assert_eq!(
+        e.header("location"),
+        Some("https://auth.example.com/login?next=/v1/login")
+    );
+}
+
+#[test]
+fn devtools_header_blocks() {
+    // One-line copy with HTTP/2 pseudo-headers.
+    let e = paste::read(&fixture("devtools-h2-pseudo.txt"));
+    assert_eq!((e.kind, e.code()), (InputKind::DevtoolsHeaders, Some(502)));
+    assert_eq!(e.header("server"), Some("awselb/2.0"));
+    let request = e.request.unwrap();
+    assert_eq!(request.method.as_deref(), Some("GET"));
+    assert!(request.target.unwrap().contains("/v1/orders?page=2"));
+    assert!(request
+        .headers
+        .iter()
+        .any(|h| h.name.eq_ignore_ascii_case("cookie")));
+
+    // General section "Name: value", then name and value on alternating lines.
+    let e = paste::read(&fixture("devtools-headers.txt"));
+    assert_eq!((e.kind, e.code()), (InputKind::DevtoolsHeaders, Some(504)));
+    assert_eq!(
+        e.header("x-amzn-RequestId"),
+        Some("7c1e9f2a-5b3d-4e8a-9f6c-1d2b3a4c5e6f")
+    );
+    assert_eq!(
+        e.header("x-amzn-ErrorType"),
+        Some("InternalServerErrorException")
+    );
+    let request = e.request.unwrap();
+    assert_eq!(request.method.as_deref(), Some("POST"));
+    assert_eq!(
+        request.target.as_deref(),
+        Some("https://abc123defg.execute-api.eu-central-1.amazonaws.com/prod/v1/reports/export")
+    );
+    assert!(request
+        .headers
+        .iter()
+        .any(|h| h.name.eq_ignore_ascii_case("x-api-key")));
+}
+
+#[test]
+fn bodies_alone() {
+    let e = paste::read(&fixture("google-api-403.json"));
+    assert_eq!(e.kind, InputKind::Body);
+    assert_eq!(e.body.unwrap().media, MediaKind::Json);
+
+    let e = paste::read(&fixture("s3-signature.xml"));
+    let body = e.body.unwrap();
+    assert_eq!(body.media, MediaKind::Xml);
+    assert_eq!(body.xml_field("Code"), Some("SignatureDoesNotMatch"));
+    assert_eq!(body.xml_field("RequestId"), Some("4QF8V2Z1MZ3K7W9P"));
+
+    // Azure sends a byte-order mark first.
+    let e = paste::read(&fixture("azure-storage.xml"));
+    assert_eq!(
+        e.body.unwrap().xml_field("Code"),
+        Some("AuthenticationFailed")
+    );
+
+    let e = paste::read(&fixture("cloudflare-522.html"));
+    let body = e.body.unwrap();
+    assert_eq!(body.media, MediaKind::Html);
+    assert_eq!(
+        body.html_title.as_deref(),
+        Some("api.example.com | 522: Connection timed out")
+    );
+
+    let e = paste::read(&fixture("nginx-502-page.html"));
+    assert_eq!(
+        e.body.unwrap().html_title.as_deref(),
+        Some("502 Bad Gateway")
+    );
+
+    let e = paste::read(&fixture("plain-text-body.txt"));
+    assert_eq!(e.kind, InputKind::Body);
+    assert_eq!(e.body.unwrap().media, MediaKind::Text);
+}
+
+#[test]
+fn har_files_pick_the_failing_entry_and_list_the_others() {
+    let e = paste::read(&fixture("har-mixed.har"));
+    assert_eq!(e.kind, InputKind::Har);
+    assert_eq!(e.code(), Some(401));
+    let request = e.request.as_ref().unwrap();
+    assert_eq!(request.method.as_deref(), Some("POST"));
+    assert_eq!(
+        request.target.as_deref(),
+        Some("https://api.example.com/v1/orders")
+    );
+    assert_eq!(
+        e.others.len(),
+        1,
+        "only the blocked request is listed beside the 401: {:?}",
+        e.others
+    );
+    assert_eq!(e.others[0].status, 0);
+    assert!(e.others[0]
+        .url
+        .starts_with("https://partner.example.net/v1/recommendations"));
+
+    // Half a HAR: still a HAR, with a note, and the failing status it shows.
+    let full = fixture("har-mixed.har");
+    let cut: String = full.chars().take(full.len() * 3 / 4).collect();
+    let e = paste::read(&cut);
+    assert_eq!(e.kind, InputKind::Har);
+    assert!(
+        e.notes.iter().any(|n| n.contains("incomplete")),
+        "{:?}",
+        e.notes
+    );
+}
+
+#[test]
+fn client_library_errors() {
+    let cases = [
+        (
+            "axios-401.txt",
+            401,
+            "axios",
+            Some("Unauthorized"),
+            Some("https://api.example.com/v1/orders"),
+        ),
+        (
+            "python-requests-404.txt",
+            404,
+            "Python requests",
+            Some("Not Found"),
+            Some("https://api.example.com/v1/users/42"),
+        ),
+        (
+            "dotnet-401.txt",
+            401,
+            ".NET HttpClient",
+            Some("Unauthorized"),
+            None,
+        ),
+        (
+            "java-503.txt",
+            503,
+            "Java HttpURLConnection",
+            None,
+            Some("https://api.example.com/v1/report"),
+        ),
+        (
+            "powershell-403.txt",
+            403,
+            "PowerShell",
+            Some("Forbidden"),
+            Some("https://api.example.com/v1/admin/users"),
+        ),
+    ];
+    for (name, code, library, reason, url) in cases {
+        let e = paste::read(&fixture(name));
+        assert_eq!(
+            (e.kind, e.code()),
+            (InputKind::ClientError, Some(code)),
+            "{name}"
+        );
+        assert_eq!(e.client.as_ref().unwrap().library, library, "{name}");
+        assert_eq!(
+            e.status.as_ref().unwrap().reason.as_deref(),
+            reason,
+            "{name}"
+        );
+        assert_eq!(
+            e.request.as_ref().and_then(|r| r.target.as_deref()),
+            url,
+            "{name}"
+        );
+    }
+    let e = paste::read(&fixture("axios-401.txt"));
+    assert_eq!(e.request.as_ref().unwrap().method.as_deref(), Some("POST"));
+    assert_eq!(
+        e.header("x-request-id"),
+        Some("3b9d7f21-0c4e-4a8b-9e6d-5f1a2c3b4d5e")
+    );
+    assert_eq!(e.body.unwrap().json.unwrap()["error"], "invalid_token");
+}
+
+#[test]
+fn access_log_lines() {
+    let e = paste::read(&fixture("access-log.txt"));
+    assert_eq!((e.kind, e.code()), (InputKind::AccessLog, Some(502)));
+    let request = e.request.unwrap();
+    assert_eq!(
+        (request.method.as_deref(), request.target.as_deref()),
+        (Some("POST"), Some("/v1/payments"))
+    );
+    assert_eq!(e.others.iter().map(|o| o.status).collect::<Vec<_>>(), [499]);
+}
+
+#[test]
+fn errors_that_are_not_http_statuses() {
+    use NetworkErrorKind::*;
+    let cases = [
+        ("cors-console.txt", Cors),
+        ("curl-6.txt", DnsNotResolved),
+        ("curl-7.txt", ConnectionRefused),
+        ("curl-28.txt", Timeout),
+        ("curl-35.txt", TlsHandshake),
+        ("curl-60.txt", CertificateUntrusted),
+        ("net-err-name-not-resolved.txt", DnsNotResolved),
+        ("net-err-cert.txt", CertificateExpired),
+        ("net-err-refused.txt", ConnectionRefused),
+        ("node-econnreset.txt", ConnectionReset),
+        ("node-etimedout.txt", Timeout),
+    ];
+    for (name, kind) in cases {
+        let e = paste::read(&fixture(name));
+        assert_eq!(e.kind, InputKind::NetworkError, "{name}");
+        assert_eq!(e.code(), None, "{name}: the paste has no HTTP status");
+        assert_eq!(e.network_error.as_ref().unwrap().kind, kind, "{name}");
+    }
+    let e = paste::read("Uncaught (in promise) TypeError: Failed to fetch");
+    assert_eq!(e.network_error.unwrap().kind, FetchFailed);
+    let e = paste::read(&fixture("cors-console.txt"));
+    assert_eq!(
+        e.request.unwrap().target.as_deref(),
+        Some("https://api.example.com/v1/items")
+    );
+}
+
+#[test]
+fn html_pages_that_mention_timeouts_are_bodies_not_network_errors() {
+    let e = paste::read(&fixture("cloudflare-522.html"));
+    assert_eq!(e.kind, InputKind::Body);
+    assert!(e.network_error.is_none());
+}

@@ -1,0 +1,105 @@
+//! Secrets are masked in everything the diagnosis quotes, while ordinary prose stays readable.
+
+use http_troubleshooter::diagnosis::redact::{header_value, is_secret_header, text};
+
+#[test]
+fn secret_headers_keep_only_their_shape() {
+    assert_eq!(
+        header_value("Authorization", "Bearer abc.def.ghi"),
+        "Bearer [masked]"
+    );
+    assert_eq!(
+        header_value("proxy-authorization", "Basic dXNlcjpwYXNz"),
+        "Basic [masked]"
+    );
+    assert_eq!(
+        header_value("Cookie", "session=abc; theme=dark"),
+        "session=[masked]; theme=[masked]"
+    );
+    assert_eq!(
+        header_value("Set-Cookie", "session=abc123; Path=/; HttpOnly"),
+        "session=[masked]; Path=/; HttpOnly"
+    );
+    for name in [
+        "X-Api-Key",
+        "api-key",
+        "X-Auth-Token",
+        "Private-Token",
+        "X-Amz-Security-Token",
+        "X-Custom-Secret",
+    ] {
+        assert!(is_secret_header(name), "{name}");
+        assert_eq!(header_value(name, "hunter2hunter2"), "[masked]", "{name}");
+    }
+    assert_eq!(
+        header_value("Content-Type", "application/json"),
+        "application/json"
+    );
+}
+
+#[test]
+fn secrets_in_free_text() {
+    let cases = [
+        (
+            "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl here",
+            "c2lnbmF0dXJl",
+        ),
+        (
+            "key sk_live_51HqLyjWDarjtT1zdp7dcXYZ used",
+            "51HqLyjWDarjtT1zdp7dcXYZ",
+        ),
+        ("sk_test_abcdefghij1234", "abcdefghij1234"),
+        (
+            "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+            "abcdefghijklmnopqrstuvwxyz0123456789",
+        ),
+        ("xoxb-1234567890-abcdefghij", "1234567890-abcdefghij"),
+        ("AKIAIOSFODNN7EXAMPLE", "IOSFODNN7EXAMPLE"),
+        (
+            "AIzaSyA1234567890abcdefghijklmnopqrstu",
+            "SyA1234567890abcdefghijklmnopqrstu",
+        ),
+        (
+            "GET https://api.example.com/v1?api_key=abc123&page=2",
+            "abc123",
+        ),
+        (
+            "https://x.example/?X-Amz-Signature=deadbeef&X-Amz-Credential=AK%2F2024",
+            "deadbeef",
+        ),
+        ("Authorization: 'Bearer abcdef123456'", "abcdef123456"),
+        (
+            "curl -H \"Authorization: Basic dXNlcjpwYXNzd29yZA==\"",
+            "dXNlcjpwYXNzd29yZA",
+        ),
+        ("{\"password\":\"Tr0ub4dor&3\",\"user\":\"x\"}", "Tr0ub4dor"),
+        ("client_secret=s3cr3tvalue&grant_type=x", "s3cr3tvalue"),
+        ("'x-api-key': 'k-123456789'", "k-123456789"),
+        (
+            "\"access_token\": \"opaque-token-value\"",
+            "opaque-token-value",
+        ),
+    ];
+    for (input, secret) in cases {
+        let out = text(input);
+        assert!(
+            !out.contains(secret),
+            "{input:?} → {out:?} still contains {secret:?}"
+        );
+        assert!(out.contains("[masked"), "{input:?} → {out:?}");
+    }
+}
+
+#[test]
+fn prose_is_left_alone() {
+    for prose in [
+        "Token signature could not be verified",
+        "Basic authentication is required for this realm",
+        "error=\"invalid_token\", error_description=\"The access token expired\"",
+        "The password you entered is incorrect.",
+        "https://api.example.com/v1/users/42?page=2&sort=name",
+        "x-request-id: 9f3c2a71-4b8e-4d2a-9c1e-7a5b3d2f6e01",
+    ] {
+        assert_eq!(text(prose), prose);
+    }
+}

@@ -1,0 +1,147 @@
+//! Any input returns a diagnosis, never a panic: empty, binary garbage, huge, deeply nested, cut off,
+//! and every fixture truncated and mangled at many points.
+
+mod common;
+use http_troubleshooter::diagnose;
+use http_troubleshooter::paste::InputKind;
+
+/// A small deterministic generator, so failures reproduce.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+}
+
+#[test]
+fn empty_and_blank_input() {
+    for text in ["", " ", "\n\n\t", "\u{feff}"] {
+        let d = diagnose(text);
+        assert_eq!(d.input_kind, InputKind::Empty);
+        assert_eq!(d.code, None);
+        assert!(!d.verdict.is_empty());
+    }
+}
+
+#[test]
+fn binary_garbage_gets_a_clear_message() {
+    let mut rng = Lcg(7);
+    for _ in 0..200 {
+        let len = (rng.next() % 4000) as usize;
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        let text = String::from_utf8_lossy(&bytes);
+        let d = diagnose(&text);
+        assert!(!d.verdict.is_empty());
+    }
+    let d = diagnose("\u{0}\u{1}\u{2}\u{fffd}\u{fffd}garbage\u{7f}");
+    assert_eq!(d.code, None);
+    assert!(
+        d.verdict.contains("Could not find an HTTP status"),
+        "{}",
+        d.verdict
+    );
+}
+
+#[test]
+fn huge_inputs() {
+    // 10 MB of JSON body behind a status line, and 10 MB of text.
+    let body = format!("{{\"items\":[{}0]}}", "1,".repeat(5_000_000));
+    let d = diagnose(&format!(
+        "HTTP/1.1 500 Internal Server Error\nContent-Type: application/json\n\n{body}"
+    ));
+    assert_eq!(d.code, Some(500));
+    let d = diagnose(&"x".repeat(10_000_000));
+    assert_eq!(d.code, None);
+    // One 1 MB header line.
+    let d = diagnose(&format!(
+        "HTTP/1.1 431 Request Header Fields Too Large\nX-Big: {}\n",
+        "a".repeat(1_000_000)
+    ));
+    assert_eq!(d.code, Some(431));
+    assert!(d.report.len() < 20_000, "quotes are shortened");
+}
+
+#[test]
+fn deeply_nested_json() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let d = diagnose(&deep);
+    assert_eq!(d.code, None);
+    let deep_object = format!("{}1{}", "{\"a\":".repeat(50_000), "}".repeat(50_000));
+    let d = diagnose(&format!(
+        "HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{deep_object}"
+    ));
+    assert_eq!(d.code, Some(400));
+    assert!(
+        d.findings
+            .iter()
+            .any(|f| f.detail.contains("could not be read")),
+        "the body is reported unreadable"
+    );
+}
+
+#[test]
+fn half_pasted_har_and_odd_har_shapes() {
+    let har = common::fixture("har-mixed.har");
+    for cut in [10, 100, har.len() / 3, har.len() / 2, har.len() - 5] {
+        let d = diagnose(
+            &har[..har
+                .char_indices()
+                .map(|(i, _)| i)
+                .take_while(|i| *i <= cut)
+                .last()
+                .unwrap()],
+        );
+        assert!(!d.verdict.is_empty());
+    }
+    for odd in [
+        r#"{"log":{"entries":"nope"}}"#,
+        r#"{"log":{"entries":[1,2,"x",null,{"response":{"status":"500"}}]}}"#,
+        r#"{"log":{"entries":[{"response":{"status":99999999999}}]}}"#,
+        r#"{"log":{"entries":[]}}"#,
+        r#"{"log":{"entries":[{"request":{"url":"https://a.example/?token=s3cr3t"},"response":{"status":0}}]}}"#,
+    ] {
+        let d = diagnose(odd);
+        assert!(!d.verdict.is_empty(), "{odd}");
+        assert!(!http_troubleshooter::diagnosis::redact::looks_secret(
+            &d.report
+        ));
+        assert!(!d.report.contains("s3cr3t"), "{odd}");
+    }
+}
+
+#[test]
+fn every_fixture_truncated_and_mangled() {
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut rng = Lcg(42);
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let boundaries: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let step = (boundaries.len() / 60).max(1);
+        for at in boundaries.iter().step_by(step) {
+            let _ = diagnose(&text[..*at]);
+            let _ = diagnose(&text[*at..]);
+        }
+        for _ in 0..20 {
+            let mut chars: Vec<char> = text.chars().collect();
+            for _ in 0..5 {
+                if chars.is_empty() {
+                    break;
+                }
+                let i = (rng.next() as usize) % chars.len();
+                chars[i] = ['\n', '"', '{', '}', ':', '<', '>', ' ', '\u{0}', 'é', '9']
+                    [(rng.next() % 11) as usize];
+            }
+            let mangled: String = chars.into_iter().collect();
+            let _ = diagnose(&mangled);
+        }
+    }
+}
