@@ -56,10 +56,7 @@ if (!loader.includes(importCall)) {
   console.error(`postbuild: the loader no longer contains ${importCall}`);
   process.exit(1);
 }
-const inlined = loader.replace(
-  importCall,
-  '({ default: async () => initSync({ module: __htWasmBytes() }), mount })',
-);
+const inlined = loader.replace(importCall, '__htModule');
 // </script> inside the inlined code would end the element early; the glue has none, but be safe.
 const safe = (code) => code.replaceAll('</script', '<\\/script');
 const single = html.slice(0, loaderStart)
@@ -68,6 +65,8 @@ const single = html.slice(0, loaderStart)
   + safe(glue) + '\n'
   + `const __htWasmBase64 = "${wasm.toString('base64')}";\n`
   + 'function __htWasmBytes() { const s = atob(__htWasmBase64); const b = new Uint8Array(s.length); for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i); return b; }\n'
+  // The glue's exports, under the names the page's loader destructures from import().
+  + 'const __htModule = { default: async () => initSync({ module: __htWasmBytes() }), mount };\n'
   + safe(inlined)
   + html.slice(loaderEnd)
     // The page's own link to the single file points to itself here.

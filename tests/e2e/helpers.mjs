@@ -1,0 +1,111 @@
+// Shared helpers for the end-to-end tests: a static server for dist/ on 127.0.0.1 (random port),
+// Debian's Chromium driven by playwright-core, and small page utilities.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const DIST = join(ROOT, 'dist');
+export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+};
+
+/**
+ * Serve `dir` on 127.0.0.1 at a random port. Options: `cors` adds Access-Control-Allow-Origin: *;
+ * `pages` maps extra paths to HTML strings (test pages that live only in the test).
+ */
+export async function serve(dir = DIST, { cors = false, pages = {} } = {}) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    const headers = cors ? { 'Access-Control-Allow-Origin': '*' } : {};
+    if (pages[path] !== undefined) {
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html'] });
+      res.end(pages[path]);
+      return;
+    }
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, headers).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    requests,
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A page that records console errors and uncaught exceptions in `page.errors`. */
+export async function newPage(browserOrContext, options = {}) {
+  const page = await browserOrContext.newPage(options);
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(`console: ${m.text()}`); });
+  return page;
+}
+
+export async function fixture(name) {
+  return readFile(join(FIXTURES, name), 'utf8');
+}
+
+/** Wait until the widget has mounted in the page. */
+export async function widgetReady(page) {
+  await page.waitForSelector('.ht-root textarea', { timeout: 15000 });
+}
+
+/** Paste text into the box and diagnose at once (the Diagnose button). */
+export async function paste(page, text) {
+  await page.fill('#ht-input', text);
+  await page.click('button:has-text("Diagnose")');
+  await page.waitForFunction(
+    () => document.querySelector('.ht-headline h2') !== null,
+    null,
+    { timeout: 5000 },
+  );
+}
+
+export async function headline(page) {
+  return (await page.textContent('.ht-headline h2'))?.trim();
+}
+
+export async function regionText(page) {
+  return page.innerText('section[aria-label="Diagnosis"]');
+}
