@@ -238,7 +238,12 @@ fn compile() -> Result<String, String> {
                 "            Related {{ code: {}, phrase: {:?}, difference: {:?} }},",
                 r.code,
                 phrase_of(r.code),
+                // "405: the URL exists…" reads twice beside the code's own label; keep the sentence.
                 r.difference
+                    .strip_prefix(&format!("{}:", r.code))
+                    .map(str::trim_start)
+                    .map(capitalise)
+                    .unwrap_or_else(|| r.difference.clone())
             );
         }
         let _ = writeln!(out, "        ],");
@@ -351,6 +356,14 @@ fn check_entry(e: &Entry) -> Result<(), String> {
     side(&e.side)?;
     retry(&e.retry)?;
     Ok(())
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn strs(items: &[String]) -> String {

@@ -21,6 +21,13 @@ use yew::AppHandle;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = include_str!("../www/types.d.ts");
 
+#[wasm_bindgen]
+extern "C" {
+    /// `{ code, text, theme, compact, routing }`, checked at run time by `props_from`.
+    #[wasm_bindgen(typescript_type = "MountOptions")]
+    pub type MountOptions;
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -219,10 +226,8 @@ pub struct Widget {
 #[wasm_bindgen]
 impl Widget {
     /// Change what the widget shows: `{ code, text, theme, compact }`.
-    pub fn update(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
-    ) -> Result<(), JsValue> {
+    pub fn update(&mut self, options: Option<MountOptions>) -> Result<(), JsValue> {
+        let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
         let props = props_from(&options, self.props.clone(), "update()")?;
         let Some(handle) = self.handle.as_mut() else {
             return Err(
@@ -247,8 +252,9 @@ impl Widget {
 #[wasm_bindgen]
 pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+    options: Option<MountOptions>,
 ) -> Result<Widget, JsValue> {
+    let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
     let Some(element) = element.dyn_ref::<web_sys::Element>().cloned() else {
         return Err(type_error(format!("mount() was given {} as its first argument; it accepts a DOM element (or a ShadowRoot's child element).", describe(&element))));
     };

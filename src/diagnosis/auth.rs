@@ -46,7 +46,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
                         "The request headers in the paste have no Authorization or API-key header. Send the credentials the API expects.",
                         vec![Evidence::of(EvidenceSource::Request, "request headers", "no Authorization header")],
                     );
-                    notes.step("Add the API key or token to the request, in the header the API documents (usually `Authorization: Bearer …`).");
+                    notes.step("Add the API key or token to the request, in the header the API documents (usually “Authorization: Bearer …”).");
                     notes.verdict(
                         30,
                         "The request was not authenticated: it carried no credentials.",
@@ -100,7 +100,7 @@ fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
                 format!("The Bearer token is expired, revoked, malformed or issued for another API.{described}"),
                 evidence,
             );
-            notes.step("Get a new access token (refresh it, or sign in again) and send it as `Authorization: Bearer <token>`.");
+            notes.step("Get a new access token (refresh it, or sign in again) and send it as “Authorization: Bearer <token>”.");
             notes.step("Check that the token was issued for this API (audience) and environment.");
             notes.verdict(40, "Your access token was rejected: it is expired, revoked or not meant for this API. Get a new one and retry.");
             notes.retry_policy = Some(RetryPolicy::AfterFix);
@@ -132,7 +132,7 @@ fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
                 evidence,
             );
             notes.step(
-                "Send the token exactly once, in the Authorization header, as `Bearer <token>`.",
+                "Send the token exactly once, in the Authorization header, as “Bearer <token>”.",
             );
             notes.side(4, Side::Client);
         }
@@ -235,7 +235,7 @@ fn jwt_expiry(authorization: &str, exchange: &Exchange, notes: &mut Notes) {
             ),
             vec![Evidence::of(EvidenceSource::Request, "Authorization (JWT exp claim)", &time::rfc3339(exp))],
         );
-        notes.step("Refresh the access token before it expires (check `exp`), then retry.");
+        notes.step("Refresh the access token before it expires (check “exp”), then retry.");
         notes.verdict(
             45,
             "The access token you sent had expired: get a new one and retry.",

@@ -102,14 +102,14 @@ fn json_formats(json: &Value, exchange: &Exchange, notes: &mut Notes) {
             Severity::Problem,
             format!("Kubernetes API: {}", s(json, "/reason").unwrap_or("error")),
             if rbac {
-                "The Kubernetes API server authenticated the caller but RBAC does not allow this verb on this resource. Grant it with a Role/ClusterRole and a RoleBinding for the user or service account named in the message (check with `kubectl auth can-i`).".to_string()
+                "The Kubernetes API server authenticated the caller but RBAC does not allow this verb on this resource. Grant it with a Role/ClusterRole and a RoleBinding for the user or service account named in the message (check with “kubectl auth can-i”).".to_string()
             } else {
                 "The Kubernetes API server returned a Status object; its reason and message say what failed.".to_string()
             },
             evidence,
         );
         if rbac {
-            notes.step("Check the permission with `kubectl auth can-i <verb> <resource> --as <user> -n <namespace>` and add a RoleBinding that grants it.");
+            notes.step("Check the permission with “kubectl auth can-i <verb> <resource> --as <user> -n <namespace>” and add a RoleBinding that grants it.");
             notes.verdict(36, "Kubernetes RBAC denied this request: the account is known but lacks permission for this verb and resource.");
         }
         return;
@@ -237,7 +237,7 @@ fn json_formats(json: &Value, exchange: &Exchange, notes: &mut Notes) {
                     "The card was declined{}. This is not a bug in your integration: show the customer a message and let them use another payment method.",
                     decline.map(|d| format!(" ({})", d.replace('_', " "))).unwrap_or_default()
                 ),
-                "invalid_request_error" => format!("The request has invalid parameters{}. Fix the request before retrying.", param.map(|p| format!(" (parameter `{p}`)")).unwrap_or_default()),
+                "invalid_request_error" => format!("The request has invalid parameters{}. Fix the request before retrying.", param.map(|p| format!(" (parameter “{p}”)")).unwrap_or_default()),
                 "authentication_error" => "The API key is missing, wrong, or revoked. Check which key (live or test) you send.".to_string(),
                 "rate_limit_error" => "Too many requests too quickly. Back off and retry.".to_string(),
                 "idempotency_error" => "An Idempotency-Key was reused with different parameters.".to_string(),
@@ -257,7 +257,7 @@ fn json_formats(json: &Value, exchange: &Exchange, notes: &mut Notes) {
                 notes.side(5, Side::Client);
             }
             if let Some(param) = param {
-                notes.step(format!("Check the request parameter `{param}`."));
+                notes.step(format!("Check the request parameter “{param}”."));
             }
             notes.add(
                 Severity::Problem,
@@ -397,16 +397,29 @@ fn json_formats(json: &Value, exchange: &Exchange, notes: &mut Notes) {
     ] {
         if let Some(message) = s(json, pointer) {
             notes.server_message(message);
-            if pointer != "/error_description" && pointer != "/error" {
-                notes.add(
-                    Severity::Info,
-                    "The server's message",
-                    "The body says what went wrong in its own words.",
-                    vec![Evidence::body(pointer.trim_start_matches('/'), message)],
-                );
-            }
             break;
         }
+    }
+    // The body's own error code beside its message ("error": "not_found") is worth quoting; the
+    // message alone is already shown as the server's words.
+    let fields: Vec<Evidence> = ["error", "code", "error_code", "errorCode", "type", "reason"]
+        .iter()
+        .filter_map(|key| {
+            let value = json.get(*key)?;
+            let text = value
+                .as_str()
+                .map(str::to_string)
+                .or_else(|| value.as_i64().map(|n| n.to_string()))?;
+            Some(Evidence::body(key, &text))
+        })
+        .collect();
+    if !fields.is_empty() {
+        notes.add(
+            Severity::Info,
+            "The API's error code",
+            "The body names the error in the API's own terms; search the API's docs for it.",
+            fields,
+        );
     }
     if let Some(status) = n(json, "/status").or(n(json, "/statusCode")) {
         notes.code_hint(status, Evidence::body("status", &status.to_string()));
@@ -442,7 +455,7 @@ fn field_errors(errors: Option<&Value>, notes: &mut Notes) {
             Severity::Problem,
             format!("Invalid field {pointer}"),
             format!(
-                "The server rejects `{}`: {}",
+                "The server rejects “{}”: {}",
                 super::redact::text(pointer),
                 super::quote(&super::redact::text(message))
             ),
@@ -452,7 +465,7 @@ fn field_errors(errors: Option<&Value>, notes: &mut Notes) {
             ],
         );
         notes.step(format!(
-            "Fix the field `{}` in the request body: {}",
+            "Fix the field “{}” in the request body: {}",
             super::redact::text(pointer),
             super::quote(&super::redact::text(message))
         ));
@@ -504,7 +517,7 @@ fn graphql_errors(errors: &[Value], json: &Value, exchange: &Exchange, notes: &m
         format!(
             "{} GraphQL error(s){}: {meaning}.{}",
             errors.len(),
-            path.as_ref().map(|p| format!(" at `{p}`")).unwrap_or_default(),
+            path.as_ref().map(|p| format!(" at “{p}”")).unwrap_or_default(),
             if success { " GraphQL servers usually answer 200 OK even when the query failed, so the HTTP status hides this." } else { "" }
         ),
         evidence,

@@ -239,7 +239,14 @@ impl Notes {
 
     pub(crate) fn request_id(&mut self, name: &str, value: &str) {
         let value = quote(&redact::text(value));
-        if !value.is_empty() && !self.request_ids.iter().any(|r| r.value == value) {
+        // The same id often appears twice: in a header and in the body, or as cf-ray "…-AMS" and as
+        // the page's "Ray ID". List it once.
+        let seen = |r: &RequestId| {
+            r.value == value
+                || (value.len() >= 8
+                    && (r.value.starts_with(&value) || value.starts_with(&r.value)))
+        };
+        if !value.is_empty() && !self.request_ids.iter().any(seen) {
             self.request_ids.push(RequestId {
                 name: name.to_string(),
                 value,

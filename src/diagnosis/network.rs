@@ -45,7 +45,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
             "The name does not exist, is misspelled, exists only on another network (VPN, internal DNS), or DNS is failing on this machine.",
             &[
                 "Check the host name for typos and the environment (staging vs production).",
-                "Resolve it yourself: `nslookup <host>` or `dig <host>`; try another network or turn the VPN on/off.",
+                "Resolve it yourself: “nslookup <host>” or “dig <host>”; try another network or turn the VPN on/off.",
                 "If the name is new, wait for DNS to propagate; if it is internal, connect to the network that can resolve it.",
             ],
         ),
@@ -81,7 +81,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
             "Usual causes: no common TLS version or cipher (an old client or server), SNI missing, talking TLS to a plain-HTTP port (or the reverse), or a proxy intercepting TLS.",
             &[
                 "Check the scheme and port (https:// to a TLS port).",
-                "Test with `curl -v https://<host>/` or `openssl s_client -connect <host>:443 -servername <host>` to see the handshake.",
+                "Test with “curl -v https://<host>/” or “openssl s_client -connect <host>:443 -servername <host>” to see the handshake.",
                 "Update the client's TLS library; ask the server owner which TLS versions and ciphers they allow.",
             ],
         ),
@@ -90,7 +90,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
             "Corporate proxies that inspect TLS re-sign certificates with their own CA, which clients outside the browser often do not trust.",
             &[
                 "If you are behind a corporate proxy, add its CA certificate to the client's trust store (e.g. NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE, curl --cacert).",
-                "Check the server's chain with `openssl s_client -showcerts`; the server owner must send the intermediate certificates.",
+                "Check the server's chain with “openssl s_client -showcerts”; the server owner must send the intermediate certificates.",
                 "Do not disable certificate verification except for a local test.",
             ],
         ),
@@ -99,7 +99,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
             "Either the certificate really expired (the server owner must renew it) or this machine's clock is wrong.",
             &[
                 "Check this machine's date and time.",
-                "Check the certificate dates with `openssl s_client -connect <host>:443` or the browser's certificate viewer.",
+                "Check the certificate dates with “openssl s_client -connect <host>:443” or the browser's certificate viewer.",
                 "Tell the API owner: they must renew the certificate.",
             ],
         ),
@@ -136,7 +136,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         ),
         FetchFailed => (
             "The request failed before any HTTP response reached your code: in a browser this is usually CORS, a network problem or a blocker. The browser console's line above this one says which.".into(),
-            "`TypeError: Failed to fetch` hides the real cause from JavaScript on purpose. Look in the browser console (and the Network tab) for a CORS message or a net::ERR_ code.",
+            "“TypeError: Failed to fetch” hides the real cause from JavaScript on purpose. Look in the browser console (and the Network tab) for a CORS message or a net::ERR_ code.",
             &[
                 "Open the browser console and the Network tab, and paste the CORS or net::ERR_ line printed with this error.",
                 "Check that the API is reachable from this network (open the URL directly).",
@@ -176,7 +176,7 @@ fn cors_steps(message: &str) -> &'static [&'static str] {
         ]
     } else if lower.contains("wildcard") || lower.contains("credentials") {
         &[
-            "With credentials (cookies, `credentials: 'include'`), the API must name the exact origin in Access-Control-Allow-Origin (not `*`) and send Access-Control-Allow-Credentials: true.",
+            "With credentials (cookies, “credentials: 'include'”), the API must name the exact origin in Access-Control-Allow-Origin (not “*”) and send Access-Control-Allow-Credentials: true.",
             "Or stop sending credentials if the API does not need them.",
         ]
     } else if lower.contains("access-control-allow-headers") {
@@ -190,7 +190,7 @@ fn cors_steps(message: &str) -> &'static [&'static str] {
         &[
             "On the API (or its gateway/CDN), send Access-Control-Allow-Origin with your page's origin for this endpoint, including on error responses.",
             "Check that the URL is right: a 404 or a redirect to another host also comes without CORS headers and shows up as a CORS error.",
-            "Calling the API from your own backend (or a proxy on the same origin) avoids CORS entirely; `mode: 'no-cors'` does not help, it only hides the response.",
+            "Calling the API from your own backend (or a proxy on the same origin) avoids CORS entirely; “mode: 'no-cors'” does not help, it only hides the response.",
         ]
     }
 }

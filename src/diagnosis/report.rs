@@ -52,7 +52,7 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> String {
         let ids: Vec<String> = d
             .request_ids
             .iter()
-            .map(|r| format!("{}: `{}`", r.name, r.value))
+            .map(|r| format!("{}: “{}”", r.name, r.value))
             .collect();
         let _ = writeln!(out, "- **Request ids:** {}", ids.join(", "));
     }
@@ -100,11 +100,11 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> String {
         .map(|h| format!("{}: {}", h.name, redact::header_value(&h.name, &h.value)))
         .collect();
     if !headers.is_empty() {
-        let _ = writeln!(out, "\n### Response headers (secrets masked)\n```");
+        let _ = writeln!(out, "\n### Response headers (secrets masked)\n“”`");
         for h in headers {
             let _ = writeln!(out, "{h}");
         }
-        let _ = writeln!(out, "```");
+        let _ = writeln!(out, "“”`");
     }
     if !d.others.is_empty() {
         let _ = writeln!(out, "\n### Other failing requests");

@@ -14,8 +14,12 @@ pub(super) fn reason_phrase(exchange: &Exchange, status: &Status, notes: &mut No
         if status.known && !super::normalise(reason).eq(&super::normalise(status.phrase)) {
             notes.add(
                 Severity::Info,
-                format!("\"{reason}\" is an older name for {}", status.title()),
-                format!("The server used an earlier name of this status; RFC 9110 calls it \"{}\". Same meaning.", status.phrase),
+                format!("\"{reason}\" is another name for {}", status.title()),
+                if status.official {
+                    format!("The server used an earlier name of this status; RFC 9110 calls it \"{}\". Same meaning.", status.phrase)
+                } else {
+                    format!("{} also calls this status \"{}\". Same meaning.", status.source.name, status.phrase)
+                },
                 vec![Evidence::of(EvidenceSource::StatusLine, "reason phrase", reason)],
             );
         }

@@ -11,7 +11,7 @@ use super::state::{Action, State};
 use super::status_entry::StatusEntry;
 use super::steps::Steps;
 use super::verdict::Verdict;
-use super::STYLES;
+use super::{IdPrefix, STYLES};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -70,6 +70,7 @@ const LARGE_INPUT: usize = 20_000;
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(State::default);
+    let ids = use_memo((), |_| IdPrefix::next());
     let heading = use_node_ref();
     let pending = use_mut_ref(|| None::<Timeout>);
 
@@ -191,6 +192,7 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or_default();
 
     html! {
+        <ContextProvider<IdPrefix> context={(*ids).clone()}>
         <div class="ht-root" data-theme={props.theme.as_str()} data-compact={props.compact.to_string()}>
             <style>{ STYLES }</style>
             <PasteBox value={state.input.clone()} {on_edit} {on_diagnose} {on_clear} compact={props.compact} />
@@ -220,8 +222,9 @@ pub fn App(props: &AppProps) -> Html {
                 }
             </section>
             if !props.compact {
-                <CatalogBrowser query={state.query.clone()} {on_search} on_pick={on_pick.clone()} />
+                <CatalogBrowser query={state.query.clone()} {on_search} on_pick={on_pick.clone()} open={props.routing} />
             }
         </div>
+        </ContextProvider<IdPrefix>>
     }
 }

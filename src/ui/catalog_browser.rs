@@ -9,10 +9,14 @@ pub struct CatalogProps {
     pub query: String,
     pub on_search: Callback<String>,
     pub on_pick: Callback<u16>,
+    /// Shown open (the full page) or folded under "Browse all status codes" (embedded widgets).
+    #[prop_or(true)]
+    pub open: bool,
 }
 
 #[component]
 pub fn CatalogBrowser(props: &CatalogProps) -> Html {
+    let search_id = super::use_dom_id("catalog-search");
     let oninput = props.on_search.reform(|e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
         input.value()
@@ -55,10 +59,12 @@ pub fn CatalogBrowser(props: &CatalogProps) -> Html {
     };
     html! {
         <section class="ht-catalog" aria-label="Status code catalog">
-            <h3>{ "All status codes" }</h3>
-            <label for="ht-catalog-search">{ "Search status codes" }</label>
-            <input id="ht-catalog-search" type="search" value={props.query.clone()} {oninput} placeholder="404, rate limit, timeout, teapot…" autocomplete="off" />
-            { body }
+            <details open={props.open}>
+                <summary><h3>{ "All status codes" }</h3></summary>
+                <label for={search_id.clone()}>{ "Search status codes" }</label>
+                <input id={search_id} type="search" value={props.query.clone()} {oninput} placeholder="404, rate limit, timeout, teapot…" autocomplete="off" />
+                { body }
+            </details>
         </section>
     }
 }

@@ -20,5 +20,37 @@ pub use app::{App, AppProps, Theme};
 pub use examples::EXAMPLES;
 pub use state::{Action, State};
 
+use std::cell::Cell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Element ids are prefixed per widget ("ht", then "ht2", "ht3"…), so several widgets mounted in one
+/// document keep their labels pointing at their own controls.
+#[derive(Clone, PartialEq)]
+pub(crate) struct IdPrefix(pub Rc<str>);
+
+impl IdPrefix {
+    pub(crate) fn next() -> IdPrefix {
+        thread_local! { static MOUNTED: Cell<u32> = const { Cell::new(0) }; }
+        let n = MOUNTED.with(|m| {
+            let n = m.get();
+            m.set(n + 1);
+            n
+        });
+        IdPrefix(if n == 0 {
+            "ht".into()
+        } else {
+            format!("ht{}", n + 1).into()
+        })
+    }
+}
+
+/// The id of this widget's element `name`: `ht-input`, `ht2-input`…
+#[hook]
+pub(crate) fn use_dom_id(name: &'static str) -> String {
+    let prefix = use_context::<IdPrefix>().map_or_else(|| Rc::from("ht"), |p| p.0);
+    format!("{prefix}-{name}")
+}
+
 /// The widget's stylesheet, embedded at build time.
 pub const STYLES: &str = include_str!("../../www/troubleshooter.css");

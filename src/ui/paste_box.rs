@@ -18,6 +18,8 @@ const PLACEHOLDER: &str = "e.g. 429\nHTTP/1.1 503 Service Unavailable\nRetry-Aft
 
 #[component]
 pub fn PasteBox(props: &PasteBoxProps) -> Html {
+    let input_id = super::use_dom_id("input");
+    let hint_id = super::use_dom_id("input-hint");
     let oninput = {
         let on_edit = props.on_edit.clone();
         Callback::from(move |e: InputEvent| {
@@ -38,9 +40,9 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     let on_clear = props.on_clear.reform(|_: MouseEvent| ());
     html! {
         <div class="ht-paste">
-            <label class="ht-label" for="ht-input">{ "Paste what you got" }</label>
+            <label class="ht-label" for={input_id.clone()}>{ "Paste what you got" }</label>
             <textarea
-                id="ht-input"
+                id={input_id}
                 value={props.value.clone()}
                 {oninput}
                 {onkeydown}
@@ -49,9 +51,9 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 autocomplete="off"
                 autocapitalize="off"
                 rows={if props.compact { "3" } else { "7" }}
-                aria-describedby="ht-input-hint"
+                aria-describedby={hint_id.clone()}
             />
-            <p id="ht-input-hint" class="ht-hint">
+            <p id={hint_id} class="ht-hint">
                 { "A status code, status line, raw response, curl -v output, DevTools headers, HAR file, JSON error or client error message. Enter diagnoses; Shift+Enter adds a line. It stays on your device; secrets are masked." }
             </p>
             <div class="ht-row">

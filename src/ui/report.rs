@@ -22,6 +22,7 @@ enum CopyState {
 
 #[component]
 pub fn Report(props: &ReportProps) -> Html {
+    let text_id = super::use_dom_id("report-text");
     let copy = use_state(|| CopyState::Idle);
     let shown = use_state(|| false);
     let area = use_node_ref();
@@ -106,8 +107,8 @@ pub fn Report(props: &ReportProps) -> Html {
                 </span>
             </div>
             if visible {
-                <label class="ht-sr-only" for="ht-report-text">{ "Report for support (secrets masked)" }</label>
-                <textarea id="ht-report-text" class="ht-mono" readonly=true ref={area} value={d.report.clone()} />
+                <label class="ht-sr-only" for={text_id.clone()}>{ "Report for support (secrets masked)" }</label>
+                <textarea id={text_id} class="ht-mono" readonly=true ref={area} value={d.report.clone()} />
             }
         </div>
     }

@@ -9,6 +9,7 @@ pub struct StepsProps {
 
 #[component]
 pub fn Steps(props: &StepsProps) -> Html {
+    let prefix = super::use_dom_id("step");
     if props.steps.is_empty() {
         return Html::default();
     }
@@ -17,7 +18,7 @@ pub fn Steps(props: &StepsProps) -> Html {
             <h3>{ "What to do next" }</h3>
             <ol class="ht-steps">
                 { for props.steps.iter().enumerate().map(|(i, step)| {
-                    let id = format!("ht-step-{i}");
+                    let id = format!("{prefix}-{i}");
                     html! {
                         <li key={step.clone()}>
                             <input type="checkbox" id={id.clone()} />

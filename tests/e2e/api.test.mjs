@@ -6,13 +6,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, newPage, DIST } from './helpers.mjs';
+import { serve, launch, newPage, readmeSnippet, DIST } from './helpers.mjs';
 
 let cdn; // dist/ with CORS, as a docs host would serve it
 let site; // a second origin: the page that embeds it
 let browser;
 
-// The README's embed snippet, pointing at the other origin.
+// A foreign help-center page with hostile CSS; `body` holds the embed markup.
 const embedPage = (cdnUrl, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Help</title><link rel="icon" href="data:,">
 <style>
   * { color: red !important; font-family: "Comic Sans MS", cursive !important; }
@@ -21,7 +21,6 @@ const embedPage = (cdnUrl, body) => `<!doctype html><html lang="en"><head><meta 
   section { display: none !important; }
   .ht-root { background: lime !important; }
 </style>
-<script type="module" src="${cdnUrl}embed.js"></script>
 </head><body><h1>Why am I getting API errors?</h1><p class="host-text">Host page text.</p>${body}</body></html>`;
 
 before(async () => {
@@ -131,8 +130,11 @@ test('Node: initSync with the wasm bytes, for static-site generators', async () 
 });
 
 test('the embed on a foreign page with hostile CSS, loaded from another origin', async () => {
+  // Exactly the README's snippet, with its example host replaced by the second origin.
+  const snippet = (await readmeSnippet('embed')).replace('https://docs.example.com/http-troubleshooter/', cdn.url);
+  assert.match(snippet, /<http-troubleshooter code="429"><\/http-troubleshooter>/);
   await site.close();
-  site = await serve(DIST, { pages: { '/help.html': embedPage(cdn.url, '<http-troubleshooter code="429"></http-troubleshooter>') } });
+  site = await serve(DIST, { pages: { '/help.html': embedPage(cdn.url, snippet) } });
   const page = await newPage(browser);
   await page.goto(site.url + 'help.html');
   const widget = page.locator('http-troubleshooter');
@@ -171,7 +173,7 @@ test('two instances, attribute changes and removal', async () => {
   await site.close();
   site = await serve(DIST, {
     pages: {
-      '/two.html': embedPage(cdn.url, '<http-troubleshooter id="a" code="401"></http-troubleshooter><http-troubleshooter id="b" code="503" theme="dark" compact></http-troubleshooter>'),
+      '/two.html': embedPage(cdn.url, `<script type="module" src="${cdn.url}embed.js"></script><http-troubleshooter id="a" code="401"></http-troubleshooter><http-troubleshooter id="b" code="503" theme="dark" compact></http-troubleshooter>`),
     },
   });
   const page = await newPage(browser);

@@ -109,3 +109,14 @@ export async function headline(page) {
 export async function regionText(page) {
   return page.innerText('section[aria-label="Diagnosis"]');
 }
+
+/** The fenced code block after `<!-- snippet: NAME -->` in README.md, so tests run what readers copy. */
+export async function readmeSnippet(name) {
+  const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+  const marker = `<!-- snippet: ${name} -->`;
+  const at = readme.indexOf(marker);
+  if (at < 0) throw new Error(`README.md has no ${marker}`);
+  const match = /```[a-z]*\n([\s\S]*?)```/.exec(readme.slice(at));
+  if (!match) throw new Error(`no code block after ${marker}`);
+  return match[1];
+}

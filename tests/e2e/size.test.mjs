@@ -1,0 +1,38 @@
+// The release build's fixed file names, and size budgets (deterministic for a given build; the
+// figures are printed so a growing bundle is noticed before it hits a budget).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { DIST } from './helpers.mjs';
+
+const KiB = 1024;
+const BUDGETS = {
+  'index.html': 12 * KiB,
+  'http_troubleshooter.js': 64 * KiB,
+  'http_troubleshooter_bg.wasm': 1100 * KiB,
+  'embed.js': 8 * KiB,
+  'http-troubleshooter.html': 1600 * KiB,
+  'sw.js': 4 * KiB,
+};
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 400 * KiB };
+
+test('dist/ has the fixed names and stays within its size budgets', async () => {
+  const rows = [];
+  for (const [name, budget] of Object.entries(BUDGETS)) {
+    const bytes = await readFile(join(DIST, name));
+    const gzip = gzipSync(bytes, { level: 9 }).length;
+    rows.push(`${name.padEnd(30)} ${(bytes.length / KiB).toFixed(1).padStart(8)} KiB  gzip ${(gzip / KiB).toFixed(1).padStart(7)} KiB  budget ${budget / KiB} KiB`);
+    assert.ok(bytes.length <= budget, `${name} is ${bytes.length} bytes, over its ${budget} budget`);
+    if (GZIP_BUDGET[name]) assert.ok(gzip <= GZIP_BUDGET[name], `${name} gzips to ${gzip} bytes, over ${GZIP_BUDGET[name]}`);
+  }
+  console.log(rows.join('\n'));
+  // The examples and the declarations ship too.
+  for (const name of ['help-center.html', 'docs-site.html', 'http_troubleshooter.d.ts']) {
+    assert.ok((await stat(join(DIST, name))).size > 0, name);
+  }
+  // No hashed names.
+  const index = await readFile(join(DIST, 'index.html'), 'utf8');
+  assert.ok(!/http_troubleshooter-[0-9a-f]{8,}/.test(index));
+});
