@@ -539,3 +539,15 @@ fn bare_codes_use_the_catalog_and_bad_numbers_say_so() {
         d.verdict
     );
 }
+
+#[test]
+fn generic_proxies_and_caches_are_pointed_out() {
+    let d = diagnosis::diagnose("HTTP/1.1 504 Gateway Timeout\nVia: 1.1 corp-proxy.internal (squid/5.7)\nX-Cache: MISS from corp-proxy.internal\n\n");
+    let f = findings_text(&d);
+    assert!(
+        f.contains("passed through a proxy") && f.contains("squid/5.7"),
+        "{f}"
+    );
+    let d = diagnosis::diagnose("HTTP/1.1 502 Bad Gateway\nX-Cache: Error from cloudfront\n\n");
+    assert_eq!(d.answered_by.as_deref(), Some("Amazon CloudFront"));
+}

@@ -32,6 +32,7 @@ const COMPONENTS: &[Component] = &[
             ("x-amz-cf-id", ""),
             ("x-amz-cf-pop", ""),
             ("via", "cloudfront"),
+            ("x-cache", "cloudfront"),
         ],
         in_front: true,
     },
@@ -154,6 +155,31 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
         if let Some(h) = hit {
             found.push((component, Evidence::header(&h.name, &h.value)));
         }
+    }
+    // Proxies and caches that name themselves only generically (Via, X-Cache) are still worth
+    // pointing out: the error may be theirs rather than the API's.
+    let generic: Vec<Evidence> = ["via", "x-cache", "x-served-by", "x-proxy-id"]
+        .iter()
+        .filter_map(|name| {
+            exchange
+                .headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case(name))
+        })
+        .filter(|h| {
+            !found
+                .iter()
+                .any(|(_, e)| e.name.eq_ignore_ascii_case(&h.name))
+        })
+        .map(|h| Evidence::header(&h.name, &h.value))
+        .collect();
+    if !generic.is_empty() {
+        notes.add(
+            Severity::Info,
+            "The response passed through a proxy or cache",
+            "Via and cache headers show at least one intermediary between you and the API; an error page or timeout may come from it rather than from the API itself.",
+            generic,
+        );
     }
     let body = exchange.body.as_ref();
     let text = body.map(|b| b.text.as_str()).unwrap_or("");

@@ -19,6 +19,9 @@ pub fn RetryPanel(props: &RetryProps) -> Html {
     {
         let now = now.clone();
         use_effect_with(props.retry.at_unix, move |at| {
+            // The panel outlives one diagnosis: start each countdown from the current second, not
+            // from when the panel first appeared.
+            now.set(now_seconds());
             let interval = at.map(|_| Interval::new(1000, move || now.set(now_seconds())));
             move || drop(interval)
         });
