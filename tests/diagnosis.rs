@@ -551,3 +551,30 @@ fn generic_proxies_and_caches_are_pointed_out() {
     let d = diagnosis::diagnose("HTTP/1.1 502 Bad Gateway\nX-Cache: Error from cloudfront\n\n");
     assert_eq!(d.answered_by.as_deref(), Some("Amazon CloudFront"));
 }
+
+#[test]
+fn an_expired_jwt_is_noticed_without_a_date_header_too() {
+    // exp 1700000000 = 2023-11-14 22:13:20 UTC; diagnosed a day later.
+    let paste = "> GET /v1/me HTTP/1.1\n> Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTQyIiwiZXhwIjoxNzAwMDAwMDAwfQ.sig-placeholder\n>\n< HTTP/1.1 401 Unauthorized\n<\n";
+    let d = diagnosis::diagnose_at(
+        paste,
+        Clock {
+            now: Some(1_700_086_400),
+        },
+    );
+    assert!(
+        findings_text(&d).contains("had expired") && findings_text(&d).contains("1 d"),
+        "{}",
+        findings_text(&d)
+    );
+    let d = diagnosis::diagnose_at(
+        paste,
+        Clock {
+            now: Some(1_699_990_000),
+        },
+    );
+    assert!(
+        !findings_text(&d).contains("had expired"),
+        "not expired yet at that moment"
+    );
+}

@@ -2,13 +2,13 @@
 //! RFC 6750 Bearer `error`, `error_description` and `scope`), OAuth 2 token-endpoint error bodies, the
 //! request's own Authorization header, and the expiry of a JWT it carried.
 
-use super::{time, Evidence, EvidenceSource, Notes, Severity};
+use super::{time, Clock, Evidence, EvidenceSource, Notes, Severity};
 use crate::catalog::{RetryPolicy, Side, Status};
 use crate::paste::Exchange;
 use regex_lite::Regex;
 use std::sync::OnceLock;
 
-pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
+pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &mut Notes) {
     for (header, who) in [
         ("www-authenticate", "server"),
         ("proxy-authenticate", "proxy"),
@@ -52,7 +52,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
                         "The request was not authenticated: it carried no credentials.",
                     );
                 }
-                Some(h) => jwt_expiry(&h.value, exchange, notes),
+                Some(h) => jwt_expiry(&h.value, exchange, clock, notes),
                 None => {}
             }
         }
@@ -206,7 +206,7 @@ pub(super) fn oauth_body(exchange: &Exchange, notes: &mut Notes) {
 }
 
 /// When the request carried a JWT, read its `exp` claim and compare it with the response's `Date`.
-fn jwt_expiry(authorization: &str, exchange: &Exchange, notes: &mut Notes) {
+fn jwt_expiry(authorization: &str, exchange: &Exchange, clock: Clock, notes: &mut Notes) {
     let token = authorization.split_whitespace().last().unwrap_or("");
     let mut parts = token.split('.');
     let (Some(_), Some(payload), Some(_)) = (parts.next(), parts.next(), parts.next()) else {
@@ -221,19 +221,30 @@ fn jwt_expiry(authorization: &str, exchange: &Exchange, notes: &mut Notes) {
     let Some(exp) = claims.get("exp").and_then(serde_json::Value::as_i64) else {
         return;
     };
-    let Some(now) = exchange.header("date").and_then(time::parse_http_date) else {
+    // The response's Date is the moment that counts; without one, the time of the diagnosis.
+    let date = exchange.header("date").and_then(time::parse_http_date);
+    let Some(now) = date.or(clock.now) else {
         return;
+    };
+    let moment = if date.is_some() {
+        "before the response"
+    } else {
+        "ago"
     };
     if exp <= now {
         notes.add(
             Severity::Problem,
             "The token you sent had expired",
             format!(
-                "The JWT in the request's Authorization header expired at {} ({} before the response).",
+                "The JWT in the request's Authorization header expired at {} ({} {moment}).",
                 time::readable(exp, Some(now)),
                 time::duration((now - exp) as u64)
             ),
-            vec![Evidence::of(EvidenceSource::Request, "Authorization (JWT exp claim)", &time::rfc3339(exp))],
+            vec![Evidence::of(
+                EvidenceSource::Request,
+                "Authorization (JWT exp claim)",
+                &time::rfc3339(exp),
+            )],
         );
         notes.step("Refresh the access token before it expires (check “exp”), then retry.");
         notes.verdict(

@@ -311,7 +311,7 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
         request::reason_phrase(exchange, status, &mut notes);
         fingerprint::read(exchange, status, &mut notes);
         retry::read(exchange, status, clock, &mut notes);
-        auth::read(exchange, status, &mut notes);
+        auth::read(exchange, status, clock, &mut notes);
         request::method_media_size(exchange, status, &mut notes);
         bodies::mismatches(exchange, status, &mut notes);
         if !status.known {
