@@ -237,7 +237,9 @@ impl Status {
     }
 }
 
-fn normalise_phrase(phrase: &str) -> String {
+/// A reason phrase reduced to its letters and digits, lower case ("Request-URI Too Long" →
+/// "requesturitoolong"), for comparing what a server sent with the registered phrase.
+pub(crate) fn normalise_phrase(phrase: &str) -> String {
     phrase
         .chars()
         .filter(|c| c.is_alphanumeric())

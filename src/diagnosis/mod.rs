@@ -395,9 +395,9 @@ fn assemble(
         .as_ref()
         .and_then(|s| s.reason.clone())
         .filter(|r| {
-            status
-                .as_ref()
-                .is_none_or(|s| !s.known || normalise(r) != normalise(s.phrase))
+            status.as_ref().is_none_or(|s| {
+                !s.known || catalog::normalise_phrase(r) != catalog::normalise_phrase(s.phrase)
+            })
         })
         .map(|r| redact::text(&r));
 
@@ -421,14 +421,6 @@ fn assemble(
     };
     diagnosis.report = report::write(&diagnosis, exchange);
     diagnosis
-}
-
-fn normalise(phrase: &str) -> String {
-    phrase
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn default_verdict(exchange: &Exchange, status: Option<&Status>) -> String {

@@ -11,7 +11,10 @@ pub(super) fn reason_phrase(exchange: &Exchange, status: &Status, notes: &mut No
         return;
     };
     if !status.known || status.answers_to(reason) {
-        if status.known && !super::normalise(reason).eq(&super::normalise(status.phrase)) {
+        if status.known
+            && !crate::catalog::normalise_phrase(reason)
+                .eq(&crate::catalog::normalise_phrase(status.phrase))
+        {
             notes.add(
                 Severity::Info,
                 format!("\"{reason}\" is another name for {}", status.title()),

@@ -79,30 +79,17 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
             }
         }
     }
-    // Cloudflare pages show the Ray ID in the body.
-    let text: String = body.text.chars().take(50_000).collect();
+    // Cloudflare pages show the Ray ID in the body ("Cloudflare Ray ID: <strong>…</strong>").
+    let prefix: String = body.text.chars().take(50_000).collect();
+    let text = crate::paste::visible_text(&prefix);
     if let Some(at) = text.find("Ray ID:") {
-        let rest = strip_leading_tags(&text[at + 7..]);
-        let id: String = rest
+        let id: String = text[at + 7..]
+            .trim_start()
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
             .collect();
         if id.len() >= 8 {
             notes.request_id("Cloudflare Ray ID", &id);
-        }
-    }
-}
-
-fn strip_leading_tags(mut text: &str) -> &str {
-    loop {
-        text = text.trim_start();
-        if let Some(rest) = text.strip_prefix('<') {
-            match rest.find('>') {
-                Some(end) => text = &rest[end + 1..],
-                None => return text,
-            }
-        } else {
-            return text;
         }
     }
 }

@@ -208,21 +208,18 @@ pub fn read(text: &str) -> Exchange {
     if let Some(exchange) = head::reason_line(trimmed) {
         return exchange;
     }
+    // Plain text can still be a body (Envoy's "upstream connect error…"); other text is unreadable.
     let body = Body::sniff(trimmed, None);
-    let mut exchange = Exchange::new(if body.media == MediaKind::Text {
-        InputKind::Unrecognised
-    } else {
+    let readable = body.media != MediaKind::Text || body.looks_like_server_message();
+    let mut exchange = Exchange::new(if readable {
         InputKind::Body
+    } else {
+        InputKind::Unrecognised
     });
-    if body.media == MediaKind::Text {
+    if !readable {
         exchange.notes.push(
             "No HTTP status line, header or known error message was found in the paste.".into(),
         );
-        // Plain text can still be a body (Envoy's "upstream connect error…"): keep it as one.
-        if body.looks_like_server_message() {
-            exchange.kind = InputKind::Body;
-            exchange.notes.clear();
-        }
     }
     if let Some(note) = body.note() {
         exchange.notes.push(note);
