@@ -15,6 +15,8 @@ use crate::catalog;
 use crate::diagnosis::{self, Clock};
 use crate::ui::{App, AppProps, Theme};
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
 
@@ -28,15 +30,44 @@ extern "C" {
     pub type MountOptions;
 }
 
+/// A result as a plain JavaScript object. Going through JSON text costs one `JSON.parse`, which
+/// engines do faster than building the object property by property across the wasm boundary, and
+/// it keeps a second serializer out of the wasm.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| {
-            js_sys::Error::new(&format!(
-                "http-troubleshooter could not convert its result: {e}"
-            ))
-            .into()
-        })
+    let text = serde_json::to_string(value).map_err(|e| {
+        JsValue::from(js_sys::Error::new(&format!(
+            "http-troubleshooter could not convert its result: {e}"
+        )))
+    })?;
+    js_sys::JSON::parse(&text)
+}
+
+/// Freeze an object and everything inside it, so one cached entry can be handed to every caller.
+fn deep_freeze(value: &JsValue) {
+    if let Some(object) = value.dyn_ref::<js_sys::Object>() {
+        for child in js_sys::Object::values(object).iter() {
+            deep_freeze(&child);
+        }
+        js_sys::Object::freeze(object);
+    }
+}
+
+thread_local! {
+    /// Entries already converted, by code. A docs page that explains every code in a table pays for
+    /// each conversion once; later calls return the same frozen object.
+    static ENTRIES: RefCell<HashMap<u16, JsValue>> = RefCell::new(HashMap::new());
+    static ALL_ENTRIES: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+fn entry_js(code: u16) -> Result<JsValue, JsValue> {
+    if let Some(cached) = ENTRIES.with(|m| m.borrow().get(&code).cloned()) {
+        return Ok(cached);
+    }
+    let status = catalog::explain(i64::from(code)).map_err(|e| range_error(e.to_string()))?;
+    let value = to_js(&status)?;
+    deep_freeze(&value);
+    ENTRIES.with(|m| m.borrow_mut().insert(code, value.clone()));
+    Ok(value)
 }
 
 fn type_error(message: String) -> JsValue {
@@ -55,7 +86,10 @@ fn describe(value: &JsValue) -> String {
         "null".into()
     } else if let Some(s) = value.as_string() {
         let short: String = s.chars().take(40).collect();
-        format!("the string {short:?}")
+        format!(
+            "the string {}",
+            serde_json::to_string(&short).unwrap_or_default()
+        )
     } else if let Some(n) = value.as_f64() {
         format!("the number {}", number_text(n))
     } else if value.is_object() {
@@ -72,21 +106,12 @@ fn describe(value: &JsValue) -> String {
     }
 }
 
-/// A number as JavaScript prints it (NaN, Infinity, 1000000000, 12.5).
+/// A number as JavaScript prints it (NaN, Infinity, 1000000000, 12.5): JavaScript does the printing.
 fn number_text(n: f64) -> String {
-    if n.is_nan() {
-        "NaN".into()
-    } else if n.is_infinite() {
-        if n > 0.0 {
-            "Infinity".into()
-        } else {
-            "-Infinity".into()
-        }
-    } else if n.fract() == 0.0 && n.abs() < 1e21 {
-        format!("{}", n as i128)
-    } else {
-        format!("{n}")
-    }
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 const ACCEPTED: &str = "an HTTP status code: an integer from 100 to 999, as a number (429) or a numeric string (\"429\")";
@@ -121,9 +146,7 @@ fn status_code(value: &JsValue) -> Result<u16, JsValue> {
 pub fn explain_status(
     #[wasm_bindgen(unchecked_param_type = "number | string")] code: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let code = status_code(&code)?;
-    let status = catalog::explain(i64::from(code)).map_err(|e| range_error(e.to_string()))?;
-    to_js(&status)
+    entry_js(status_code(&code)?)
 }
 
 /// Diagnose pasted text: a code, a response, curl output, a HAR file, an error message…
@@ -144,7 +167,17 @@ pub fn diagnose_text(
 /// Every catalog entry, in code order.
 #[wasm_bindgen(js_name = listStatuses, unchecked_return_type = "StatusEntry[]")]
 pub fn list_statuses() -> Result<JsValue, JsValue> {
-    to_js(&catalog::all())
+    if let Some(cached) = ALL_ENTRIES.with(|a| a.borrow().clone()) {
+        return Ok(cached);
+    }
+    let list = js_sys::Array::new();
+    for status in catalog::all() {
+        list.push(&entry_js(status.code)?);
+    }
+    js_sys::Object::freeze(&list);
+    let list = JsValue::from(list);
+    ALL_ENTRIES.with(|a| *a.borrow_mut() = Some(list.clone()));
+    Ok(list)
 }
 
 /// Search the catalog (code, phrase, alias, keyword), best match first.
@@ -158,7 +191,11 @@ pub fn search_statuses(
             describe(&query)
         )));
     };
-    to_js(&catalog::search(&query))
+    let found = js_sys::Array::new();
+    for status in catalog::search(&query) {
+        found.push(&entry_js(status.code)?);
+    }
+    Ok(found.into())
 }
 
 /// Read `{ code, text, theme, compact, routing }` from a JavaScript options object.

@@ -103,3 +103,31 @@ fn prose_is_left_alone() {
         assert_eq!(text(prose), prose);
     }
 }
+
+#[test]
+fn quoted_secrets_are_masked_whole_and_longer_key_names_count() {
+    let cases = [
+        // A password with spaces: masking only its first word would leak the rest.
+        ("{\"password\": \"correct horse battery staple\"}", "horse battery"),
+        // SigV4 in an inspect dump: the signature sits after a comma and a space.
+        (
+            "headers: { Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024 }",
+            "fe5f80f77d5fa3beca",
+        ),
+        ("stripe_secret_key=rk9dk3LlqPz0", "rk9dk3LlqPz0"),
+        ("X-CSRF-Token: 6f1c9a2e4b7d", "6f1c9a2e4b7d"),
+        ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG", "wJalrXUtnFEMI"),
+    ];
+    for (input, secret) in cases {
+        let out = text(input);
+        assert!(
+            !out.contains(secret),
+            "{input:?} → {out:?} still contains {secret:?}"
+        );
+    }
+    // Counting words that merely contain "token" is not a secret.
+    assert_eq!(
+        text("\"max_tokens\": 4096, \"tokens_used\": 12"),
+        "\"max_tokens\": 4096, \"tokens_used\": 12"
+    );
+}

@@ -5,8 +5,6 @@
 use super::{time, Clock, Evidence, EvidenceSource, Notes, Severity};
 use crate::catalog::{RetryPolicy, Side, Status};
 use crate::paste::Exchange;
-use regex_lite::Regex;
-use std::sync::OnceLock;
 
 pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &mut Notes) {
     for (header, who) in [
@@ -59,12 +57,73 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
     }
 }
 
-fn param_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r#"([A-Za-z0-9_\-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]+))"#)
-            .expect("valid regex")
-    })
+/// The `name=value` and `name="quoted \"value\""` parameters of a challenge (RFC 9110 §11.2), names
+/// in lower case. Anything else (the scheme, a token68) is skipped.
+fn challenge_params(value: &str) -> Vec<(String, String)> {
+    let bytes = value.as_bytes();
+    let name_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+    let mut params = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let name_len = bytes[i..].iter().take_while(|&&b| name_char(b)).count();
+        if name_len == 0 {
+            i += 1;
+            continue;
+        }
+        let name = &value[i..i + name_len];
+        let mut j = i + name_len;
+        let skip_spaces = |j: usize| {
+            j + bytes[j..]
+                .iter()
+                .take_while(|b| b.is_ascii_whitespace())
+                .count()
+        };
+        j = skip_spaces(j);
+        if bytes.get(j) != Some(&b'=') {
+            i += name_len;
+            continue;
+        }
+        j = skip_spaces(j + 1);
+        if bytes.get(j) == Some(&b'"') {
+            let mut unquoted = String::new();
+            let mut chars = value[j + 1..].char_indices();
+            let mut end = None;
+            while let Some((k, c)) = chars.next() {
+                match c {
+                    '"' => {
+                        end = Some(j + 1 + k + 1);
+                        break;
+                    }
+                    '\\' => {
+                        if let Some((_, escaped)) = chars.next() {
+                            unquoted.push(escaped);
+                        }
+                    }
+                    c => unquoted.push(c),
+                }
+            }
+            match end {
+                Some(end) => {
+                    params.push((name.to_ascii_lowercase(), unquoted));
+                    i = end;
+                }
+                // An unterminated quote is not a parameter.
+                None => i += name_len,
+            }
+        } else {
+            let len = bytes[j..]
+                .iter()
+                .take_while(|&&b| b != b',' && !b.is_ascii_whitespace())
+                .count();
+            if len == 0 {
+                i += name_len;
+                continue;
+            }
+            params.push((name.to_ascii_lowercase(), value[j..j + len].to_string()));
+            i = j + len;
+        }
+    }
+    params
 }
 
 fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
@@ -73,13 +132,7 @@ fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
         .next()
         .unwrap_or("")
         .trim_end_matches(',');
-    let params: Vec<(String, String)> = param_regex()
-        .captures_iter(value)
-        .map(|c| {
-            let v = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
-            (c[1].to_ascii_lowercase(), v.to_string())
-        })
-        .collect();
+    let params = challenge_params(value);
     let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
     let realm = get("realm")
         .map(|r| format!(" for realm \"{r}\""))

@@ -2,9 +2,6 @@
 //! token, cookie, password or API key never reaches the page, the clipboard or a support ticket.
 //! Only the short strings we quote are scanned, never the whole paste.
 
-use regex_lite::{Captures, Regex};
-use std::sync::OnceLock;
-
 pub const MASK: &str = "[masked]";
 
 /// Header names whose values are secrets (compared in lower case).
@@ -77,81 +74,330 @@ pub fn header_value(name: &str, value: &str) -> String {
     text(value)
 }
 
-struct Patterns {
-    /// `Bearer abc`, `Basic abc=` anywhere (inspect dumps, logs).
-    scheme: Regex,
-    /// JSON / JS / form pairs whose key names a secret: `"password": "x"`, `api_key=x`, `token: 'x'`.
-    pair: Regex,
-    /// URL query parameters that carry keys and signatures.
-    query: Regex,
-    /// JSON Web Tokens.
-    jwt: Regex,
-    /// Vendor keys with well-known prefixes.
-    prefixed: Regex,
-    /// AWS access key ids.
-    aws: Regex,
+/// ASCII word characters, as a regex `\b` sees them.
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
-fn patterns() -> &'static Patterns {
-    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
-    PATTERNS.get_or_init(|| Patterns {
-        scheme: Regex::new(r"(?i)\b(Bearer|Basic|Digest|Token|Negotiate|NTLM|AWS4-HMAC-SHA256)\s+[A-Za-z0-9._~+/=\-,:]{8,}")
-            .expect("valid regex"),
-        pair: Regex::new(
-            r#"(?i)(["']?)\b((?:x-)?(?:api[_-]?key|apikey|access[_-]?token|refresh[_-]?token|id[_-]?token|client[_-]?secret|secret|password|passwd|pwd|token|auth[_-]?token|session[_-]?id|private[_-]?key|authorization|cookie|x-api-key))(["']?)(\s*[:=]\s*)(["']?)([^"'\s,;&}]+)"#,
-        )
-        .expect("valid regex"),
-        query: Regex::new(
-            r"(?i)([?&](?:api[_-]?key|apikey|key|token|access_token|auth|signature|sig|password|secret|client_secret|code|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|sv|se|sp)=)[^&#\s'\x22]+",
-        )
-        .expect("valid regex"),
-        jwt: Regex::new(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*").expect("valid regex"),
-        prefixed: Regex::new(
-            r"\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{8,}|\bwhsec_[A-Za-z0-9]{8,}|\bgh[pousr]_[A-Za-z0-9]{20,}|\bgithub_pat_[A-Za-z0-9_]{20,}|\bxox[abprs]-[A-Za-z0-9-]{10,}|\bxapp-[A-Za-z0-9-]{10,}|\bAIza[0-9A-Za-z_-]{30,}|\bglpat-[A-Za-z0-9_-]{16,}|\bnpm_[A-Za-z0-9]{30,}|\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}|\bsk-[A-Za-z0-9_-]{20,}",
-        )
-        .expect("valid regex"),
-        aws: Regex::new(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b").expect("valid regex"),
-    })
+/// Does a word start at byte `i` (the byte before it is not a word character)?
+fn word_starts(bytes: &[u8], i: usize) -> bool {
+    i == 0 || !is_word(bytes[i - 1])
+}
+
+/// Length of the run of bytes from `i` that satisfy `class`.
+fn run(bytes: &[u8], i: usize, class: impl Fn(u8) -> bool) -> usize {
+    bytes[i..].iter().take_while(|&&b| class(b)).count()
+}
+
+fn base64url(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// Which bytes may follow a key's prefix.
+type ByteClass = fn(u8) -> bool;
+
+/// Vendor keys with well-known prefixes: (prefix, what may follow, at least how many).
+const PREFIXED: &[(&str, ByteClass, usize)] = &[
+    ("sk_live_", alnum, 8),
+    ("sk_test_", alnum, 8),
+    ("rk_live_", alnum, 8),
+    ("rk_test_", alnum, 8),
+    ("pk_live_", alnum, 8),
+    ("pk_test_", alnum, 8),
+    ("whsec_", alnum, 8),
+    ("ghp_", alnum, 20),
+    ("gho_", alnum, 20),
+    ("ghu_", alnum, 20),
+    ("ghs_", alnum, 20),
+    ("ghr_", alnum, 20),
+    ("github_pat_", is_word, 20),
+    ("xoxa-", alnum_dash, 10),
+    ("xoxb-", alnum_dash, 10),
+    ("xoxp-", alnum_dash, 10),
+    ("xoxr-", alnum_dash, 10),
+    ("xoxs-", alnum_dash, 10),
+    ("xapp-", alnum_dash, 10),
+    ("AIza", base64url, 30),
+    ("glpat-", base64url, 16),
+    ("npm_", alnum, 30),
+    ("sk-", base64url, 20),
+];
+
+fn alnum(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+fn alnum_dash(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-'
+}
+
+/// A token-shaped secret starting at `i` (a word start): its length and its mask.
+fn token_at(bytes: &[u8], i: usize) -> Option<(usize, &'static str)> {
+    let rest = &bytes[i..];
+    // JSON Web Tokens: eyJ… . … . …
+    if rest.starts_with(b"eyJ") {
+        let header = run(bytes, i, base64url);
+        if header >= 8 && bytes.get(i + header) == Some(&b'.') {
+            let payload = run(bytes, i + header + 1, base64url);
+            if payload >= 5 && bytes.get(i + header + 1 + payload) == Some(&b'.') {
+                let end = i + header + 2 + payload;
+                return Some((end + run(bytes, end, base64url) - i, "[masked JWT]"));
+            }
+        }
+    }
+    // SendGrid: SG.<16+>.<16+>
+    if rest.starts_with(b"SG.") {
+        let first = run(bytes, i + 3, base64url);
+        if first >= 16 && bytes.get(i + 3 + first) == Some(&b'.') {
+            let second = run(bytes, i + 4 + first, base64url);
+            if second >= 16 {
+                return Some((4 + first + second, "[masked key]"));
+            }
+        }
+    }
+    for (prefix, class, min) in PREFIXED {
+        if rest.starts_with(prefix.as_bytes()) {
+            let body = run(bytes, i + prefix.len(), class);
+            if body >= *min {
+                return Some((prefix.len() + body, "[masked key]"));
+            }
+        }
+    }
+    // AWS access key ids: AKIA or ASIA and 16 upper-case letters or digits, as a whole word.
+    if rest.starts_with(b"AKIA") || rest.starts_with(b"ASIA") {
+        let body = run(bytes, i + 4, |b| {
+            b.is_ascii_uppercase() || b.is_ascii_digit()
+        });
+        if body == 16 && !bytes.get(i + 20).is_some_and(|&b| is_word(b)) {
+            return Some((20, "[masked AWS key id]"));
+        }
+    }
+    None
+}
+
+/// Auth schemes whose credential follows a space: `Bearer abc…` anywhere in text (inspect dumps, logs).
+const SCHEMES: [&str; 7] = [
+    "Bearer",
+    "Basic",
+    "Digest",
+    "Token",
+    "Negotiate",
+    "NTLM",
+    "AWS4-HMAC-SHA256",
+];
+
+fn credential_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"._~+/=-,:".contains(&b)
+}
+
+/// `Bearer abc…` at `i`: the length of the scheme and of the whole match, when the credential looks
+/// like one. "Basic authentication" or "Token signature" is prose: a credential has digits or symbols.
+fn scheme_at(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
+    let scheme = SCHEMES.iter().find(|s| {
+        bytes.len() >= i + s.len() && bytes[i..i + s.len()].eq_ignore_ascii_case(s.as_bytes())
+    })?;
+    let gap = run(bytes, i + scheme.len(), |b| b.is_ascii_whitespace());
+    if gap == 0 {
+        return None;
+    }
+    let start = i + scheme.len() + gap;
+    // SigV4 spreads its credential and signature over "Credential=…, SignedHeaders=…, Signature=…".
+    let len = if scheme.starts_with("AWS4") {
+        run(bytes, start, |b| {
+            b != b'\n' && b != b'\r' && b != b'"' && b != b'\''
+        })
+    } else {
+        run(bytes, start, credential_char)
+    };
+    let credential = &bytes[start..start + len];
+    let looks_like_one = len >= 8
+        && credential
+            .iter()
+            .any(|b| b.is_ascii_digit() || b"._~+/=-".contains(b));
+    looks_like_one.then_some((scheme.len(), start + len - i))
+}
+
+/// Keys whose values are secrets, in `"key": "value"`, `key=value` and `key: value` pairs. Compared
+/// in lower case with `-` and `_` removed, so `api_key`, `API-Key` and `apikey` are one key.
+fn secret_key(key: &str) -> bool {
+    let k: String = key
+        .chars()
+        .filter(|c| *c != '-' && *c != '_')
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    [
+        "apikey",
+        "secret",
+        "password",
+        "passwd",
+        "privatekey",
+        "signature",
+        "sessionid",
+    ]
+    .iter()
+    .any(|w| k.contains(w))
+        || k.ends_with("token")
+        || [
+            "pwd",
+            "authorization",
+            "cookie",
+            "credential",
+            "credentials",
+        ]
+        .contains(&k.as_str())
+}
+
+/// URL query parameters that carry keys and signatures (compared like [`secret_key`]), plus short
+/// names that only mean a secret in a URL.
+fn secret_query_key(key: &str) -> bool {
+    secret_key(key)
+        || [
+            "key",
+            "auth",
+            "sig",
+            "code",
+            "sv",
+            "se",
+            "sp",
+            "xamzcredential",
+            "xamzsecuritytoken",
+        ]
+        .contains(&key.replace(['-', '_'], "").to_ascii_lowercase().as_str())
 }
 
 /// Free text made safe to show.
 pub fn text(input: &str) -> String {
-    let p = patterns();
-    let out = p.jwt.replace_all(input, "[masked JWT]");
-    let out = p.prefixed.replace_all(&out, "[masked key]");
-    let out = p.aws.replace_all(&out, "[masked AWS key id]");
-    let out = p.scheme.replace_all(&out, |c: &Captures| {
-        // "Basic authentication" or "Token signature" is prose; a credential has digits or symbols.
-        let credential = &c[0][c[1].len()..].trim_start();
-        if credential
-            .bytes()
-            .any(|b| b.is_ascii_digit() || b"._~+/=-".contains(&b))
-        {
-            format!("{} {MASK}", &c[1])
-        } else {
-            c[0].to_string()
+    let out = tokens(input);
+    let out = query_values(&out);
+    pair_values(&out)
+}
+
+/// Pass 1: JWTs, prefixed vendor keys, AWS key ids and `Scheme credential` pairs.
+fn tokens(input: &str) -> String {
+    let bytes = input.as_bytes();
+    let mut out = String::with_capacity(input.len());
+    let (mut i, mut copied) = (0, 0);
+    while i < bytes.len() {
+        if word_starts(bytes, i) && is_word(bytes[i]) {
+            if let Some((len, mask)) = token_at(bytes, i) {
+                out.push_str(&input[copied..i]);
+                out.push_str(mask);
+                i += len;
+                copied = i;
+                continue;
+            }
+            if let Some((scheme, len)) = scheme_at(bytes, i) {
+                out.push_str(&input[copied..i + scheme]);
+                out.push(' ');
+                out.push_str(MASK);
+                i += len;
+                copied = i;
+                continue;
+            }
         }
-    });
-    let out = p
-        .query
-        .replace_all(&out, |c: &Captures| format!("{}{MASK}", &c[1]));
-    let out = p.pair.replace_all(&out, |c: &Captures| {
-        let value = &c[6];
-        // Already masked, or an auth scheme whose token was masked above: keep as is.
-        if value.starts_with('[')
+        i += 1;
+    }
+    out.push_str(&input[copied..]);
+    out
+}
+
+/// Pass 2: `?key=value` and `&key=value` in URLs.
+fn query_values(input: &str) -> String {
+    let bytes = input.as_bytes();
+    let mut out = String::with_capacity(input.len());
+    let (mut i, mut copied) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i] == b'?' || bytes[i] == b'&' {
+            let key_len = run(bytes, i + 1, |b| is_word(b) || b == b'-');
+            let eq = i + 1 + key_len;
+            if key_len > 0 && bytes.get(eq) == Some(&b'=') && secret_query_key(&input[i + 1..eq]) {
+                let value = run(bytes, eq + 1, |b| {
+                    !b"&#'\"".contains(&b) && !b.is_ascii_whitespace()
+                });
+                if value > 0 {
+                    out.push_str(&input[copied..=eq]);
+                    out.push_str(MASK);
+                    i = eq + 1 + value;
+                    copied = i;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out.push_str(&input[copied..]);
+    out
+}
+
+/// Pass 3: `"password": "…"`, `api_key=…`, `token: '…'` — a quoted value is masked to its closing
+/// quote, so a password with spaces is masked whole.
+fn pair_values(input: &str) -> String {
+    let bytes = input.as_bytes();
+    let mut out = String::with_capacity(input.len());
+    let (mut i, mut copied) = (0, 0);
+    while i < bytes.len() {
+        if !(word_starts(bytes, i) && is_word(bytes[i])) {
+            i += 1;
+            continue;
+        }
+        let key_len = run(bytes, i, |b| is_word(b) || b == b'-');
+        let key_end = i + key_len;
+        if !secret_key(&input[i..key_end]) {
+            i = key_end;
+            continue;
+        }
+        let mut j = key_end;
+        if matches!(bytes.get(j), Some(b'"' | b'\'')) {
+            j += 1;
+        }
+        j += run(bytes, j, |b| b == b' ' || b == b'\t');
+        if !matches!(bytes.get(j), Some(b':' | b'=')) {
+            i = key_end;
+            continue;
+        }
+        j += 1;
+        j += run(bytes, j, |b| b == b' ' || b == b'\t');
+        let (value_start, value_end) = match bytes.get(j) {
+            Some(&quote @ (b'"' | b'\'')) => {
+                let mut k = j + 1;
+                while k < bytes.len() && bytes[k] != quote && bytes[k] != b'\n' {
+                    k += if bytes[k] == b'\\' { 2 } else { 1 };
+                }
+                (j + 1, k.min(bytes.len()))
+            }
+            _ => (
+                j,
+                j + run(bytes, j, |b| {
+                    !b"\"',;&}".contains(&b) && !b.is_ascii_whitespace()
+                }),
+            ),
+        };
+        let value = &input[value_start..value_end];
+        // Already masked, or an auth scheme whose credential was masked in pass 1: keep as it is.
+        let keep = value.is_empty()
+            || value.starts_with('[')
+            || SCHEMES.iter().any(|s| {
+                value.len() > s.len()
+                    && value[..s.len()].eq_ignore_ascii_case(s)
+                    && value[s.len()..].trim_start().starts_with('[')
+            })
             || value.eq_ignore_ascii_case("bearer")
-            || value.eq_ignore_ascii_case("basic")
-        {
-            return c[0].to_string();
+            || value.eq_ignore_ascii_case("basic");
+        if !keep {
+            out.push_str(&input[copied..value_start]);
+            out.push_str(MASK);
+            copied = value_end;
         }
-        format!("{}{}{}{}{}{MASK}", &c[1], &c[2], &c[3], &c[4], &c[5])
-    });
-    out.into_owned()
+        i = value_end.max(key_end);
+    }
+    out.push_str(&input[copied..]);
+    out
 }
 
 /// Does `input` still contain something that looks like a secret? Used by tests and as a last check
 /// on the report.
 pub fn looks_secret(input: &str) -> bool {
-    let p = patterns();
-    p.jwt.is_match(input) || p.prefixed.is_match(input) || p.aws.is_match(input)
+    let bytes = input.as_bytes();
+    (0..bytes.len())
+        .any(|i| word_starts(bytes, i) && is_word(bytes[i]) && token_at(bytes, i).is_some())
 }

@@ -175,10 +175,10 @@ fn parse_retry_after(value: &str) -> Option<RetryAfter> {
         });
     }
     // "2.0" and "1.5" are common in the wild (not valid per RFC 9110 §10.2.3): round up.
-    if let Ok(float) = value.parse::<f64>() {
-        if (0.0..1e12).contains(&float) {
+    if let Some((units, scale)) = decimal(value) {
+        if units / scale < 1_000_000_000_000 {
             return Some(RetryAfter::Seconds {
-                seconds: float.ceil() as u64,
+                seconds: units.div_ceil(scale),
                 exact: false,
             });
         }
@@ -282,6 +282,32 @@ fn params(value: &str) -> Vec<(String, u64)> {
     out
 }
 
+/// A plain decimal number (`2`, `2.0`, `1.25`) as `units / scale`, without floating point: exact,
+/// and it keeps float parsing and printing out of the wasm.
+fn decimal(value: &str) -> Option<(u64, u64)> {
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty()
+        || !all_digits(whole)
+        || !all_digits(fraction)
+        || fraction.len() > 9
+    {
+        return None;
+    }
+    let scale = 10u64.pow(fraction.len() as u32);
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let fraction: u64 = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse().ok()?
+    };
+    Some((whole.checked_mul(scale)?.checked_add(fraction)?, scale))
+}
+
 fn leading_number(value: &str) -> Option<u64> {
     let digits: String = value
         .trim()
@@ -308,19 +334,19 @@ fn go_duration(value: &str) -> Option<u64> {
             number.push(c);
             continue;
         }
-        let n: f64 = number.parse().ok()?;
+        let (units, scale) = decimal(&number)?;
         number.clear();
-        let unit_ms = match c {
-            'h' => 3_600_000.0,
+        let unit_ms: u64 = match c {
+            'h' => 3_600_000,
             'm' if chars.peek() == Some(&'s') => {
                 chars.next();
-                1.0
+                1
             }
-            'm' => 60_000.0,
-            's' => 1000.0,
+            'm' => 60_000,
+            's' => 1000,
             _ => return None,
         };
-        total_ms += (n * unit_ms) as u64;
+        total_ms = total_ms.saturating_add(units.saturating_mul(unit_ms) / scale);
         any = true;
     }
     (any && number.is_empty()).then(|| total_ms.div_ceil(1000))
