@@ -345,3 +345,30 @@ fn html_pages_that_mention_timeouts_are_bodies_not_network_errors() {
     assert_eq!(e.kind, InputKind::Body);
     assert!(e.network_error.is_none());
 }
+
+/// HAR files written by other tools: a status as a string, headers as null, escaped text, an entry
+/// missing its response. The failing entry is still found and read.
+#[test]
+fn har_files_with_odd_field_types() {
+    let har = r#"{"log":{"version":"1.2","entries":[
+        {"request":{"method":"GET","url":"https://a.example/ok","headers":null},"response":{"status":200,"headers":[]}},
+        {"request":{"method":"GET","url":"https://a.example/none"}},
+        {"request":{"method":"POST","url":"https://a.example/orders","headers":[{"name":"Content-Type","value":"application/json"}]},
+         "response":{"status":"503","statusText":"Service Unavailable","headers":[{"name":"Retry-After","value":"30"},{"name":null,"value":1}],
+                     "content":{"mimeType":"application/json","text":"{\"message\":\"busy \\\"now\\\"\"}"}}}
+    ]}}"#;
+    let exchange = paste::read(har);
+    assert_eq!(exchange.kind, InputKind::Har);
+    assert_eq!(exchange.status.as_ref().map(|s| s.code), Some(503));
+    assert_eq!(exchange.header("retry-after"), Some("30"));
+    let request = exchange
+        .request
+        .as_ref()
+        .expect("the request of the failing entry");
+    assert_eq!(request.method.as_deref(), Some("POST"));
+    // The entry without a response counts as blocked (status 0) and is listed with the others.
+    assert!(exchange
+        .others
+        .iter()
+        .any(|o| o.url == "https://a.example/none" && o.status == 0));
+}

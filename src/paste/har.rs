@@ -3,28 +3,36 @@
 
 use super::head::attach_body;
 use super::{Exchange, Header, InputKind, OtherEntry, Request, StatusLine};
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// `Some` when the text is (or starts like) a HAR file; `None` lets other readers try.
 pub(super) fn read(text: &str) -> Option<Exchange> {
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
+    // Fast path: only the fields we use, borrowed from the text where JSON escapes allow; everything
+    // else (timings, cookies, page data) is skipped without being built.
+    let parsed: Value;
+    let entries: Vec<Entry> = match serde_json::from_str::<Har>(text) {
+        Ok(har) => har.log.entries,
+        // Valid JSON of another shape (a field of an odd type): the slower, lenient reading.
+        Err(e) if e.is_data() => {
+            parsed = serde_json::from_str(text).ok()?;
+            let list = parsed.get("log")?.get("entries")?.as_array()?;
+            list.iter().map(Entry::from_value).collect()
+        }
         Err(_) if looks_like_har(text) => return Some(read_truncated(text)),
         Err(_) => return None,
     };
-    let entries = value.get("log")?.get("entries")?.as_array()?;
     let mut exchange = Exchange::new(InputKind::Har);
-    let failing: Vec<&Value> = entries
+    let failing: Vec<&Entry> = entries
         .iter()
-        .filter(|e| {
-            let status = entry_status(e);
-            status == 0 || status >= 400
-        })
+        .filter(|e| e.response.status == 0 || e.response.status >= 400)
         .collect();
     let Some(chosen) = failing
         .iter()
         .copied()
-        .max_by_key(|e| relevance(e))
+        .max_by_key(|e| e.relevance())
         .or_else(|| entries.last())
     else {
         exchange
@@ -43,9 +51,9 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
             continue;
         }
         exchange.others.push(OtherEntry {
-            method: str_at(entry, &["request", "method"]).to_string(),
-            url: str_at(entry, &["request", "url"]).to_string(),
-            status: entry_status(entry),
+            method: entry.request.method.to_string(),
+            url: entry.request.url.to_string(),
+            status: entry.response.status,
         });
     }
     fill_from_entry(&mut exchange, chosen);
@@ -57,23 +65,211 @@ fn looks_like_har(text: &str) -> bool {
     start.contains("\"log\"") && (start.contains("\"entries\"") || start.contains("\"creator\""))
 }
 
-/// Higher is more worth diagnosing: real statuses over blocked ones, API calls over assets, later
-/// over earlier (the max keeps the last of equals).
-fn relevance(entry: &Value) -> (u8, u8, u16) {
-    let status = entry_status(entry);
-    let resource = str_at(entry, &["_resourceType"]);
-    let api = u8::from(matches!(resource, "xhr" | "fetch"))
-        + u8::from(str_at(entry, &["response", "content", "mimeType"]).contains("json"));
-    (u8::from(status != 0), api, status)
+#[derive(Deserialize)]
+struct Har<'a> {
+    #[serde(borrow)]
+    log: Log<'a>,
 }
 
-fn entry_status(entry: &Value) -> u16 {
-    entry
-        .get("response")
-        .and_then(|r| r.get("status"))
-        .and_then(Value::as_u64)
-        .and_then(|s| u16::try_from(s).ok())
-        .unwrap_or(0)
+#[derive(Deserialize)]
+struct Log<'a> {
+    #[serde(borrow, default)]
+    entries: Vec<Entry<'a>>,
+}
+
+/// The parts of a HAR entry the diagnosis uses. Strings are lenient: a missing field or one of
+/// another type reads as empty.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Entry<'a> {
+    #[serde(borrow, rename = "_resourceType", deserialize_with = "lenient_str")]
+    resource_type: Cow<'a, str>,
+    #[serde(borrow)]
+    request: HarRequest<'a>,
+    #[serde(borrow)]
+    response: HarResponse<'a>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct HarRequest<'a> {
+    #[serde(borrow, deserialize_with = "lenient_str")]
+    method: Cow<'a, str>,
+    #[serde(borrow, deserialize_with = "lenient_str")]
+    url: Cow<'a, str>,
+    #[serde(borrow)]
+    headers: Vec<NameValue<'a>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct HarResponse<'a> {
+    #[serde(deserialize_with = "lenient_status")]
+    status: u16,
+    #[serde(borrow, rename = "statusText", deserialize_with = "lenient_str")]
+    status_text: Cow<'a, str>,
+    #[serde(borrow, rename = "httpVersion", deserialize_with = "lenient_str")]
+    http_version: Cow<'a, str>,
+    #[serde(borrow)]
+    headers: Vec<NameValue<'a>>,
+    #[serde(borrow)]
+    content: Content<'a>,
+    #[serde(borrow, rename = "_error", deserialize_with = "lenient_str")]
+    error: Cow<'a, str>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Content<'a> {
+    #[serde(borrow, deserialize_with = "lenient_str")]
+    text: Cow<'a, str>,
+    #[serde(borrow, deserialize_with = "lenient_str")]
+    encoding: Cow<'a, str>,
+    #[serde(borrow, rename = "mimeType", deserialize_with = "lenient_str")]
+    mime_type: Cow<'a, str>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct NameValue<'a> {
+    #[serde(borrow, deserialize_with = "lenient_str")]
+    name: Cow<'a, str>,
+    #[serde(borrow, deserialize_with = "lenient_str")]
+    value: Cow<'a, str>,
+}
+
+/// A string field, or empty when it holds anything else (null, a number, an object).
+fn lenient_str<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, str>, D::Error> {
+    Ok(match d.deserialize_any(LooseVisitor)? {
+        Loose::Borrowed(s) => Cow::Borrowed(s),
+        Loose::Owned(s) => Cow::Owned(s),
+        Loose::Number(_) | Loose::Other => Cow::Borrowed(""),
+    })
+}
+
+/// A status: a number (or numeric string) that fits a u16; 0 for anything else.
+fn lenient_status<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    let number = match d.deserialize_any(LooseVisitor)? {
+        Loose::Borrowed(s) => s.trim().parse().ok(),
+        Loose::Owned(s) => s.trim().parse().ok(),
+        Loose::Number(n) => Some(n),
+        Loose::Other => None,
+    };
+    Ok(number.and_then(|n| u16::try_from(n).ok()).unwrap_or(0))
+}
+
+/// Any JSON value, kept only as far as a lenient field needs: a string (not copied when it has no
+/// escapes), a whole non-negative number, or nothing.
+enum Loose<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+    Number(u64),
+    Other,
+}
+
+struct LooseVisitor;
+
+impl<'de> Visitor<'de> for LooseVisitor {
+    type Value = Loose<'de>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Loose<'de>, E> {
+        Ok(Loose::Borrowed(s))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Loose<'de>, E> {
+        Ok(Loose::Owned(s.to_string()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Loose<'de>, E> {
+        Ok(Loose::Owned(s))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Loose<'de>, E> {
+        Ok(Loose::Number(n))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Loose<'de>, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Loose<'de>, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Loose<'de>, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_unit<E>(self) -> Result<Loose<'de>, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose<'de>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Loose::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose<'de>, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Loose::Other)
+    }
+}
+
+impl<'a> Entry<'a> {
+    /// The lenient reading of one entry of an oddly typed HAR (already parsed as a `Value`).
+    fn from_value(entry: &'a Value) -> Self {
+        let text = |path: &[&str]| Cow::Borrowed(str_at(entry, path));
+        let headers = |path: &[&str]| {
+            let mut v = entry;
+            for key in path {
+                match v.get(key) {
+                    Some(next) => v = next,
+                    None => return Vec::new(),
+                }
+            }
+            v.as_array()
+                .map(|list| {
+                    list.iter()
+                        .map(|h| NameValue {
+                            name: Cow::Borrowed(
+                                h.get("name").and_then(Value::as_str).unwrap_or(""),
+                            ),
+                            value: Cow::Borrowed(
+                                h.get("value").and_then(Value::as_str).unwrap_or(""),
+                            ),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        Entry {
+            resource_type: text(&["_resourceType"]),
+            request: HarRequest {
+                method: text(&["request", "method"]),
+                url: text(&["request", "url"]),
+                headers: headers(&["request", "headers"]),
+            },
+            response: HarResponse {
+                status: match entry.get("response").and_then(|r| r.get("status")) {
+                    Some(Value::Number(n)) => n.as_u64().and_then(|n| u16::try_from(n).ok()),
+                    Some(Value::String(s)) => s.trim().parse().ok(),
+                    _ => None,
+                }
+                .unwrap_or(0),
+                status_text: text(&["response", "statusText"]),
+                http_version: text(&["response", "httpVersion"]),
+                headers: headers(&["response", "headers"]),
+                content: Content {
+                    text: text(&["response", "content", "text"]),
+                    encoding: text(&["response", "content", "encoding"]),
+                    mime_type: text(&["response", "content", "mimeType"]),
+                },
+                error: text(&["response", "_error"]),
+            },
+        }
+    }
+
+    /// Higher is more worth diagnosing: real statuses over blocked ones, API calls over assets,
+    /// later over earlier (the max keeps the last of equals).
+    fn relevance(&self) -> (u8, u8, u16) {
+        let status = self.response.status;
+        let api = u8::from(matches!(&*self.resource_type, "xhr" | "fetch"))
+            + u8::from(self.response.content.mime_type.contains("json"));
+        (u8::from(status != 0), api, status)
+    }
 }
 
 fn str_at<'a>(value: &'a Value, path: &[&str]) -> &'a str {
@@ -87,38 +283,28 @@ fn str_at<'a>(value: &'a Value, path: &[&str]) -> &'a str {
     v.as_str().unwrap_or("")
 }
 
-fn headers_at(value: &Value, path: &[&str]) -> Vec<Header> {
-    let mut v = value;
-    for key in path {
-        match v.get(key) {
-            Some(next) => v = next,
-            None => return Vec::new(),
-        }
-    }
-    v.as_array()
-        .map(|list| {
-            list.iter()
-                .filter_map(|h| {
-                    Some(Header {
-                        name: h.get("name")?.as_str()?.to_string(),
-                        value: h.get("value")?.as_str()?.to_string(),
-                    })
-                })
-                .collect()
+fn headers(list: &[NameValue]) -> Vec<Header> {
+    list.iter()
+        .filter(|h| !h.name.is_empty())
+        .map(|h| Header {
+            name: h.name.to_string(),
+            value: h.value.to_string(),
         })
-        .unwrap_or_default()
+        .collect()
 }
 
-fn fill_from_entry(exchange: &mut Exchange, entry: &Value) {
-    let status = entry_status(entry);
+fn fill_from_entry(exchange: &mut Exchange, entry: &Entry) {
+    let status = entry.response.status;
+    let request = &entry.request;
     exchange.request = Some(Request {
-        method: Some(str_at(entry, &["request", "method"]).to_string()).filter(|m| !m.is_empty()),
-        target: Some(str_at(entry, &["request", "url"]).to_string()).filter(|u| !u.is_empty()),
-        headers: headers_at(entry, &["request", "headers"]),
+        method: Some(request.method.to_string()).filter(|m| !m.is_empty()),
+        target: Some(request.url.to_string()).filter(|u| !u.is_empty()),
+        headers: headers(&request.headers),
     });
-    exchange.headers = headers_at(entry, &["response", "headers"]);
+    let response = &entry.response;
+    exchange.headers = headers(&response.headers);
     if status == 0 {
-        let error = str_at(entry, &["response", "_error"]);
+        let error = &*response.error;
         exchange.notes.push(if error.is_empty() {
             "The browser recorded this request with status 0: it got no HTTP response (blocked by CORS, an extension or the network, or cancelled).".to_string()
         } else {
@@ -129,17 +315,16 @@ fn fill_from_entry(exchange: &mut Exchange, entry: &Value) {
         }
         return;
     }
-    let reason = str_at(entry, &["response", "statusText"]);
+    let reason = &*response.status_text;
     exchange.status = Some(StatusLine {
         code: status,
         reason: (!reason.is_empty()).then(|| reason.to_string()),
-        version: Some(str_at(entry, &["response", "httpVersion"]).to_ascii_uppercase())
+        version: Some(response.http_version.to_ascii_uppercase())
             .filter(|v| v.starts_with("HTTP/")),
     });
-    let content = str_at(entry, &["response", "content", "text"]);
-    let encoding = str_at(entry, &["response", "content", "encoding"]);
-    if !content.is_empty() && encoding != "base64" {
-        let mime = str_at(entry, &["response", "content", "mimeType"]).to_string();
+    let content = &*response.content.text;
+    if !content.is_empty() && response.content.encoding != "base64" {
+        let mime = response.content.mime_type.to_string();
         if exchange.header("content-type").is_none() && !mime.is_empty() {
             exchange.headers.push(Header {
                 name: "content-type".into(),
