@@ -145,3 +145,35 @@ fn every_fixture_truncated_and_mangled() {
         }
     }
 }
+
+/// A paste longer than the limit is cut at a character boundary, still diagnosed from what was read,
+/// and the diagnosis says how much was read.
+#[test]
+fn huge_pastes_are_read_up_to_the_limit_and_say_so() {
+    use http_troubleshooter::diagnosis::{diagnose_limited, Clock};
+    // A HAR file whose first entries fit under the limit and include a 503; then megabytes more.
+    let entry = r#"{"request":{"method":"GET","url":"https://api.example.com/v1/items","headers":[]},"response":{"status":200,"statusText":"OK","headers":[],"content":{"mimeType":"application/json","text":"{\"ok\":true}"}}}"#;
+    let failing = r#"{"request":{"method":"POST","url":"https://api.example.com/v1/orders","headers":[]},"response":{"status":503,"statusText":"Service Unavailable","headers":[{"name":"Retry-After","value":"30"}],"content":{"mimeType":"application/json","text":"{\"message\":\"busy\"}"}}}"#;
+    let mut entries = vec![entry; 10];
+    entries.push(failing);
+    entries.extend(std::iter::repeat_n(entry, 30_000));
+    let har = format!(
+        "{{\"log\":{{\"version\":\"1.2\",\"entries\":[{}]}}}}",
+        entries.join(",")
+    );
+    assert!(har.len() > 5_000_000);
+    let d = diagnose_limited(&har, Clock::default(), 1_000_000);
+    assert_eq!(d.code, Some(503));
+    let all = serde_json::to_string(&d).unwrap();
+    assert!(all.contains("only its first 1.0 MB were read"), "{all}");
+
+    // A cut inside a multi-byte character does not panic: "é" is two bytes.
+    let text = "HTTP/1.1 404 Not Found\r\n\r\n".to_string() + &"é".repeat(1_000);
+    for limit in [27, 28, 29, 30] {
+        let d = diagnose_limited(&text, Clock::default(), limit);
+        assert_eq!(d.code, Some(404));
+    }
+    // Under the limit nothing is said about it.
+    let d = diagnose_limited("HTTP/1.1 404 Not Found", Clock::default(), 1_000_000);
+    assert!(!serde_json::to_string(&d).unwrap().contains("were read"));
+}

@@ -270,8 +270,41 @@ pub fn diagnose(text: &str) -> Diagnosis {
 
 /// Diagnose a paste, using `clock.now` for countdowns when the response has no `Date` header.
 pub fn diagnose_at(text: &str, clock: Clock) -> Diagnosis {
-    let exchange = paste::read(text);
+    diagnose_limited(text, clock, MAX_INPUT)
+}
+
+/// The most of a paste [`diagnose`] reads (bytes). Far more than any response a person pastes, and
+/// small enough that a wasm module never runs out of memory on a runaway input.
+pub const MAX_INPUT: usize = 32_000_000;
+
+/// Diagnose at most the first `limit` bytes of a paste. A longer paste is cut at a character
+/// boundary, and the diagnosis says how much was read and what that leaves out.
+pub fn diagnose_limited(text: &str, clock: Clock, limit: usize) -> Diagnosis {
+    if text.len() <= limit {
+        return diagnose_exchange(&paste::read(text), clock);
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut exchange = paste::read(&text[..end]);
+    exchange.notes.insert(
+        0,
+        format!(
+            "This paste is {} long; only its first {} were read, so anything after that (later \
+             entries of a HAR file, the end of a body) is not in this diagnosis. To diagnose a later \
+             request, paste just that response, or export a HAR file with fewer requests.",
+            megabytes(text.len()),
+            megabytes(end)
+        ),
+    );
     diagnose_exchange(&exchange, clock)
+}
+
+/// `12.3 MB` (decimal megabytes, one digit after the point; no floating point).
+fn megabytes(bytes: usize) -> String {
+    let tenths = bytes.div_ceil(100_000);
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 /// Diagnose an already-read [`Exchange`].

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PasteBoxProps {
-    pub value: String,
+    pub value: AttrValue,
     pub on_edit: Callback<String>,
     pub on_diagnose: Callback<()>,
     pub on_clear: Callback<()>,

@@ -2,12 +2,12 @@
 
 use crate::diagnosis::{self, Clock, Diagnosis};
 use std::rc::Rc;
-use yew::Reducible;
+use yew::{AttrValue, Reducible};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct State {
-    /// What is in the paste box.
-    pub input: String,
+    /// What is in the paste box (shared, not copied: a paste can be megabytes).
+    pub input: AttrValue,
     /// The diagnosis of the last diagnosed input (`None` when the box is empty).
     pub diagnosis: Option<Rc<Diagnosis>>,
     /// The catalog search box.
@@ -37,8 +37,18 @@ fn now() -> Option<i64> {
     Some((js_sys::Date::now() / 1000.0) as i64)
 }
 
+/// The most of a paste the widget reads (bytes). Diagnosing takes about 30 ms per megabyte in the
+/// browser, so 4 MB keeps the page responsive; the diagnosis says when a paste was longer.
+pub const WIDGET_MAX_INPUT: usize = 4_000_000;
+
 fn run(input: &str) -> Option<Rc<Diagnosis>> {
-    (!input.trim().is_empty()).then(|| Rc::new(diagnosis::diagnose_at(input, Clock { now: now() })))
+    (!input.trim().is_empty()).then(|| {
+        Rc::new(diagnosis::diagnose_limited(
+            input,
+            Clock { now: now() },
+            WIDGET_MAX_INPUT,
+        ))
+    })
 }
 
 impl Reducible for State {
@@ -51,24 +61,24 @@ impl Reducible for State {
                 if text.trim().is_empty() {
                     next.diagnosis = None;
                 }
-                next.input = text;
+                next.input = text.into();
             }
             Action::Diagnose => next.diagnosis = run(&next.input),
             Action::Paste(text) => {
                 next.diagnosis = run(&text);
-                next.input = text;
+                next.input = text.into();
             }
             Action::Show(code) => {
-                next.input = code.to_string();
+                next.input = code.to_string().into();
                 next.diagnosis = run(&next.input);
                 next.focus_result += 1;
             }
             Action::Open(code) => {
-                next.input = code.to_string();
+                next.input = code.to_string().into();
                 next.diagnosis = run(&next.input);
             }
             Action::Clear => {
-                next.input.clear();
+                next.input = AttrValue::default();
                 next.diagnosis = None;
             }
             Action::Search(query) => next.query = query,
