@@ -131,3 +131,17 @@ fn quoted_secrets_are_masked_whole_and_longer_key_names_count() {
         "\"max_tokens\": 4096, \"tokens_used\": 12"
     );
 }
+
+/// Found by fuzzing (tests/fuzz, target `diagnose`): a secret-looking pair whose value has a
+/// multi-byte character where an auth scheme's name would end used to panic.
+#[test]
+fn multibyte_values_do_not_panic() {
+    for input in [
+        "token=abcd\u{FFFD}xyz",
+        "password: Basi\u{e9} [masked]",
+        "\"secret\": \"\u{1F600}\u{1F600}\"",
+    ] {
+        let out = text(input);
+        assert!(out.contains("[masked]"), "{input:?} → {out:?}");
+    }
+}

@@ -377,8 +377,9 @@ fn pair_values(input: &str) -> String {
         let keep = value.is_empty()
             || value.starts_with('[')
             || SCHEMES.iter().any(|s| {
-                value.len() > s.len()
-                    && value[..s.len()].eq_ignore_ascii_case(s)
+                value
+                    .get(..s.len())
+                    .is_some_and(|scheme| scheme.eq_ignore_ascii_case(s))
                     && value[s.len()..].trim_start().starts_with('[')
             })
             || value.eq_ignore_ascii_case("bearer")
