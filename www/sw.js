@@ -4,14 +4,9 @@
 const VERSION = '__HT_VERSION__';
 const PREFIX = 'http-troubleshooter-';
 const CACHE = PREFIX + VERSION;
-const FILES = [
-  './',
-  './index.html',
-  './http_troubleshooter.js',
-  './http_troubleshooter_bg.wasm',
-  './embed.js',
-  './http-troubleshooter.html',
-];
+// Only what the page itself loads: the single file (1 MB) and embed.js are for downloading and
+// embedding, and precaching them would make every first visit pay for them.
+const FILES = ['./', './http_troubleshooter.js', './http_troubleshooter_bg.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
@@ -31,7 +26,7 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     // The page: the network first (to pick up a new release), the cached copy when offline.
     event.respondWith(
-      fetch(request).catch(() => caches.match(request, { ignoreSearch: true }).then((hit) => hit || caches.match('./index.html'))),
+      fetch(request).catch(() => caches.match(request, { ignoreSearch: true }).then((hit) => hit || caches.match('./'))),
     );
     return;
   }

@@ -11,7 +11,7 @@ use super::state::{Action, State};
 use super::status_entry::StatusEntry;
 use super::steps::Steps;
 use super::verdict::Verdict;
-use super::{IdPrefix, STYLES};
+use super::{IdPrefix, STYLE_ELEMENT};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -194,7 +194,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<IdPrefix> context={(*ids).clone()}>
         <div class="ht-root" data-theme={props.theme.as_str()} data-compact={props.compact.to_string()}>
-            <style>{ STYLES }</style>
+            { Html::from_html_unchecked(AttrValue::Static(STYLE_ELEMENT)) }
             <PasteBox value={state.input.clone()} {on_edit} {on_diagnose} {on_clear} compact={props.compact} />
             if !props.compact {
                 <Examples on_paste={on_paste} />

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const DIST = join(ROOT, 'dist');
+// HT_DIST runs the tests against another build folder (default: dist/, the release build).
+export const DIST = process.env.HT_DIST ? resolve(process.env.HT_DIST) : join(ROOT, 'dist');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 
 const TYPES = {

@@ -42,6 +42,35 @@ const version = createHash('sha256')
   .digest('hex').slice(0, 16);
 writeFileSync(join(dir, 'sw.js'), read('sw.js').toString('utf8').replaceAll('__HT_VERSION__', version));
 
+// A strict Content-Security-Policy for both pages, as a <meta> so it holds on any host and from
+// disk: nothing from other hosts, no inline code but the blocks this build wrote (by hash), and the
+// widget's own stylesheet (a <style> the wasm renders; www/troubleshooter.css is its exact text).
+// The served page may fetch its own wasm and register its service worker; the single file needs no
+// network at all.
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const blocks = (page, tag) =>
+  [...page.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]);
+const widgetCss = readFileSync('www/troubleshooter.css', 'utf8');
+function withCsp(page, { network }) {
+  const scripts = blocks(page, 'script').filter((code) => code.trim() !== '').map(sha256);
+  const styles = [...blocks(page, 'style'), widgetCss].map(sha256);
+  const policy = [
+    "default-src 'none'",
+    `script-src ${network ? "'self' " : ''}'wasm-unsafe-eval' ${scripts.join(' ')}`,
+    `style-src ${[...new Set(styles)].join(' ')}`,
+    'img-src data:',
+    `connect-src ${network ? "'self'" : "'none'"}`,
+    ...(network ? ["worker-src 'self'", "manifest-src 'self'"] : []),
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  const at = page.indexOf('<meta charset="utf-8">');
+  if (at < 0) throw new Error('postbuild: the page has no <meta charset="utf-8"> to put the CSP after');
+  const end = at + '<meta charset="utf-8">'.length;
+  return page.slice(0, end) + '\n  ' + meta + page.slice(end);
+}
+
 // The single file: replace the loader's dynamic import of the module with the module itself,
 // initialised synchronously from the inlined bytes.
 const loaderStart = html.indexOf('<script type="module" id="ht-loader">');
@@ -56,7 +85,14 @@ if (!loader.includes(importCall)) {
   console.error(`postbuild: the loader no longer contains ${importCall}`);
   process.exit(1);
 }
-const inlined = loader.replace(importCall, '__htModule');
+const swStart = loader.indexOf('// service-worker:');
+const swEnd = loader.indexOf('// :service-worker');
+if (swStart < 0 || swEnd < 0) {
+  console.error('postbuild: the loader no longer marks its service-worker block');
+  process.exit(1);
+}
+const inlined = (loader.slice(0, swStart) + loader.slice(swEnd + '// :service-worker'.length))
+  .replace(importCall, '__htModule');
 // </script> inside the inlined code would end the element early; the glue has none, but be safe.
 const safe = (code) => code.replaceAll('</script', '<\\/script');
 const single = html.slice(0, loaderStart)
@@ -71,5 +107,6 @@ const single = html.slice(0, loaderStart)
   + html.slice(loaderEnd)
     // The page's own link to the single file points to itself here.
     .replace('<a href="./http-troubleshooter.html" download>single-file version</a>', 'single-file version (this file)');
-writeFileSync(join(dir, 'http-troubleshooter.html'), single);
+writeFileSync(join(dir, 'http-troubleshooter.html'), withCsp(single, { network: false }));
+writeFileSync(join(dir, 'index.html'), withCsp(html, { network: true }));
 console.log(`postbuild: sw.js version ${version}; http-troubleshooter.html ${(single.length / 1024).toFixed(0)} KiB (wasm ${(wasm.length / 1024).toFixed(0)} KiB)`);
