@@ -145,3 +145,15 @@ fn multibyte_values_do_not_panic() {
         assert!(out.contains("[masked]"), "{input:?} → {out:?}");
     }
 }
+
+/// Found by fuzzing (target `diagnose`): the "Unusual reason phrase" finding quoted the reason phrase
+/// unmasked. Every finding, step and verdict is now masked where it is recorded.
+#[test]
+fn a_token_in_the_reason_phrase_is_masked_in_every_finding() {
+    let paste = "HTTP/1.1 413 Request eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlX3ZhbHVl\r\nContent-Type: text/plain\r\n\r\ntoo big";
+    let d = http_troubleshooter::diagnose(paste);
+    let shown = serde_json::to_string(&d).unwrap();
+    assert!(!shown.contains("c2lnbmF0dXJlX3ZhbHVl"), "{shown}");
+    assert!(!shown.contains("eyJzdWIiOiIxMjM0In0"), "{shown}");
+    assert!(shown.contains("Unusual reason phrase"), "the finding is still there");
+}

@@ -194,23 +194,25 @@ impl Notes {
         detail: impl Into<String>,
         evidence: Vec<Evidence>,
     ) {
+        // Rules quote pieces of the paste in their text: mask here too, whatever a rule did, so a
+        // secret can never reach the page through a finding (fuzzing found a reason phrase that did).
         self.findings.push(Finding {
             severity,
-            title: title.into(),
-            detail: detail.into(),
+            title: redact::text(&title.into()),
+            detail: redact::text(&detail.into()),
             evidence,
         });
     }
 
     pub(crate) fn step(&mut self, step: impl Into<String>) {
-        let step = step.into();
+        let step = redact::text(&step.into());
         if !self.steps.contains(&step) {
             self.steps.push(step);
         }
     }
 
     pub(crate) fn verdict(&mut self, priority: u8, verdict: impl Into<String>) {
-        self.verdicts.push((priority, verdict.into()));
+        self.verdicts.push((priority, redact::text(&verdict.into())));
     }
 
     pub(crate) fn side(&mut self, priority: u8, side: Side) {
