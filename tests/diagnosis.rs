@@ -448,7 +448,7 @@ fn har_and_access_log_diagnose_the_worst_and_list_the_rest() {
     assert_eq!(d.others.len(), 1);
     assert_eq!(d.others[0].status, 0);
     assert!(
-        d.others[0].url.contains("[masked]"),
+        d.others[0].url.contains("api_key=[masked"),
         "the api_key in the listed URL is masked: {}",
         d.others[0].url
     );
@@ -576,5 +576,27 @@ fn an_expired_jwt_is_noticed_without_a_date_header_too() {
     assert!(
         !findings_text(&d).contains("had expired"),
         "not expired yet at that moment"
+    );
+}
+
+/// The report is Markdown: pasted markup is quoted in code spans and the headers in a fenced block,
+/// so a support tool that renders Markdown or HTML shows it literally and never runs it.
+#[test]
+fn the_report_quotes_pasted_text_as_code() {
+    let paste = "HTTP/1.1 500 <img src=x onerror=alert(1)>\r\nContent-Type: application/json\r\nServer: `nginx`\r\nX-Request-Id: req-`42`\r\n\r\n{\"message\":\"<script>alert(2)</script>\"}";
+    let report = http_troubleshooter::diagnose(paste).report;
+    assert!(
+        report.contains("(sent as `<img src=x onerror=alert(1)>`)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("- **Server message:** `<script>alert(2)</script>`"),
+        "{report}"
+    );
+    // A value with backticks gets a longer fence (and spaces, as it ends with one).
+    assert!(report.contains("X-Request-Id: `` req-`42` ``"), "{report}");
+    assert!(
+        report.contains("```\nContent-Type: application/json\nServer: `nginx`\n```"),
+        "{report}"
     );
 }

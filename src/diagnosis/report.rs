@@ -28,7 +28,7 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> String {
     let _ = writeln!(out, "## HTTP error report");
     let _ = writeln!(out);
     let status = match (&d.code, &d.reason_sent) {
-        (Some(_), Some(sent)) => format!("{} (sent as \"{}\")", d.headline, sent),
+        (Some(_), Some(sent)) => format!("{} (sent as {})", d.headline, code(sent)),
         _ => d.headline.clone(),
     };
     let _ = writeln!(out, "- **Status:** {status}");
@@ -39,11 +39,15 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> String {
             .collect::<Vec<_>>()
             .join(" ");
         if !line.is_empty() {
-            let _ = writeln!(out, "- **Request:** {line}");
+            let _ = writeln!(out, "- **Request:** {}", code(&line));
         }
     }
     if let Some(date) = exchange.header("date") {
-        let _ = writeln!(out, "- **Time (server Date):** {}", redact::text(date));
+        let _ = writeln!(
+            out,
+            "- **Time (server Date):** {}",
+            code(&redact::text(date))
+        );
     }
     if let Some(who) = &d.answered_by {
         let _ = writeln!(out, "- **Answered by:** {who}");
@@ -52,12 +56,12 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> String {
         let ids: Vec<String> = d
             .request_ids
             .iter()
-            .map(|r| format!("{}: “{}”", r.name, r.value))
+            .map(|r| format!("{}: {}", r.name, code(&r.value)))
             .collect();
         let _ = writeln!(out, "- **Request ids:** {}", ids.join(", "));
     }
     if let Some(message) = &d.server_message {
-        let _ = writeln!(out, "- **Server message:** \"{message}\"");
+        let _ = writeln!(out, "- **Server message:** {}", code(message));
     }
     let _ = writeln!(out, "- **Diagnosis:** {}", d.verdict);
     if let Some(seconds) = d.retry.after_seconds {
@@ -80,7 +84,7 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> String {
             let evidence: Vec<String> = f
                 .evidence
                 .iter()
-                .map(|e| format!("{}: {}", e.name, e.value))
+                .map(|e| format!("{}: {}", e.name, code(&e.value)))
                 .collect();
             let quoted = if evidence.is_empty() {
                 String::new()
@@ -100,16 +104,18 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> String {
         .map(|h| format!("{}: {}", h.name, redact::header_value(&h.name, &h.value)))
         .collect();
     if !headers.is_empty() {
-        let _ = writeln!(out, "\n### Response headers (secrets masked)\n“”`");
+        let fence = fence_for(&headers.join("\n"), 3);
+        let _ = writeln!(out, "\n### Response headers (secrets masked)\n{fence}");
         for h in headers {
             let _ = writeln!(out, "{h}");
         }
-        let _ = writeln!(out, "“”`");
+        let _ = writeln!(out, "{fence}");
     }
     if !d.others.is_empty() {
         let _ = writeln!(out, "\n### Other failing requests");
         for o in &d.others {
-            let _ = writeln!(out, "- {} {} → {}", o.method, o.url, o.status);
+            let request = format!("{} {}", o.method, o.url);
+            let _ = writeln!(out, "- {} → {}", code(request.trim()), o.status);
         }
     }
     let _ = writeln!(
@@ -118,4 +124,32 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> String {
     );
     // A last pass: whatever slipped through the field-level masking is masked here.
     redact::text(&out)
+}
+
+/// A run of backticks longer than any in `text` (at least `min`), so quoted text cannot close it.
+fn fence_for(text: &str, min: usize) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    "`".repeat((longest + 1).max(min))
+}
+
+/// Text from the paste as a Markdown code span: a support tool that renders the report as Markdown
+/// or HTML shows it literally, so pasted markup (`<img onerror=…>`) can never run there.
+fn code(text: &str) -> String {
+    let text = text.replace(['\r', '\n'], " ");
+    if text.is_empty() {
+        return "(empty)".into();
+    }
+    let fence = fence_for(&text, 1);
+    // A span that starts or ends with a backtick needs a space inside its fences.
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
