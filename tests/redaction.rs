@@ -117,6 +117,12 @@ fn quoted_secrets_are_masked_whole_and_longer_key_names_count() {
         ("stripe_secret_key=rk9dk3LlqPz0", "rk9dk3LlqPz0"),
         ("X-CSRF-Token: 6f1c9a2e4b7d", "6f1c9a2e4b7d"),
         ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG", "wJalrXUtnFEMI"),
+        // A password in a URL (helper corpus s26, s42): https://user:password@host
+        (
+            "Unauthorized for url: https://admin:S3cr3t-Bf30joW@search.example.com:9200/_cluster/health",
+            "S3cr3t-Bf30joW",
+        ),
+        ("Location: ftp://reporter:p@ss:word@files.example.com/x", "ss:word"),
     ];
     for (input, secret) in cases {
         let out = text(input);
@@ -155,5 +161,8 @@ fn a_token_in_the_reason_phrase_is_masked_in_every_finding() {
     let shown = serde_json::to_string(&d).unwrap();
     assert!(!shown.contains("c2lnbmF0dXJlX3ZhbHVl"), "{shown}");
     assert!(!shown.contains("eyJzdWIiOiIxMjM0In0"), "{shown}");
-    assert!(shown.contains("Unusual reason phrase"), "the finding is still there");
+    assert!(
+        shown.contains("Unusual reason phrase"),
+        "the finding is still there"
+    );
 }

@@ -301,12 +301,31 @@ fn tokens(input: &str) -> String {
     out
 }
 
-/// Pass 2: `?key=value` and `&key=value` in URLs.
+/// Pass 2: `?key=value` and `&key=value` in URLs, and the password of `https://user:password@host`.
 fn query_values(input: &str) -> String {
     let bytes = input.as_bytes();
     let mut out = String::with_capacity(input.len());
     let (mut i, mut copied) = (0, 0);
     while i < bytes.len() {
+        if bytes[i..].starts_with(b"://") {
+            let start = i + 3;
+            let authority = run(bytes, start, |b| {
+                !b"/?#\"'<>".contains(&b) && !b.is_ascii_whitespace()
+            });
+            let userinfo = &bytes[start..start + authority];
+            if let (Some(at), Some(colon)) = (
+                userinfo.iter().rposition(|&b| b == b'@'),
+                userinfo.iter().position(|&b| b == b':'),
+            ) {
+                if colon < at && at > colon + 1 && !userinfo[colon + 1..at].starts_with(b"[") {
+                    out.push_str(&input[copied..=start + colon]);
+                    out.push_str(MASK);
+                    copied = start + at;
+                    i = copied;
+                    continue;
+                }
+            }
+        }
         if bytes[i] == b'?' || bytes[i] == b'&' {
             let key_len = run(bytes, i + 1, |b| is_word(b) || b == b'-');
             let eq = i + 1 + key_len;
@@ -314,7 +333,8 @@ fn query_values(input: &str) -> String {
                 let value = run(bytes, eq + 1, |b| {
                     !b"&#'\"".contains(&b) && !b.is_ascii_whitespace()
                 });
-                if value > 0 {
+                // `[masked AWS key id]…` was masked in pass 1 already.
+                if value > 0 && bytes[eq + 1] != b'[' {
                     out.push_str(&input[copied..=eq]);
                     out.push_str(MASK);
                     i = eq + 1 + value;
