@@ -25,6 +25,9 @@ const TYPES: &'static str = include_str!("../www/types.d.ts");
 
 #[wasm_bindgen]
 extern "C" {
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+
     /// `{ code, text, theme, compact, routing }`, checked at run time by `props_from`.
     #[wasm_bindgen(typescript_type = "MountOptions")]
     pub type MountOptions;
@@ -93,7 +96,9 @@ fn describe(value: &JsValue) -> String {
     } else if let Some(n) = value.as_f64() {
         format!("the number {}", number_text(n))
     } else if value.is_object() {
-        if js_sys::Array::is_array(value) {
+        // Array.isArray throws on a revoked Proxy; an exception thrown through wasm would skip the
+        // caller's clean-up (and leave a widget borrowed for good), so it is caught in the glue.
+        if is_array(value).unwrap_or(false) {
             "an array".into()
         } else {
             "an object".into()
@@ -228,6 +233,12 @@ fn props_from(options: &JsValue, base: AppProps, caller: &str) -> Result<AppProp
     }
     let text = get("text");
     if !text.is_undefined() {
+        if !text.is_null() && text.as_string().is_none() {
+            return Err(type_error(format!(
+                "{caller}: options.text was {}; it accepts a string (the text to diagnose).",
+                describe(&text)
+            )));
+        }
         props.text = text.as_string();
         if props.text.is_some() {
             props.code = None;
@@ -293,7 +304,14 @@ pub fn mount(
 ) -> Result<Widget, JsValue> {
     let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
     let Some(element) = element.dyn_ref::<web_sys::Element>().cloned() else {
-        return Err(type_error(format!("mount() was given {} as its first argument; it accepts a DOM element (or a ShadowRoot's child element).", describe(&element))));
+        // An element of another document (an iframe's) is an element, just not of this page.
+        let node_type = js_sys::Reflect::get(&element, &JsValue::from_str("nodeType")).ok();
+        let given = if node_type.and_then(|t| t.as_f64()) == Some(1.0) {
+            "an element of another document (an iframe's)".to_string()
+        } else {
+            describe(&element)
+        };
+        return Err(type_error(format!("mount() was given {given} as its first argument; it accepts a DOM element of this page (or a ShadowRoot's child element).")));
     };
     let props = props_from(&options, AppProps::default(), "mount()")?;
     let handle = yew::Renderer::<App>::with_root_and_props(element, props.clone()).render();

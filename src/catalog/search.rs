@@ -3,9 +3,15 @@
 
 use super::{Status, STATUSES};
 
+/// The most of a query that is searched (characters).
+pub const MAX_QUERY_CHARS: usize = 200;
+
 /// Entries matching `query`, ranked: an exact code first, then phrase, alias and keyword matches,
 /// then words found in the summary or explanation. An empty query matches nothing.
 pub fn search(query: &str) -> Vec<&'static Status> {
+    // A search is a few words; a pasted megabyte would otherwise be matched against every entry's
+    // text word by word (seconds of a frozen page). Only the start of a long query is used.
+    let query: String = query.trim().chars().take(MAX_QUERY_CHARS).collect();
     let query = query.trim().to_lowercase();
     if query.is_empty() {
         return Vec::new();
