@@ -372,3 +372,37 @@ fn har_files_with_odd_field_types() {
         .iter()
         .any(|o| o.url == "https://a.example/none" && o.status == 0));
 }
+
+/// Found by the secret corpus (tests/security/secrets.json): pastes the readers used to miss.
+#[test]
+fn request_then_response_git_npm_and_curl_xml_bodies() {
+    // Burp / Fiddler / ZAP: the raw request, then the raw response.
+    let e = paste::read("POST /v2/charges HTTP/1.1\nHost: billing.example.com\nContent-Type: application/json\n\n{\"amount\":1}\n\nHTTP/1.1 403 Forbidden\nContent-Type: application/json\nX-Request-Id: eb52\n\n{\"message\":\"no\"}");
+    assert_eq!(e.kind, InputKind::RawResponse);
+    assert_eq!(e.status.as_ref().map(|s| s.code), Some(403));
+    assert_eq!(e.header("x-request-id"), Some("eb52"));
+    let request = e.request.as_ref().expect("the request is kept");
+    assert_eq!(request.method.as_deref(), Some("POST"));
+    assert_eq!(request.target.as_deref(), Some("/v2/charges"));
+    assert!(request.headers.iter().any(|h| h.name == "Host"));
+
+    // git and npm print the status in their own words.
+    let e = paste::read("fatal: unable to access 'https://github.com/o/r.git/': The requested URL returned error: 403");
+    assert_eq!(e.status.as_ref().map(|s| s.code), Some(403));
+    let e = paste::read(
+        "npm ERR! code E401\nnpm ERR! 401 Unauthorized - GET https://registry.npmjs.org/-/whoami",
+    );
+    assert_eq!(e.status.as_ref().map(|s| s.code), Some(401));
+
+    // curl -v: a body line starting with "<" is body, not a response header line.
+    let e = paste::read("> GET /x HTTP/1.1\n> Host: s3.example.com\n>\n< HTTP/1.1 403 Forbidden\n< Content-Type: application/xml\n<\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");
+    assert_eq!(e.status.as_ref().map(|s| s.code), Some(403));
+    let d = http_troubleshooter::diagnose("> GET /x HTTP/1.1\n> Host: s3.example.com\n>\n< HTTP/1.1 403 Forbidden\n< Content-Type: application/xml\n<\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");
+    assert!(
+        d.server_message
+            .as_deref()
+            .is_some_and(|m| m.contains("Request has expired")),
+        "{:?}",
+        d.server_message
+    );
+}

@@ -10,7 +10,7 @@ struct Pattern {
     before: &'static str,
 }
 
-const PATTERNS: [Pattern; 8] = [
+const PATTERNS: [Pattern; 11] = [
     Pattern {
         library: "axios",
         before: "Request failed with status code ",
@@ -43,21 +43,33 @@ const PATTERNS: [Pattern; 8] = [
         library: "Node.js got",
         before: "Response code ",
     },
+    Pattern {
+        library: "git",
+        before: "The requested URL returned error: ",
+    },
+    Pattern {
+        library: "npm",
+        before: "npm ERR! ",
+    },
+    Pattern {
+        library: "npm",
+        before: "npm error ",
+    },
 ];
 
 pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     for pattern in &PATTERNS {
-        let Some(at) = trimmed.find(pattern.before) else {
+        // The first occurrence followed by a three-digit code ("npm ERR! code E401" comes before
+        // "npm ERR! 401 Unauthorized").
+        let found = trimmed.match_indices(pattern.before).find_map(|(at, _)| {
+            let after = &trimmed[at + pattern.before.len()..];
+            let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+            let code = digits.parse::<u16>().ok()?;
+            (digits.len() == 3 && (100..=999).contains(&code)).then_some((at, after, digits, code))
+        });
+        let Some((at, after, digits, code)) = found else {
             continue;
         };
-        let after = &trimmed[at + pattern.before.len()..];
-        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
-        let Ok(code) = digits.parse::<u16>() else {
-            continue;
-        };
-        if digits.len() != 3 || !(100..=999).contains(&code) {
-            continue;
-        }
         let line_start = trimmed[..at].rfind('\n').map_or(0, |i| i + 1);
         let line_end = trimmed[at..].find('\n').map_or(trimmed.len(), |i| at + i);
         let message = trimmed[line_start..line_end].trim().to_string();

@@ -28,7 +28,13 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
     let mut body_lines: Vec<&str> = Vec::new();
     let mut in_response = false;
     for line in &all {
-        if let Some(rest) = line.strip_prefix('>') {
+        // curl marks its lines with "> " and "< "; a body line may start with "<" too (`<?xml`,
+        // `<Error>`, `<html>`), so the space is required.
+        let marker = |m: &str| {
+            line.strip_prefix(m)
+                .filter(|rest| rest.is_empty() || rest.starts_with(' '))
+        };
+        if let Some(rest) = marker(">") {
             let rest = rest.trim();
             if let Some((method, target)) = request_line(rest) {
                 // A new request (a redirect followed with -L) replaces the previous one.
@@ -40,7 +46,7 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
             } else if let Some(h) = header_line(rest) {
                 request.headers.push(h);
             }
-        } else if let Some(rest) = line.strip_prefix('<') {
+        } else if let Some(rest) = marker("<") {
             let rest = rest.trim();
             if let Some(status) = status_line(rest) {
                 // Keep only the last final response; 1xx interim responses and earlier redirects go.
@@ -98,7 +104,8 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
     Some(exchange)
 }
 
-fn request_line(line: &str) -> Option<(String, String)> {
+/// `GET /path HTTP/1.1`: the method and target of a request line.
+pub(super) fn request_line(line: &str) -> Option<(String, String)> {
     let mut parts = line.split_whitespace();
     let method = parts.next()?;
     let target = parts.next()?;

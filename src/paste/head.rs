@@ -83,6 +83,33 @@ pub(super) fn raw_response(trimmed: &str) -> Option<Exchange> {
     Some(exchange)
 }
 
+/// A raw request followed by its raw response, as Burp, Fiddler, ZAP or an HTTP log prints them:
+/// `POST /v2/charges HTTP/1.1`, headers, perhaps a body, then `HTTP/1.1 403 Forbidden` and the rest.
+pub(super) fn request_then_response(trimmed: &str) -> Option<Exchange> {
+    let first = trimmed.lines().next()?;
+    let (method, target) = super::curl::request_line(first)?;
+    // Where the response's status line starts (byte offset), searching line by line.
+    let mut offset = 0;
+    let mut response_at = None;
+    for raw in trimmed.split('\n') {
+        if offset > 0 && status_line(raw).is_some() {
+            response_at = Some(offset);
+            break;
+        }
+        offset += raw.len() + 1;
+    }
+    let response_at = response_at?;
+    let mut exchange = raw_response(&trimmed[response_at..])?;
+    let request_lines: Vec<&str> = lines(&trimmed[..response_at]).skip(1).collect();
+    let (headers, _) = read_header_block(&request_lines);
+    exchange.request = Some(Request {
+        method: Some(method),
+        target: Some(target),
+        headers,
+    });
+    Some(exchange)
+}
+
 /// A shell command line (and its `\` continuations) pasted above the output.
 fn is_command(lines: &[&str]) -> bool {
     let first = lines[0].trim_start();

@@ -180,6 +180,9 @@ pub fn read(text: &str) -> Exchange {
     if let Some(exchange) = curl::read(text) {
         return exchange;
     }
+    if let Some(exchange) = head::request_then_response(trimmed) {
+        return exchange;
+    }
     if let Some(exchange) = head::raw_response(trimmed) {
         return exchange;
     }
