@@ -212,7 +212,8 @@ impl Notes {
     }
 
     pub(crate) fn verdict(&mut self, priority: u8, verdict: impl Into<String>) {
-        self.verdicts.push((priority, redact::text(&verdict.into())));
+        self.verdicts
+            .push((priority, redact::text(&verdict.into())));
     }
 
     pub(crate) fn side(&mut self, priority: u8, side: Side) {
@@ -304,7 +305,7 @@ pub fn diagnose_limited(text: &str, clock: Clock, limit: usize) -> Diagnosis {
 }
 
 /// `12.3 MB` (decimal megabytes, one digit after the point; no floating point).
-fn megabytes(bytes: usize) -> String {
+pub fn megabytes(bytes: usize) -> String {
     let tenths = bytes.div_ceil(100_000);
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }

@@ -13,6 +13,7 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
     // Fast path: only the fields we use, borrowed from the text where JSON escapes allow; everything
     // else (timings, cookies, page data) is skipped without being built.
     let parsed: Value;
+    let mut truncated = false;
     let entries: Vec<Entry> = match serde_json::from_str::<Har>(text) {
         Ok(har) => har.log.entries,
         // Valid JSON of another shape (a field of an odd type): the slower, lenient reading.
@@ -21,10 +22,23 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
             let list = parsed.get("log")?.get("entries")?.as_array()?;
             list.iter().map(Entry::from_value).collect()
         }
-        Err(_) if looks_like_har(text) => return Some(read_truncated(text)),
+        Err(_) if looks_like_har(text) => {
+            let complete = complete_entries(text);
+            if complete.is_empty() {
+                return Some(read_truncated(text));
+            }
+            truncated = true;
+            complete
+        }
         Err(_) => return None,
     };
     let mut exchange = Exchange::new(InputKind::Har);
+    if truncated {
+        exchange.notes.push(format!(
+            "The HAR file is incomplete (the paste seems cut off); the {} complete requests in it were read.",
+            entries.len()
+        ));
+    }
     let failing: Vec<&Entry> = entries
         .iter()
         .filter(|e| e.response.status == 0 || e.response.status >= 400)
@@ -58,6 +72,34 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
     }
     fill_from_entry(&mut exchange, chosen);
     Some(exchange)
+}
+
+/// The entries of a HAR file cut off somewhere: every entry before the cut, read one by one.
+fn complete_entries(text: &str) -> Vec<Entry<'_>> {
+    let Some(list) = text
+        .find("\"entries\"")
+        .and_then(|at| text[at..].find('[').map(|open| at + open + 1))
+    else {
+        return Vec::new();
+    };
+    let mut entries = Vec::new();
+    let mut rest = &text[list..];
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+        if !rest.starts_with('{') {
+            break;
+        }
+        let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<Entry>();
+        match stream.next() {
+            Some(Ok(entry)) => {
+                entries.push(entry);
+                rest = &rest[stream.byte_offset()..];
+            }
+            // The entry the paste cut through.
+            _ => break,
+        }
+    }
+    entries
 }
 
 fn looks_like_har(text: &str) -> bool {

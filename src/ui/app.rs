@@ -162,6 +162,14 @@ pub fn App(props: &AppProps) -> Html {
             state.dispatch(Action::Diagnose);
         })
     };
+    let on_paste_large = {
+        let state = state.clone();
+        let pending = pending.clone();
+        Callback::from(move |text: String| {
+            pending.borrow_mut().take();
+            state.dispatch(Action::PasteLarge(text));
+        })
+    };
     let on_clear = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::Clear))
@@ -195,7 +203,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<IdPrefix> context={(*ids).clone()}>
         <div class="ht-root" data-theme={props.theme.as_str()} data-compact={props.compact.to_string()}>
             { Html::from_html_unchecked(AttrValue::Static(STYLE_ELEMENT)) }
-            <PasteBox value={state.input.clone()} {on_edit} {on_diagnose} {on_clear} compact={props.compact} />
+            <PasteBox value={state.input.clone()} {on_edit} {on_paste_large} {on_diagnose} {on_clear} compact={props.compact} />
             if !props.compact {
                 <Examples on_paste={on_paste} />
             }

@@ -1,13 +1,17 @@
 //! The labelled paste box. Typing diagnoses after a short pause; Enter (without Shift) or the
 //! Diagnose button diagnoses at once.
 
-use web_sys::HtmlTextAreaElement;
+use super::state::LARGE_PASTE;
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PasteBoxProps {
     pub value: AttrValue,
     pub on_edit: Callback<String>,
+    /// A paste larger than [`LARGE_PASTE`]: it does not go into the box whole.
+    pub on_paste_large: Callback<String>,
     pub on_diagnose: Callback<()>,
     pub on_clear: Callback<()>,
     #[prop_or_default]
@@ -25,6 +29,24 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             on_edit.emit(area.value());
+        })
+    };
+    let onpaste = {
+        let on_paste_large = props.on_paste_large.clone();
+        Callback::from(move |e: Event| {
+            let Some(data) = e
+                .dyn_ref::<ClipboardEvent>()
+                .and_then(ClipboardEvent::clipboard_data)
+            else {
+                return;
+            };
+            let Ok(text) = data.get_data("text/plain") else {
+                return;
+            };
+            if text.len() > LARGE_PASTE {
+                e.prevent_default();
+                on_paste_large.emit(text);
+            }
         })
     };
     let onkeydown = {
@@ -45,6 +67,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 id={input_id}
                 value={props.value.clone()}
                 {oninput}
+                {onpaste}
                 {onkeydown}
                 placeholder={PLACEHOLDER}
                 spellcheck="false"

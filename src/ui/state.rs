@@ -8,6 +8,9 @@ use yew::{AttrValue, Reducible};
 pub struct State {
     /// What is in the paste box (shared, not copied: a paste can be megabytes).
     pub input: AttrValue,
+    /// A large paste in full, while the box shows only its start (laying out megabytes of text in a
+    /// textarea takes the browser seconds). Editing the box drops it.
+    pub pasted: Option<AttrValue>,
     /// The diagnosis of the last diagnosed input (`None` when the box is empty).
     pub diagnosis: Option<Rc<Diagnosis>>,
     /// The catalog search box.
@@ -21,6 +24,8 @@ pub enum Action {
     Edit(String),
     /// Diagnose what is in the box now.
     Diagnose,
+    /// A paste too large to show whole: diagnose it, show its start in the box.
+    PasteLarge(String),
     /// Fill the box with text and diagnose it (an example).
     Paste(String),
     /// Show a code as if it had been pasted (catalog, related code); moves the focus to the answer.
@@ -40,6 +45,25 @@ fn now() -> Option<i64> {
 /// The most of a paste the widget reads (bytes). Diagnosing takes about 30 ms per megabyte in the
 /// browser, so 4 MB keeps the page responsive; the diagnosis says when a paste was longer.
 pub const WIDGET_MAX_INPUT: usize = 4_000_000;
+
+/// Pastes larger than this (bytes) are shown shortened in the box.
+pub const LARGE_PASTE: usize = 1_000_000;
+
+/// How much of a large paste the box shows.
+const SHOWN: usize = 20_000;
+
+/// The start of a large paste and a line saying what is not shown.
+fn shortened(text: &str) -> String {
+    let mut end = SHOWN.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(
+        "{}\n\n[… {} pasted; only the start is shown here. Editing the box keeps only what is shown.]",
+        &text[..end],
+        diagnosis::megabytes(text.len())
+    )
+}
 
 fn run(input: &str) -> Option<Rc<Diagnosis>> {
     (!input.trim().is_empty()).then(|| {
@@ -62,23 +86,35 @@ impl Reducible for State {
                     next.diagnosis = None;
                 }
                 next.input = text.into();
+                next.pasted = None;
             }
-            Action::Diagnose => next.diagnosis = run(&next.input),
+            Action::Diagnose => {
+                next.diagnosis = run(next.pasted.as_ref().unwrap_or(&next.input));
+            }
+            Action::PasteLarge(text) => {
+                next.diagnosis = run(&text);
+                next.input = shortened(&text).into();
+                next.pasted = Some(text.into());
+            }
             Action::Paste(text) => {
                 next.diagnosis = run(&text);
                 next.input = text.into();
+                next.pasted = None;
             }
             Action::Show(code) => {
                 next.input = code.to_string().into();
+                next.pasted = None;
                 next.diagnosis = run(&next.input);
                 next.focus_result += 1;
             }
             Action::Open(code) => {
                 next.input = code.to_string().into();
+                next.pasted = None;
                 next.diagnosis = run(&next.input);
             }
             Action::Clear => {
                 next.input = AttrValue::default();
+                next.pasted = None;
                 next.diagnosis = None;
             }
             Action::Search(query) => next.query = query,
