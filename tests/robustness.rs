@@ -166,7 +166,9 @@ fn huge_pastes_are_read_up_to_the_limit_and_say_so() {
     assert_eq!(d.code, Some(503));
     // The entries before the cut are read whole: the failing one keeps its headers.
     assert_eq!(d.retry.after_seconds, Some(30));
-    assert!(serde_json::to_string(&d).unwrap().contains("complete requests in it were read"));
+    assert!(serde_json::to_string(&d)
+        .unwrap()
+        .contains("complete requests in it were read"));
     let all = serde_json::to_string(&d).unwrap();
     assert!(all.contains("only its first 1.0 MB were read"), "{all}");
 

@@ -21,7 +21,7 @@ export interface SpecRef { document: string; section: string; url: string; }
 /** Another meaning of the same number, from another vendor. */
 export interface OtherMeaning { phrase: string; source: Source; summary: string; explanation: string; }
 
-/** A catalog entry, as returned by explainStatus() and listStatuses(). */
+/** A catalog entry, as returned by explainStatus() and listStatuses(); frozen (built once, shared). */
 export interface StatusEntry {
   code: number;
   /** The registered (RFC 9110) reason phrase, or the vendor's name for an unofficial code. */
