@@ -172,6 +172,16 @@ fn huge_pastes_are_read_up_to_the_limit_and_say_so() {
     let all = serde_json::to_string(&d).unwrap();
     assert!(all.contains("only its first 1.0 MB were read"), "{all}");
 
+    // A JSON body cut by the limit is not reported as a cut-off paste on top of the limit's note.
+    let raw = format!(
+        "HTTP/1.1 502 Bad Gateway\r\nContent-Type: application/json\r\n\r\n{{\"items\":[{}{{}}]}}",
+        "{\"id\":1},".repeat(200_000)
+    );
+    let d = diagnose_limited(&raw, Clock::default(), 1_000_000);
+    let all = serde_json::to_string(&d).unwrap();
+    assert!(all.contains("only its first 1.0 MB were read"), "{all}");
+    assert!(!all.contains("as if the paste was cut off"), "{all}");
+
     // A cut inside a multi-byte character does not panic: "é" is two bytes.
     let text = "HTTP/1.1 404 Not Found\r\n\r\n".to_string() + &"é".repeat(1_000);
     for limit in [27, 28, 29, 30] {

@@ -291,6 +291,19 @@ pub fn diagnose_limited(text: &str, clock: Clock, limit: usize) -> Diagnosis {
         end -= 1;
     }
     let mut exchange = paste::read(&text[..end]);
+    // A JSON body that stops at the cut stops because of the cut: the note below says so, and a
+    // second warning that "the paste was cut off" would only confuse.
+    if let Some(body) = exchange.body.as_mut() {
+        if body
+            .json_error
+            .as_deref()
+            .is_some_and(|e| e.starts_with(crate::paste::body::JSON_CUT_OFF))
+        {
+            let note = body.note();
+            exchange.notes.retain(|n| Some(n) != note.as_ref());
+            body.json_error = None;
+        }
+    }
     exchange.notes.insert(
         0,
         format!(

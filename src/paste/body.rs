@@ -150,11 +150,14 @@ impl Body {
     }
 }
 
+/// How [`Body::json_error`] begins when the JSON simply stops (a cut-off paste).
+pub const JSON_CUT_OFF: &str = "it stops before its end";
+
 fn describe_json_error(error: &serde_json::Error) -> String {
     use serde_json::error::Category;
     match error.classify() {
         Category::Eof => format!(
-            "it stops before its end (line {}), as if the paste was cut off",
+            "{JSON_CUT_OFF} (line {}), as if the paste was cut off",
             error.line()
         ),
         Category::Syntax => format!(

@@ -6,7 +6,7 @@
 //! line endings, indentation and missing blank lines. Nothing here judges what the paste means: that is
 //! `diagnosis`.
 
-mod body;
+pub(crate) mod body;
 mod clients;
 mod curl;
 mod har;
