@@ -51,6 +51,9 @@ test('.ci/serve serves a page where pasting 404 explains it', { timeout: 600_000
     await page.waitForSelector('.ht-headline h2');
     assert.equal((await page.textContent('.ht-headline h2')).trim(), '404 Not Found');
     assert.match(await page.innerText('section[aria-label="Diagnosis"]'), /nothing at this URL/);
+    // Served as built: under its Content-Security-Policy, with nothing blocked or failing.
+    assert.ok(await page.$('meta[http-equiv="Content-Security-Policy"]'), 'the served page has its CSP');
+    assert.deepEqual(page.errors, []);
   } finally {
     await browser.close();
     // trunk serve and its children run in their own process group.
