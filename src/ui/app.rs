@@ -11,7 +11,7 @@ use super::state::{Action, State};
 use super::status_entry::StatusEntry;
 use super::steps::Steps;
 use super::verdict::Verdict;
-use super::{IdPrefix, STYLE_ELEMENT};
+use super::{IdPrefix, STYLES};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -72,6 +72,25 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(State::default);
     let ids = use_memo((), |_| IdPrefix::next());
     let heading = use_node_ref();
+    let styles = use_node_ref();
+
+    // The stylesheet is created with its text and then inserted, into an element Yew leaves empty:
+    // a strict Content-Security-Policy allows it by the hash of its text, and would report a
+    // <style> inserted empty and filled afterwards as a violation.
+    {
+        let styles = styles.clone();
+        use_effect_with((), move |_| {
+            if let Some(host) = styles.cast::<web_sys::Element>() {
+                if let Some(style) = host
+                    .owner_document()
+                    .and_then(|d| d.create_element("style").ok())
+                {
+                    style.set_text_content(Some(STYLES));
+                    let _ = host.append_child(&style);
+                }
+            }
+        });
+    }
     let pending = use_mut_ref(|| None::<Timeout>);
 
     // Start (and prop updates from `mount().update()`): a code or text to show.
@@ -202,7 +221,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<IdPrefix> context={(*ids).clone()}>
         <div class="ht-root" data-theme={props.theme.as_str()} data-compact={props.compact.to_string()}>
-            { Html::from_html_unchecked(AttrValue::Static(STYLE_ELEMENT)) }
+            <div class="ht-styles" ref={styles}></div>
             <PasteBox value={state.input.clone()} {on_edit} {on_paste_large} {on_diagnose} {on_clear} compact={props.compact} />
             if !props.compact {
                 <Examples on_paste={on_paste} />

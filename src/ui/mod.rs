@@ -52,11 +52,5 @@ pub(crate) fn use_dom_id(name: &'static str) -> String {
     format!("{prefix}-{name}")
 }
 
-/// The widget's stylesheet (www/troubleshooter.css, embedded at build time) as one `<style>` element, inserted whole. A strict Content-Security-Policy allows it
-/// by the hash of its text; an element built empty and filled afterwards would be reported as a
-/// violation the moment it is inserted.
-pub(crate) const STYLE_ELEMENT: &str = concat!(
-    "<style>",
-    include_str!("../../www/troubleshooter.css"),
-    "</style>"
-);
+/// The widget's stylesheet, embedded at build time.
+pub(crate) const STYLES: &str = include_str!("../../www/troubleshooter.css");
