@@ -7,7 +7,7 @@
 //   node --test --test-concurrency=1 tests/e2e/api-hostile.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage } from './helpers.mjs';
+import { serve, launch, newPage, notData } from './helpers.mjs';
 
 let server;
 let browser;
@@ -20,7 +20,7 @@ before(async () => {
   browser = await launch();
   page = await newPage(browser);
   await page.goto(server.url + 'bare.html');
-  await page.evaluate(async () => {
+  await page.evaluate(async (notDataSrc) => {
     const m = await import('./http_troubleshooter.js');
     await m.default();
     window.m = m;
@@ -139,25 +139,7 @@ before(async () => {
 
     const safeMentions = (value, message) => { try { return window.mentions(value, message); } catch (e) { return false; } };
 
-    /** Plain data only (what JSON can hold)? Returns the path of the first thing that is not. */
-    window.notData = function notData(value, path = '$', seen = new Set()) {
-      if (value === null) return null;
-      const t = typeof value;
-      if (t === 'string' || t === 'boolean') return null;
-      if (t === 'number') return Number.isFinite(value) ? null : `${path} is ${value}`;
-      if (t !== 'object') return `${path} is a ${t}`;
-      if (seen.has(value)) return `${path} is a cycle`;
-      seen.add(value);
-      const proto = Object.getPrototypeOf(value);
-      if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return `${path} has prototype ${proto?.constructor?.name}`;
-      for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(value))) {
-        if (Array.isArray(value) && k === 'length') continue;
-        if (d.get || d.set) return `${path}.${k} is an accessor`;
-        const bad = notData(d.value, `${path}.${k}`, seen);
-        if (bad) return bad;
-      }
-      return null;
-    };
+    window.notData = new Function(`return (${notDataSrc})`)();
 
     /** Is the module still healthy? */
     window.healthy = () => {
@@ -197,7 +179,7 @@ before(async () => {
       if (health) out.problem = `${out.problem ? `${out.problem}; ` : ''}afterwards ${health}`;
       return out;
     };
-  });
+  }, notData.toString());
 });
 
 after(async () => {

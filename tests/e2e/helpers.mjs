@@ -121,3 +121,27 @@ export async function readmeSnippet(name) {
   if (!match) throw new Error(`no code block after ${marker}`);
   return match[1];
 }
+
+/**
+ * Is `value` plain data (what JSON can hold)? Returns the path of the first thing that is not. Pages get
+ * it with `new Function(`return (${notData})`)()` (an in-page evaluate cannot close over Node code).
+ */
+export function notData(value, path = '$', seen = new Set()) {
+  if (value === null) return null;
+  const t = typeof value;
+  if (t === 'string' || t === 'boolean') return null;
+  if (t === 'number') return Number.isFinite(value) ? null : `${path} is ${value}`;
+  if (t !== 'object') return `${path} is a ${t}`;
+  if (seen.has(value)) return `${path} is a cycle`;
+  seen.add(value);
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return `${path} has prototype ${proto?.constructor?.name}`;
+  if (Object.getOwnPropertySymbols(value).length) return `${path} has symbol keys`;
+  for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(value))) {
+    if (Array.isArray(value) && k === 'length') continue;
+    if (d.get || d.set) return `${path}.${k} is an accessor`;
+    const bad = notData(d.value, `${path}.${k}`, seen);
+    if (bad) return bad;
+  }
+  return null;
+}

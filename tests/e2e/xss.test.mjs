@@ -10,7 +10,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, newPage, fixture, ROOT } from './helpers.mjs';
+import { serve, launch, newPage, fixture, notData, ROOT } from './helpers.mjs';
 
 const vectors = JSON.parse(await readFile(join(ROOT, 'tests', 'security', 'xss.json'), 'utf8'));
 
@@ -128,26 +128,6 @@ function scanPage(dangerousTags) {
   return out;
 }
 
-/** Is `value` plain data (what JSON can hold)? Returns the path of the first thing that is not. */
-function notData(value, path = '$', seen = new Set()) {
-  if (value === null) return null;
-  const t = typeof value;
-  if (t === 'string' || t === 'boolean') return null;
-  if (t === 'number') return Number.isFinite(value) ? null : `${path} is ${value}`;
-  if (t !== 'object') return `${path} is a ${t}`;
-  if (seen.has(value)) return `${path} is a cycle`;
-  seen.add(value);
-  const proto = Object.getPrototypeOf(value);
-  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return `${path} has prototype ${proto?.constructor?.name}`;
-  if (Object.getOwnPropertySymbols(value).length) return `${path} has symbol keys`;
-  for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(value))) {
-    if (Array.isArray(value) && k === 'length') continue;
-    if (d.get || d.set) return `${path}.${k} is an accessor`;
-    const bad = notData(d.value, `${path}.${k}`, seen);
-    if (bad) return bad;
-  }
-  return null;
-}
 
 // ---------------------------------------------------------------------------------------------------
 
