@@ -368,10 +368,7 @@ fn json_formats(json: &Value, exchange: &Exchange, notes: &mut Notes) {
         }
         if let Some(more) = s(json, "/more_info") {
             evidence.push(Evidence::body("more_info", more));
-            notes.step(format!(
-                "Read the API's page for this error code: {}",
-                super::redact::text(more)
-            ));
+            notes.step(format!("Read the API's page for this error code: {}", more));
         }
         notes.add(
             Severity::Problem,
@@ -456,7 +453,7 @@ fn field_errors(errors: Option<&Value>, notes: &mut Notes) {
             format!("Invalid field {pointer}"),
             format!(
                 "The server rejects “{}”: {}",
-                super::redact::text(pointer),
+                pointer,
                 super::quote(&super::redact::text(message))
             ),
             vec![
@@ -466,7 +463,7 @@ fn field_errors(errors: Option<&Value>, notes: &mut Notes) {
         );
         notes.step(format!(
             "Fix the field “{}” in the request body: {}",
-            super::redact::text(pointer),
+            pointer,
             super::quote(&super::redact::text(message))
         ));
     }

@@ -48,11 +48,11 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
             notes.add(
                 Severity::Problem,
                 "Exchange ActiveSync redirect",
-                format!("This 451 comes from Microsoft Exchange ActiveSync, where it means \"use another server\": the mailbox is served at {}. It is not a legal block.", super::redact::text(location)),
+                format!("This 451 comes from Microsoft Exchange ActiveSync, where it means \"use another server\": the mailbox is served at {}. It is not a legal block.", location),
                 vec![Evidence::header("X-MS-Location", location)],
             );
-            notes.verdict(45, format!("Exchange ActiveSync tells the client to use another server for this mailbox: {}. Update the account's server address (most clients do this automatically).", super::redact::text(location)));
-            notes.step(format!("Point the mail client or device at {} (remove and re-add the account if it does not follow the redirect).", super::redact::text(location)));
+            notes.verdict(45, format!("Exchange ActiveSync tells the client to use another server for this mailbox: {}. Update the account's server address (most clients do this automatically).", location));
+            notes.step(format!("Point the mail client or device at {} (remove and re-add the account if it does not follow the redirect).", location));
             notes.side(5, crate::catalog::Side::Client);
         }
         405 => {
@@ -109,10 +109,7 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
     }
     if status.class == StatusClass::Redirection {
         if let Some(location) = exchange.header("location") {
-            let mut detail = format!(
-                "The server points the client to {}.",
-                super::redact::text(location)
-            );
+            let mut detail = format!("The server points the client to {}.", location);
             let method_change = matches!(status.code, 301..=303)
                 && method.is_some_and(|m| m != "GET" && m != "HEAD");
             if method_change {
@@ -121,10 +118,10 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
                     status.code,
                     method.unwrap_or("POST")
                 ));
-                notes.verdict(30, format!("Your {} was redirected with {}; clients follow that with a GET and drop the body, so call {} directly.", method.unwrap_or("POST"), status.code, super::redact::text(location)));
+                notes.verdict(30, format!("Your {} was redirected with {}; clients follow that with a GET and drop the body, so call {} directly.", method.unwrap_or("POST"), status.code, location));
                 notes.step(format!(
                     "Send the request to the final URL ({}) instead of relying on the redirect.",
-                    super::redact::text(location)
+                    location
                 ));
             }
             let lower = location.to_ascii_lowercase();
