@@ -16,6 +16,7 @@
 
 pub mod catalog;
 pub mod diagnosis;
+pub mod knowledge;
 pub mod paste;
 
 #[cfg(target_arch = "wasm32")]

@@ -2,7 +2,8 @@
 //! RFC 6750 Bearer `error`, `error_description` and `scope`), OAuth 2 token-endpoint error bodies, the
 //! request's own Authorization header, and the expiry of a JWT it carried.
 
-use super::{time, Clock, Evidence, EvidenceSource, Notes, Severity};
+use super::precedence::Precedence;
+use super::{time, Clock, Evidence, EvidenceSource, FindingKind, Notes, Severity};
 use crate::catalog::{RetryPolicy, Side, Status};
 use crate::paste::Exchange;
 
@@ -24,6 +25,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
         && !exchange.headers.is_empty()
     {
         notes.add(
+            FindingKind::AuthChallengeMissing,
             Severity::Info,
             "No WWW-Authenticate header",
             "RFC 9110 asks a 401 to say which authentication scheme it wants in WWW-Authenticate; this one does not, so check the API docs for how to send credentials (usually an API key or a Bearer token in the Authorization header).",
@@ -39,6 +41,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
             match sent {
                 None if !request.headers.is_empty() && status.code == 401 => {
                     notes.add(
+                        FindingKind::CredentialsMissing,
                         Severity::Problem,
                         "The request sent no credentials",
                         "The request headers in the paste have no Authorization or API-key header. Send the credentials the API expects.",
@@ -46,7 +49,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
                     );
                     notes.step("Add the API key or token to the request, in the header the API documents (usually “Authorization: Bearer …”).");
                     notes.verdict(
-                        30,
+                        Precedence::Mismatch,
                         "The request was not authenticated: it carried no credentials.",
                     );
                 }
@@ -148,6 +151,7 @@ fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
     match get("error") {
         Some("invalid_token") => {
             notes.add(
+                FindingKind::TokenInvalid,
                 Severity::Problem,
                 "The access token was rejected (invalid_token)",
                 format!("The Bearer token is expired, revoked, malformed or issued for another API.{described}"),
@@ -155,15 +159,16 @@ fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
             );
             notes.step("Get a new access token (refresh it, or sign in again) and send it as “Authorization: Bearer <token>”.");
             notes.step("Check that the token was issued for this API (audience) and environment.");
-            notes.verdict(40, "Your access token was rejected: it is expired, revoked or not meant for this API. Get a new one and retry.");
+            notes.verdict(Precedence::Credentials, "Your access token was rejected: it is expired, revoked or not meant for this API. Get a new one and retry.");
             notes.retry_policy = Some(RetryPolicy::AfterFix);
-            notes.side(4, Side::Client);
+            notes.side(Precedence::Credentials, Side::Client);
         }
         Some("insufficient_scope") => {
             let scope = get("scope")
                 .map(|s| format!(" It needs the scope \"{s}\"."))
                 .unwrap_or_default();
             notes.add(
+                FindingKind::InsufficientScope,
                 Severity::Problem,
                 "The token lacks a required scope (insufficient_scope)",
                 format!("You are authenticated, but the token was not granted the permission this request needs.{scope}{described}"),
@@ -173,12 +178,13 @@ fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
                 .map(|s| format!(" \"{s}\""))
                 .unwrap_or_default();
             notes.step(format!("Request a token with the scope{needed} (re-run the authorization with that scope, or ask an admin to grant it)."));
-            notes.verdict(40, format!("Your token is valid but lacks the permission (scope){needed} this request needs."));
+            notes.verdict(Precedence::Credentials, format!("Your token is valid but lacks the permission (scope){needed} this request needs."));
             notes.retry_policy = Some(RetryPolicy::AfterFix);
-            notes.side(4, Side::Client);
+            notes.side(Precedence::Credentials, Side::Client);
         }
         Some("invalid_request") => {
             notes.add(
+                FindingKind::AuthRequestMalformed,
                 Severity::Problem,
                 "The authentication request was malformed (invalid_request)",
                 format!("The request is missing a parameter, repeats one, or sends credentials in more than one way (header and query, for example).{described}"),
@@ -187,9 +193,10 @@ fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
             notes.step(
                 "Send the token exactly once, in the Authorization header, as “Bearer <token>”.",
             );
-            notes.side(4, Side::Client);
+            notes.side(Precedence::Credentials, Side::Client);
         }
         Some(other) => notes.add(
+            FindingKind::TokenInvalid,
             Severity::Problem,
             format!("Authentication error \"{other}\""),
             format!(
@@ -204,6 +211,7 @@ fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
                 format!("The server asks for {scheme} credentials{realm}. Send them in the Authorization header.")
             };
             notes.add(
+                FindingKind::AuthChallenge,
                 Severity::Info,
                 format!("The {who} wants {scheme} authentication"),
                 what,
@@ -240,6 +248,7 @@ pub(super) fn oauth_body(exchange: &Exchange, notes: &mut Notes) {
         notes.server_message(description);
     }
     notes.add(
+        FindingKind::OauthError,
         Severity::Problem,
         format!("OAuth 2 error: {error}"),
         fix,
@@ -249,13 +258,13 @@ pub(super) fn oauth_body(exchange: &Exchange, notes: &mut Notes) {
         s.trim_end_matches('.').to_string() + "."
     }));
     notes.verdict(
-        35,
+        Precedence::VendorCode,
         format!(
             "The OAuth 2 token request failed with \"{error}\": {}",
             super::lower_first(fix.split(". ").next().unwrap_or(fix))
         ) + ".",
     );
-    notes.side(3, Side::Client);
+    notes.side(Precedence::VendorCode, Side::Client);
 }
 
 /// When the request carried a JWT, read its `exp` claim and compare it with the response's `Date`.
@@ -286,6 +295,7 @@ fn jwt_expiry(authorization: &str, exchange: &Exchange, clock: Clock, notes: &mu
     };
     if exp <= now {
         notes.add(
+            FindingKind::TokenExpired,
             Severity::Problem,
             "The token you sent had expired",
             format!(
@@ -301,10 +311,10 @@ fn jwt_expiry(authorization: &str, exchange: &Exchange, clock: Clock, notes: &mu
         );
         notes.step("Refresh the access token before it expires (check “exp”), then retry.");
         notes.verdict(
-            45,
+            Precedence::WrongPlace,
             "The access token you sent had expired: get a new one and retry.",
         );
-        notes.side(6, Side::Client);
+        notes.side(Precedence::WrongPlace, Side::Client);
     }
 }
 

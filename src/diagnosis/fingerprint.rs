@@ -1,161 +1,213 @@
-//! Who answered: CDNs, gateways, load balancers, platforms and web servers leave fingerprints in
-//! headers and stock error pages. Knowing that a 502 page came from nginx or that a 522 came from
-//! Cloudflare tells the reader whether the API itself ever saw the request.
+//! Who answered: CDNs, gateways, load balancers, platforms, web servers and API vendors leave
+//! fingerprints in headers and in their own error pages. Knowing that a 502 page came from a proxy or
+//! that a 522 came from a CDN tells the reader whether the API itself ever saw the request.
+//!
+//! What each component looks like, its error header's codes and its pages are knowledge
+//! (`src/knowledge/answered_by/`, `src/knowledge/pages/`); this module matches them.
 
-use super::{Evidence, Notes, Severity};
-use crate::catalog::{Side, Status, StatusClass};
-use crate::paste::{Exchange, MediaKind};
+use super::precedence::Precedence;
+use super::{Evidence, FindingKind, Notes, Severity};
+use crate::catalog::{Registration, Side, Status, StatusClass};
+use crate::knowledge::{self, Component, Page, Slots, COMPONENTS, PAGES};
+use crate::paste::{visible_text, Exchange, MediaKind};
 
-/// A component that can answer, and how to spot it.
-struct Component {
-    name: &'static str,
-    /// (header, value fragment in lower case; "" = any value)
-    headers: &'static [(&'static str, &'static str)],
-    /// Is it in front of the API (CDN, proxy, gateway, load balancer) rather than the API's own server?
-    in_front: bool,
+/// Components whose headers appear in the response, in the knowledge's order, with the evidence.
+fn by_headers(exchange: &Exchange) -> Vec<(&'static Component, Evidence)> {
+    COMPONENTS
+        .iter()
+        .filter_map(|component| {
+            let hit = component.headers.iter().find_map(|(name, fragment)| {
+                exchange.headers.iter().find(|h| {
+                    h.name.eq_ignore_ascii_case(name)
+                        && h.value.to_ascii_lowercase().contains(fragment)
+                })
+            })?;
+            Some((component, Evidence::header(&hit.name, &hit.value)))
+        })
+        .collect()
 }
 
-const COMPONENTS: &[Component] = &[
-    Component {
-        name: "Cloudflare",
-        headers: &[("cf-ray", ""), ("server", "cloudflare")],
-        in_front: true,
-    },
-    Component {
-        name: "AWS API Gateway",
-        headers: &[("x-amz-apigw-id", ""), ("x-amzn-errortype", "")],
-        in_front: true,
-    },
-    Component {
-        name: "Amazon CloudFront",
-        headers: &[
-            ("x-amz-cf-id", ""),
-            ("x-amz-cf-pop", ""),
-            ("via", "cloudfront"),
-            ("x-cache", "cloudfront"),
-        ],
-        in_front: true,
-    },
-    Component {
-        name: "AWS Elastic Load Balancing",
-        headers: &[("server", "awselb")],
-        in_front: true,
-    },
-    Component {
-        name: "Vercel",
-        headers: &[
-            ("x-vercel-id", ""),
-            ("x-vercel-error", ""),
-            ("server", "vercel"),
-        ],
-        in_front: true,
-    },
-    Component {
-        name: "Fly.io proxy",
-        headers: &[("fly-request-id", ""), ("server", "fly/")],
-        in_front: true,
-    },
-    Component {
-        name: "Netlify",
-        headers: &[("x-nf-request-id", ""), ("server", "netlify")],
-        in_front: true,
-    },
-    Component {
-        name: "Fastly",
-        headers: &[("x-fastly-request-id", ""), ("x-served-by", "cache-")],
-        in_front: true,
-    },
-    Component {
-        name: "Akamai",
-        headers: &[("server", "akamaighost"), ("x-akamai-request-id", "")],
-        in_front: true,
-    },
-    Component {
-        name: "Azure Front Door",
-        headers: &[("x-azure-ref", "")],
-        in_front: true,
-    },
-    Component {
-        name: "Azure API Management",
-        headers: &[("ocp-apim-trace-location", ""), ("ocp-apim-apiid", "")],
-        in_front: true,
-    },
-    Component {
-        name: "Google Front End",
-        headers: &[
-            ("server", "google frontend"),
-            ("server", "esf"),
-            ("via", "1.1 google"),
-        ],
-        in_front: true,
-    },
-    Component {
-        name: "Heroku router",
-        headers: &[("via", "vegur")],
-        in_front: true,
-    },
-    Component {
-        name: "Kong gateway",
-        headers: &[("server", "kong"), ("via", "kong/")],
-        in_front: true,
-    },
-    Component {
-        name: "Envoy proxy",
-        headers: &[("server", "envoy"), ("x-envoy-upstream-service-time", "")],
-        in_front: true,
-    },
-    Component {
-        name: "Varnish cache",
-        headers: &[("via", "varnish"), ("x-varnish", "")],
-        in_front: true,
-    },
-    Component {
-        name: "Microsoft Azure",
-        headers: &[("x-ms-request-id", "")],
-        in_front: false,
-    },
-    Component {
-        name: "GitHub API",
-        headers: &[("x-github-request-id", "")],
-        in_front: false,
-    },
-    Component {
-        name: "nginx",
-        headers: &[("server", "nginx"), ("server", "openresty")],
-        in_front: false,
-    },
-    Component {
-        name: "Apache httpd",
-        headers: &[("server", "apache")],
-        in_front: false,
-    },
-    Component {
-        name: "Microsoft IIS",
-        headers: &[("server", "microsoft-iis")],
-        in_front: false,
-    },
-];
+/// Error headers that name a component's own error code (`x-vercel-error`, `x-amzn-errortype`).
+pub(super) fn error_headers(exchange: &Exchange, notes: &mut Notes) {
+    for component in COMPONENTS {
+        let Some(name) = component.error_header else {
+            continue;
+        };
+        let Some(value) = exchange.header(name) else {
+            continue;
+        };
+        // `ThrottlingException:http://internal.amazon.com/…` and namespaced names carry the code first.
+        let code = value.split(':').next().unwrap_or(value);
+        let code = code.rsplit('#').next().unwrap_or(code).trim();
+        if let Some(entry) = knowledge::code(component.error_scope, code) {
+            let slots = Slots {
+                code: Some(super::redact::text(code)),
+                name: Some(component.name),
+                status: exchange.code().map(|c| c.to_string()),
+                ..Slots::default()
+            };
+            notes.apply(
+                entry.id,
+                &entry.meaning,
+                &slots,
+                vec![Evidence::header(name, value)],
+            );
+        }
+    }
+}
 
-/// Gateway-type statuses: the answer of something in front of the API about the API.
-fn gateway_status(code: u16) -> bool {
-    matches!(
-        code,
-        502 | 503 | 504 | 520..=527 | 530 | 460 | 463 | 464 | 561 | 598 | 599
-    )
+/// The body's lower-cased head, where pages are recognised.
+fn lower_head(exchange: &Exchange) -> String {
+    let text = exchange
+        .body
+        .as_ref()
+        .map(|b| b.text.as_str())
+        .unwrap_or("");
+    let mut end = text.len().min(20_000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_lowercase()
+}
+
+fn page_matches(page: &Page, lower: &str, code: Option<u16>) -> bool {
+    page.all.iter().all(|m| lower.contains(m))
+        && (page.any.is_empty() || page.any.iter().any(|m| lower.contains(m)))
+        && (page.statuses.is_empty()
+            || code
+                .or(page.meaning.status)
+                .is_some_and(|c| page.statuses.contains(&c)))
+}
+
+/// A server's, proxy's or framework's own error page (or plain-text error body), with or without a
+/// status line. Pages of components that number their errors ("Error 1020", "Error code 522") give
+/// that number: a status, or a code looked up in the component's `<id>-page` table.
+pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
+    let Some(body) = &exchange.body else { return };
+    let lower = lower_head(exchange);
+    if lower.is_empty() {
+        return;
+    }
+    let code = exchange
+        .code()
+        .or_else(|| notes.code_hint.as_ref().map(|(c, _)| *c));
+    let Some(page) = PAGES.iter().find(|p| page_matches(p, &lower, code)) else {
+        return;
+    };
+    let component = page.component.and_then(knowledge::component);
+    if let Some(component) = component {
+        notes.matched(component.id);
+        notes.answered_by(component.name);
+    }
+    let status = code.or(page.meaning.status);
+    let slots = Slots {
+        name: component.map(|c| c.name),
+        status: status.map(|c| c.to_string()),
+        ..Slots::default()
+    };
+    let quote = page_quote(exchange);
+    notes.apply(
+        page.id,
+        &page.meaning,
+        &slots,
+        vec![Evidence::body("body", &quote)],
+    );
+
+    // Numbered errors on the page.
+    let Some(component) = component else { return };
+    let scope = format!("{}-page", component.id);
+    if !knowledge::CODES
+        .iter()
+        .any(|c| c.scopes.contains(&scope.as_str()))
+    {
+        return;
+    }
+    let prefix: String = body.text.chars().take(50_000).collect();
+    let text = if body.media == MediaKind::Html {
+        visible_text(&prefix).to_ascii_lowercase()
+    } else {
+        prefix.to_ascii_lowercase()
+    };
+    match numbered_error(&text) {
+        Some(n) if n >= 1000 => {
+            let number = n.to_string();
+            if let Some(entry) = knowledge::code(&scope, &number) {
+                let slots = Slots {
+                    code: Some(number.clone()),
+                    name: Some(component.name),
+                    ..Slots::default()
+                };
+                notes.apply(
+                    entry.id,
+                    &entry.meaning,
+                    &slots,
+                    vec![Evidence::body(
+                        &format!("{} page", component.name),
+                        &format!("Error {number}"),
+                    )],
+                );
+            }
+        }
+        Some(n) => notes.code_hint(
+            n,
+            Evidence::body(
+                &format!("{} page", component.name),
+                &format!("Error code {n}"),
+            ),
+        ),
+        None => {}
+    }
+}
+
+/// A component's own meaning for a status it produced (a CDN's 52x), from its `<id>-page` table.
+fn own_status(component: &Component, status: &Status, evidence: &Evidence, notes: &mut Notes) {
+    let scope = format!("{}-page", component.id);
+    let code = status.code.to_string();
+    if let Some(entry) = knowledge::code(&scope, &code) {
+        let slots = Slots {
+            code: Some(code),
+            name: Some(component.name),
+            status: Some(status.code.to_string()),
+            ..Slots::default()
+        };
+        notes.apply(entry.id, &entry.meaning, &slots, vec![evidence.clone()]);
+    }
+}
+
+/// "Error 1020", "Error code 522", "error code: 1020" in a page's visible text: a four-digit vendor
+/// error number, or a three-digit 4xx/5xx status.
+fn numbered_error(lower: &str) -> Option<u16> {
+    for marker in ["error code: ", "error code ", "error "] {
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(marker) {
+            let start = from + at + marker.len();
+            let digits: String = lower[start..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let code: Option<u16> = digits.parse().ok();
+            match (digits.len(), code) {
+                (4, Some(c)) if (1000..10000).contains(&c) => return code,
+                (3, Some(c)) if (400..600).contains(&c) => return code,
+                _ => {}
+            }
+            from = start;
+        }
+    }
+    None
+}
+
+/// A status that something in front of the API produces about the API: the gateway statuses, and
+/// the vendor codes of CDNs and load balancers.
+fn gateway_status(status: &Status) -> bool {
+    matches!(status.code, 502..=504)
+        || (status.registration == Registration::Unofficial
+            && status.class == StatusClass::ServerError)
+        || (status.registration == Registration::Unofficial && status.side == Side::Either)
 }
 
 pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
-    let mut found: Vec<(&Component, Evidence)> = Vec::new();
-    for component in COMPONENTS {
-        let hit = component.headers.iter().find_map(|(name, fragment)| {
-            exchange.headers.iter().find(|h| {
-                h.name.eq_ignore_ascii_case(name) && h.value.to_ascii_lowercase().contains(fragment)
-            })
-        });
-        if let Some(h) = hit {
-            found.push((component, Evidence::header(&h.name, &h.value)));
-        }
-    }
+    let mut found = by_headers(exchange);
     // Proxies and caches that name themselves only generically (Via, X-Cache) are still worth
     // pointing out: the error may be theirs rather than the API's.
     let generic: Vec<Evidence> = ["via", "x-cache", "x-served-by", "x-proxy-id"]
@@ -175,43 +227,44 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
         .collect();
     if !generic.is_empty() {
         notes.add(
+            FindingKind::ViaIntermediary,
             Severity::Info,
             "The response passed through a proxy or cache",
             "Via and cache headers show at least one intermediary between you and the API; an error page or timeout may come from it rather than from the API itself.",
             generic,
         );
     }
-    let body = exchange.body.as_ref();
-    let text = body.map(|b| b.text.as_str()).unwrap_or("");
-    let lower_head: String = text
-        .chars()
-        .take(20_000)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let html = body.is_some_and(|b| b.media == MediaKind::Html);
-
-    // Cloudflare's own pages say so even without headers (a body pasted alone).
-    if is_cloudflare_page(exchange) && !found.iter().any(|(c, _)| c.name == "Cloudflare") {
-        found.insert(
-            0,
-            (
-                &COMPONENTS[0],
-                Evidence::body("HTML page", "Cloudflare error page"),
-            ),
-        );
+    // A page recognised without headers (a body pasted alone) still names who answered.
+    if let Some(name) = notes.answered_by.clone() {
+        if let Some(component) = COMPONENTS.iter().find(|c| c.name == name) {
+            if !found.iter().any(|(c, _)| c.id == component.id) {
+                found.insert(
+                    0,
+                    (
+                        component,
+                        Evidence::body("HTML page", &format!("{name} error page")),
+                    ),
+                );
+            }
+        }
     }
-
+    // Components that only carry request ids say nothing about who answered.
+    found.retain(|(c, _)| !c.headers.is_empty());
     let Some((first, evidence)) = found.first().cloned() else {
-        stock_pages(exchange, status, &lower_head, notes);
         return;
     };
+    for (component, _) in &found {
+        notes.matched(component.id);
+    }
+    own_status(first, status, &evidence, notes);
     notes.answered_by(first.name);
     let names: Vec<&str> = found.iter().map(|(c, _)| c.name).collect();
     let evidences: Vec<Evidence> = found.iter().map(|(_, e)| e.clone()).collect();
     notes.add(
+        first.role.answered_kind(),
         Severity::Info,
         format!("Answered by {}", names.join(", ")),
-        if first.in_front {
+        if first.role.in_front() {
             format!("The response passed through (or was produced by) {}, which sits in front of the API.", first.name)
         } else {
             format!("The response headers identify {}.", first.name)
@@ -219,34 +272,49 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
         evidences,
     );
 
-    if first.name == "Cloudflare" && matches!(status.code, 520..=527 | 530) {
+    // A CDN's own status code that reports its origin failed: the CDN works, the origin does not.
+    if first.role.in_front()
+        && status.registration == Registration::Unofficial
+        && status.side == Side::Server
+        && status.source.name == first.name
+    {
         notes.add(
+            FindingKind::OriginUnreachable,
             Severity::Problem,
-            "Cloudflare answered because the origin server failed",
+            format!("{} answered because the origin server failed", first.name),
             format!(
-                "A {} is generated by Cloudflare, but it reports a problem between Cloudflare and the origin server behind it (the API's own server): the origin is down, slow, unreachable or its TLS setup is wrong. Cloudflare itself is working.",
-                status.code
+                "A {} is generated by {}, but it reports a problem between {} and the origin server behind it (the API's own server): the origin is down, slow, unreachable or its TLS setup is wrong. {} itself is working.",
+                status.code, first.name, first.name, first.name
             ),
             vec![evidence.clone()],
         );
-        notes.side(8, Side::Server);
-        notes.verdict(30, format!(
-            "This error came from Cloudflare, but the fault is at the API's origin server behind it: {}",
-            super::lower_first(status.summary)
-        ));
-        notes.step("Quote the cf-ray id to the API's owner: they can look it up in their Cloudflare dashboard and origin logs.");
+        notes.side(Precedence::Mismatch, Side::Server);
+        notes.verdict(
+            Precedence::Mismatch,
+            format!(
+                "This error came from {}, but the fault is at the API's origin server behind it: {}",
+                first.name,
+                super::lower_first(status.summary)
+            ),
+        );
+        if let Some(id) = first.request_ids.first() {
+            notes.step(format!(
+                "Quote the {id} id to the API's owner: they can look it up in their {} dashboard and origin logs.",
+                first.name
+            ));
+        }
         return;
     }
-    if first.in_front
-        && gateway_status(status.code)
-        && (html
-            || text.is_empty()
-            || exchange.header("x-amzn-errortype").is_some()
-            || exchange.header("x-vercel-error").is_some())
-    {
-        notes.side(6, Side::Intermediary);
+    let body = exchange.body.as_ref();
+    let html = body.is_some_and(|b| b.media == MediaKind::Html);
+    let empty = body.is_none_or(|b| b.text.trim().is_empty());
+    let own_error_header = found
+        .iter()
+        .any(|(c, _)| c.error_header.is_some_and(|h| exchange.header(h).is_some()));
+    if first.role.in_front() && gateway_status(status) && (html || empty || own_error_header) {
+        notes.side(Precedence::InFront, Side::Intermediary);
         notes.verdict(
-            25,
+            Precedence::InFront,
             format!(
                 "This {} came from {} in front of the API, not from the API itself: {}",
                 status.code,
@@ -255,169 +323,73 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
             ),
         );
     }
-    if let Some(error) = exchange.header("x-vercel-error") {
-        let meaning = match error {
-            "FUNCTION_INVOCATION_TIMEOUT" => {
-                "the serverless function ran longer than its maximum duration"
-            }
-            "FUNCTION_INVOCATION_FAILED" => "the serverless function crashed or threw",
-            "NO_RESPONSE_FROM_FUNCTION" => "the function returned no response",
-            "DEPLOYMENT_NOT_FOUND" => "the deployment for this URL does not exist",
-            "EDGE_FUNCTION_INVOCATION_TIMEOUT" => {
-                "the edge function did not start its response in time"
-            }
-            _ => "the platform reports this error code",
-        };
-        notes.add(
-            Severity::Problem,
-            format!("Vercel error {error}"),
-            format!("Vercel says {meaning}. The function's logs in the Vercel dashboard show why."),
-            vec![Evidence::header("x-vercel-error", error)],
-        );
-        notes.verdict(
-            32,
-            format!("The API's hosting platform (Vercel) reports {error}: {meaning}."),
-        );
-        notes.side(9, Side::Server);
-    }
-    stock_pages(exchange, status, &lower_head, notes);
 }
 
-/// Stock error pages of web servers and proxies: the proxy answered, the application did not.
-fn stock_pages(exchange: &Exchange, status: &Status, lower: &str, notes: &mut Notes) {
-    let server = exchange.header("server").unwrap_or("").to_ascii_lowercase();
-    let page = if lower.contains("<center>nginx") || lower.contains("<center>openresty") {
-        Some("nginx")
-    } else if lower.contains("<address>apache")
-        || (server.contains("apache") && lower.contains("<title>"))
-    {
-        Some("Apache httpd")
-    } else if lower.contains("upstream connect error") || lower.contains("no healthy upstream") {
-        Some("Envoy proxy")
-    } else if lower.contains("<title>iis") || lower.contains("microsoft-iis") {
-        Some("Microsoft IIS")
-    } else {
-        None
-    };
-    let Some(page) = page else { return };
-    notes.answered_by(page);
-    // nginx also answers 503 on its own (limit_req, maintenance pages), so only 502/504 and Envoy's
-    // upstream messages say for sure that the application behind the proxy failed.
-    let upstream = status.class == StatusClass::ServerError
-        && (matches!(status.code, 502 | 504) || page == "Envoy proxy");
-    notes.add(
-        Severity::Warning,
-        format!("A stock {page} error page"),
-        if upstream {
-            format!("The body is {page}'s built-in error page, not the API's: {page} works as a proxy here and could not get a good answer from the application behind it.")
-        } else {
-            format!("The body is {page}'s built-in error page, not an answer from the API application: {page} refused the request before the application saw it.")
-        },
-        vec![Evidence::body("body", &first_line_of_page(exchange))],
-    );
-    if upstream {
-        notes.side(7, Side::Intermediary);
-        notes.verdict(22, format!(
-            "The proxy ({page}) in front of the API answered {} because the application behind it failed or did not respond.",
-            status.code
-        ));
-    }
-}
-
-fn first_line_of_page(exchange: &Exchange) -> String {
+fn page_quote(exchange: &Exchange) -> String {
     exchange
         .body
         .as_ref()
         .and_then(|b| b.html_title.clone().or_else(|| b.html_heading.clone()))
         .or_else(|| {
-            exchange
-                .body
-                .as_ref()
-                .map(|b| b.text.lines().next().unwrap_or("").to_string())
+            exchange.body.as_ref().map(|b| {
+                b.text
+                    .lines()
+                    .map(str::trim)
+                    .find(|l| !l.is_empty())
+                    .unwrap_or("")
+                    .to_string()
+            })
         })
         .unwrap_or_default()
 }
 
-fn is_cloudflare_page(exchange: &Exchange) -> bool {
-    exchange.body.as_ref().is_some_and(|b| {
-        let lower: String = b
-            .text
-            .chars()
-            .take(20_000)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        b.media == MediaKind::Html
-            && lower.contains("cloudflare")
-            && (lower.contains("ray id") || lower.contains("cf-error"))
-    })
-}
-
-/// A Cloudflare error page, with or without a status line: its "Error code 522" names the HTTP
-/// status; its "Error 1020" names a Cloudflare error (not an HTTP status).
-pub(super) fn cloudflare_page(exchange: &Exchange, notes: &mut Notes) {
-    if !is_cloudflare_page(exchange) {
-        return;
+/// A log line: quote it, name who wrote it, and explain its own error code.
+pub(super) fn log_line(exchange: &Exchange, notes: &mut Notes) {
+    let Some(log) = &exchange.log else { return };
+    notes.matched(log.id);
+    if let Some(component) = knowledge::LOGS
+        .iter()
+        .find(|l| l.id == log.id)
+        .and_then(|l| l.component)
+        .and_then(knowledge::component)
+    {
+        notes.matched(component.id);
+        notes.answered_by(component.name);
     }
-    notes.answered_by("Cloudflare");
-    let Some(body) = &exchange.body else { return };
-    let prefix: String = body.text.chars().take(50_000).collect();
-    let text = crate::paste::visible_text(&prefix).to_ascii_lowercase();
-    if let Some(code) = cloudflare_error_code(&text) {
-        if (1000..2000).contains(&code) {
-            cloudflare_1xxx(code, notes);
-        } else {
-            notes.code_hint(
-                code,
-                Evidence::body("Cloudflare page", &format!("Error code {code}")),
-            );
-        }
+    if let Some(id) = &log.request_id {
+        notes.request_id("request id (log)", id);
     }
-}
-
-/// "Error 1020", "Error code 522", "error code: 1020" in a Cloudflare page's visible text.
-fn cloudflare_error_code(lower: &str) -> Option<u16> {
-    for marker in ["error code: ", "error code ", "error "] {
-        let mut from = 0;
-        while let Some(at) = lower[from..].find(marker) {
-            let start = from + at + marker.len();
-            let digits: String = lower[start..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            let code: Option<u16> = digits.parse().ok();
-            match (digits.len(), code) {
-                (4, Some(c)) if (1000..2000).contains(&c) => return code,
-                (3, Some(c)) if (400..600).contains(&c) => return code,
-                _ => {}
-            }
-            from = start;
-        }
+    if let Some(message) = &log.message {
+        notes.server_message(message);
     }
-    None
-}
-
-fn cloudflare_1xxx(code: u16, notes: &mut Notes) {
-    let (meaning, side, step) = match code {
-        1020 => ("a firewall rule of the site blocked your request (Access denied)", Side::Intermediary, "Ask the site's owner to check Cloudflare's firewall events for your Ray ID; a VPN, an unusual user agent or your country can trigger a rule."),
-        1015 => ("the site's Cloudflare rate limiting blocked you (You are being rate limited)", Side::Client, "Slow down and wait before retrying; the site owner sets the limit."),
-        1010 => ("the site bans your browser's signature (often an automated client or headless browser)", Side::Intermediary, "Use a normal browser user agent, or ask the site owner to allow your client."),
-        1006..=1009 => ("the site's owner banned your IP address (Access denied)", Side::Intermediary, "Contact the site's owner with the Ray ID; try another network to confirm."),
-        1016 => ("Cloudflare could not resolve the origin's DNS record (Origin DNS error)", Side::Server, "The site's owner must fix the origin's DNS record in Cloudflare."),
-        1033 => ("Cloudflare could not reach the site's Cloudflare Tunnel (Argo Tunnel error)", Side::Server, "The site's owner must check that cloudflared is running and connected."),
-        1000 | 1001 => ("the site's DNS points somewhere Cloudflare cannot serve (DNS resolution error)", Side::Server, "The site's owner must fix the DNS records in Cloudflare."),
-        1101 | 1102 => ("a Cloudflare Worker of the site threw an exception or exceeded its limits", Side::Server, "The site's owner must check the Worker's logs."),
-        _ => ("Cloudflare reports an error of its own (see Cloudflare's 1xxx error documentation)", Side::Intermediary, "Quote the Ray ID and the error number to the site's owner."),
-    };
+    let line = Evidence::of(super::EvidenceSource::Paste, log.name, &log.line);
     notes.add(
-        Severity::Problem,
-        format!("Cloudflare error {code}"),
-        format!("Cloudflare error {code} means {meaning}."),
-        vec![Evidence::body("Cloudflare page", &format!("Error {code}"))],
+        FindingKind::LogLine,
+        Severity::Info,
+        format!("A {} line", log.name),
+        match &log.code {
+            Some(code) => format!("The line names what was logged and the error code {code}."),
+            None => {
+                "The line names the status the server, router or load balancer logged.".to_string()
+            }
+        },
+        vec![line.clone()],
     );
-    notes.side(9, side);
-    notes.verdict(
-        38,
-        format!("Cloudflare, in front of the site, answered with error {code}: {meaning}."),
-    );
-    notes.step(step);
+    let explained = log
+        .code
+        .as_deref()
+        .and_then(|code| knowledge::code(log.id, code).map(|entry| (entry, code)));
+    match explained {
+        Some((entry, code)) => {
+            let slots = Slots {
+                code: Some(super::redact::text(code)),
+                message: log.message.as_deref().map(super::redact::text),
+                name: Some(log.name),
+                status: exchange.code().map(|c| c.to_string()),
+                host: None,
+            };
+            notes.apply(entry.id, &entry.meaning, &slots, vec![line]);
+        }
+        None => {}
+    }
 }

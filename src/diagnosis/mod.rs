@@ -10,6 +10,7 @@ mod auth;
 mod bodies;
 mod fingerprint;
 mod network;
+pub mod precedence;
 pub mod redact;
 mod report;
 mod request;
@@ -18,7 +19,10 @@ mod retry;
 mod time;
 
 use crate::catalog::{self, RetryPolicy, Side, Status};
+pub use crate::knowledge::FindingKind;
+use crate::knowledge::{Meaning, Slots};
 use crate::paste::{self, Exchange, InputKind, OtherEntry};
+use precedence::Precedence;
 use serde::Serialize;
 
 /// How much a finding matters.
@@ -93,6 +97,9 @@ pub(crate) fn quote(value: &str) -> String {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
+    /// The finding's stable identity (`rate-limited`, `token-expired`, `answered-by-cdn`…): tests and
+    /// JavaScript callers branch on it; the wording may change.
+    pub kind: FindingKind,
     pub severity: Severity,
     pub title: String,
     pub detail: String,
@@ -158,8 +165,13 @@ pub struct Diagnosis {
     pub request: Option<RequestSummary>,
     /// Other failing entries of a HAR file or log.
     pub others: Vec<OtherEntry>,
+    /// The client library, runtime, CLI or browser that produced the paste, when it shows.
+    pub client: Option<String>,
     /// A plain-text (Markdown) summary to send to support, secrets masked.
     pub report: String,
+    /// The knowledge entries that matched this paste (for the test that every entry is exercised).
+    #[serde(skip)]
+    pub matched_entries: Vec<&'static str>,
 }
 
 /// What the rules found, before it is assembled into a [`Diagnosis`].
@@ -167,9 +179,9 @@ pub struct Diagnosis {
 pub(crate) struct Notes {
     findings: Vec<Finding>,
     steps: Vec<String>,
-    /// Candidate verdicts with a priority; the highest wins.
-    verdicts: Vec<(u8, String)>,
-    side: Option<(u8, Side)>,
+    /// Candidate verdicts with their precedence; the strongest wins.
+    verdicts: Vec<(Precedence, String)>,
+    side: Option<(Precedence, Side)>,
     /// A status found in the body when the paste had no status line.
     code_hint: Option<(u16, Evidence)>,
     server_message: Option<String>,
@@ -177,6 +189,10 @@ pub(crate) struct Notes {
     retry_after: Option<Wait>,
     retry_policy: Option<RetryPolicy>,
     request_ids: Vec<RequestId>,
+    /// Knowledge entries that matched.
+    matched: Vec<&'static str>,
+    /// Steps of the evidence that settled the cause: catalog steps are then left out.
+    cause_settled: bool,
 }
 
 /// A wait the server asked for.
@@ -189,6 +205,7 @@ pub(crate) struct Wait {
 impl Notes {
     pub(crate) fn add(
         &mut self,
+        kind: FindingKind,
         severity: Severity,
         title: impl Into<String>,
         detail: impl Into<String>,
@@ -199,6 +216,7 @@ impl Notes {
         // Only text that a rule shortens with `quote` is masked before, so a token cut in half by
         // the shortening is still recognised.
         self.findings.push(Finding {
+            kind,
             severity,
             title: redact::text(&title.into()),
             detail: redact::text(&detail.into()),
@@ -213,14 +231,59 @@ impl Notes {
         }
     }
 
-    pub(crate) fn verdict(&mut self, priority: u8, verdict: impl Into<String>) {
+    pub(crate) fn verdict(&mut self, precedence: Precedence, verdict: impl Into<String>) {
         self.verdicts
-            .push((priority, redact::text(&verdict.into())));
+            .push((precedence, redact::text(&verdict.into())));
     }
 
-    pub(crate) fn side(&mut self, priority: u8, side: Side) {
-        if self.side.is_none_or(|(p, _)| priority > p) {
-            self.side = Some((priority, side));
+    pub(crate) fn side(&mut self, precedence: Precedence, side: Side) {
+        if self.side.is_none_or(|(p, _)| precedence > p) {
+            self.side = Some((precedence, side));
+        }
+    }
+
+    /// Record what a knowledge entry means for this paste: its finding, and its verdict, side,
+    /// retry policy, steps and implied status when it has them. `slots` fill the entry's texts.
+    pub(crate) fn apply(
+        &mut self,
+        entry: &'static str,
+        meaning: &Meaning,
+        slots: &Slots,
+        evidence: Vec<Evidence>,
+    ) {
+        if !self.matched.contains(&entry) {
+            self.matched.push(entry);
+        }
+        let fill = |t: &str| crate::knowledge::fill(t, slots);
+        self.add(
+            meaning.kind,
+            meaning.severity,
+            fill(meaning.title),
+            fill(meaning.detail),
+            evidence.clone(),
+        );
+        let precedence = meaning.precedence.unwrap_or(Precedence::VendorCode);
+        if let Some(verdict) = meaning.verdict {
+            self.verdict(precedence, fill(verdict));
+            self.cause_settled = true;
+        }
+        if let Some(side) = meaning.side {
+            self.side(precedence, side);
+        }
+        if let Some(retry) = meaning.retry {
+            self.retry_policy = Some(retry);
+        }
+        for step in meaning.steps {
+            self.step(fill(step));
+        }
+        if let (Some(code), Some(first)) = (meaning.status, evidence.first()) {
+            self.code_hint(code, first.clone());
+        }
+    }
+
+    pub(crate) fn matched(&mut self, entry: &'static str) {
+        if !self.matched.contains(&entry) {
+            self.matched.push(entry);
         }
     }
 
@@ -329,7 +392,27 @@ pub fn megabytes(bytes: usize) -> String {
 pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
     let mut notes = Notes::default();
     for note in &exchange.notes {
-        notes.add(Severity::Info, "About the paste", note.as_str(), Vec::new());
+        notes.add(
+            FindingKind::PasteNote,
+            Severity::Info,
+            "About the paste",
+            note.as_str(),
+            Vec::new(),
+        );
+    }
+    if let Some(client) = &exchange.client {
+        notes.matched(client.id);
+        let language = crate::knowledge::client(client.id)
+            .and_then(|c| c.language)
+            .map(|l| format!(" ({l})"))
+            .unwrap_or_default();
+        notes.add(
+            FindingKind::ClientLibrary,
+            Severity::Info,
+            format!("Reported by {}{language}", client.name),
+            "This is how that client reports the failure; its own documentation explains the error's fields and options (timeouts, retries, certificates).",
+            vec![Evidence::of(EvidenceSource::Paste, client.name, &client.message)],
+        );
     }
     if let Some(error) = &exchange.network_error {
         if exchange.status.is_none() {
@@ -337,14 +420,17 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
         }
     }
     bodies::read(exchange, &mut notes);
+    fingerprint::error_headers(exchange, &mut notes);
+    fingerprint::log_line(exchange, &mut notes);
     auth::oauth_body(exchange, &mut notes);
-    fingerprint::cloudflare_page(exchange, &mut notes);
+    fingerprint::pages(exchange, &mut notes);
     let code = exchange
         .code()
         .or_else(|| notes.code_hint.as_ref().map(|(c, _)| *c));
     if exchange.code().is_none() {
         if let Some((code, evidence)) = notes.code_hint.clone() {
             notes.add(
+                FindingKind::StatusFromBody,
                 Severity::Info,
                 format!("Status {code} taken from the body"),
                 "The paste has no status line; the body names the status the server meant.",
@@ -362,6 +448,7 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
         bodies::mismatches(exchange, status, &mut notes);
         if !status.known {
             notes.add(
+                FindingKind::UnregisteredStatus,
                 Severity::Warning,
                 format!("{} is not a registered status code", status.code),
                 format!(
@@ -385,7 +472,7 @@ fn assemble(
 ) -> Diagnosis {
     let headline = match (&status, &exchange.network_error) {
         (Some(s), _) => s.title(),
-        (None, Some(e)) => network::headline(e.kind).to_string(),
+        (None, Some(e)) => e.kind.headline().to_string(),
         (None, None) if exchange.kind == InputKind::Empty => "Nothing pasted yet".to_string(),
         (None, None) => "No HTTP status found".to_string(),
     };
@@ -409,7 +496,10 @@ fn assemble(
         .unwrap_or_else(|| default_verdict(exchange, status.as_ref()));
 
     let mut steps = std::mem::take(&mut notes.steps);
-    if let Some(status) = &status {
+    // When the evidence settled the cause, its steps are the answer: the catalog's general steps for
+    // the code would contradict it (a 403 that is a rate limit needs no new permission).
+    let settled = notes.cause_settled && !steps.is_empty();
+    if let Some(status) = status.as_ref().filter(|_| !settled) {
         for step in status.caller_steps {
             if !steps.iter().any(|s| s == step) {
                 steps.push((*step).to_string());
@@ -463,7 +553,9 @@ fn assemble(
         request_ids: std::mem::take(&mut notes.request_ids),
         request,
         others,
+        client: exchange.client.as_ref().map(|c| c.name.to_string()),
         report: String::new(),
+        matched_entries: std::mem::take(&mut notes.matched),
     };
     diagnosis.report = report::write(&diagnosis, exchange);
     diagnosis
@@ -490,6 +582,19 @@ fn default_verdict(exchange: &Exchange, status: Option<&Status>) -> String {
     }
 }
 
+/// Vendors the catalog's own summaries start with; the knowledge files' components count too.
+const CATALOG_NAMES: [&str; 9] = [
+    "Cloudflare",
+    "Twitter",
+    "Spring",
+    "Microsoft",
+    "Exchange",
+    "Google",
+    "Apache",
+    "Amazon",
+    "Azure",
+];
+
 /// Lower-case the first letter so a sentence can continue after a colon, unless the first word is a
 /// name ("Cloudflare's connection…", "AWS …", "nginx" is already lower case).
 pub(crate) fn lower_first(text: &str) -> String {
@@ -498,30 +603,10 @@ pub(crate) fn lower_first(text: &str) -> String {
         .next()
         .unwrap_or("");
     let is_name = first_word.chars().skip(1).any(char::is_uppercase)
-        || [
-            "Cloudflare",
-            "Twitter",
-            "Spring",
-            "Microsoft",
-            "Exchange",
-            "Google",
-            "Apache",
-            "Amazon",
-            "Azure",
-            "Vercel",
-            "Kubernetes",
-            "GitHub",
-            "Stripe",
-            "Slack",
-            "Envoy",
-            "Fly",
-            "Netlify",
-            "Akamai",
-            "Fastly",
-            "Heroku",
-            "Kong",
-        ]
-        .contains(&first_word);
+        || CATALOG_NAMES.contains(&first_word)
+        || crate::knowledge::COMPONENTS
+            .iter()
+            .any(|c| c.name.split(|ch: char| !ch.is_alphanumeric()).next() == Some(first_word));
     if is_name {
         return text.to_string();
     }

@@ -5,8 +5,9 @@ use super::{redact, Diagnosis};
 use crate::paste::Exchange;
 use std::fmt::Write as _;
 
-/// Response headers worth showing support (others are noise or secrets).
-const USEFUL_HEADERS: [&str; 14] = [
+/// Response headers worth showing support (others are noise or secrets); the components' error and
+/// report headers (`src/knowledge/answered_by/`) count too.
+const USEFUL_HEADERS: [&str; 12] = [
     "date",
     "server",
     "via",
@@ -17,8 +18,6 @@ const USEFUL_HEADERS: [&str; 14] = [
     "location",
     "allow",
     "x-cache",
-    "x-amzn-errortype",
-    "x-vercel-error",
     "ratelimit",
     "x-ratelimit-remaining",
 ];
@@ -32,6 +31,9 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> String {
         _ => d.headline.clone(),
     };
     let _ = writeln!(out, "- **Status:** {status}");
+    if let Some(client) = &d.client {
+        let _ = writeln!(out, "- **Client:** {client}");
+    }
     if let Some(request) = &d.request {
         let line = [request.method.clone(), request.url.clone()]
             .into_iter()
@@ -98,7 +100,12 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> String {
         .headers
         .iter()
         .filter(|h| {
-            USEFUL_HEADERS.contains(&h.name.to_ascii_lowercase().as_str())
+            let name = h.name.to_ascii_lowercase();
+            USEFUL_HEADERS.contains(&name.as_str())
+                || crate::knowledge::COMPONENTS.iter().any(|c| {
+                    c.error_header == Some(name.as_str())
+                        || c.report_headers.contains(&name.as_str())
+                })
                 || h.name.to_ascii_lowercase().starts_with("x-ratelimit")
         })
         .map(|h| format!("{}: {}", h.name, redact::header_value(&h.name, &h.value)))

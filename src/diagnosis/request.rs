@@ -2,7 +2,8 @@
 //! ones, `Allow` on 405, `Accept-Post`/`Accept-Patch` on 415, what to shrink on 413/414/431, and where a
 //! redirect goes (and whether a POST became a GET).
 
-use super::{Evidence, EvidenceSource, Notes, Severity};
+use super::precedence::Precedence;
+use super::{Evidence, EvidenceSource, FindingKind, Notes, Severity};
 use crate::catalog::{Status, StatusClass};
 use crate::paste::Exchange;
 
@@ -16,6 +17,7 @@ pub(super) fn reason_phrase(exchange: &Exchange, status: &Status, notes: &mut No
                 .eq(&crate::catalog::normalise_phrase(status.phrase))
         {
             notes.add(
+                FindingKind::ReasonPhraseDiffers,
                 Severity::Info,
                 format!("\"{reason}\" is another name for {}", status.title()),
                 if status.official {
@@ -29,6 +31,7 @@ pub(super) fn reason_phrase(exchange: &Exchange, status: &Status, notes: &mut No
         return;
     }
     notes.add(
+        FindingKind::ReasonPhraseDiffers,
         Severity::Info,
         "Unusual reason phrase",
         format!(
@@ -46,33 +49,36 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
         451 if exchange.header("x-ms-location").is_some() => {
             let location = exchange.header("x-ms-location").unwrap_or_default();
             notes.add(
+                FindingKind::Redirect,
                 Severity::Problem,
                 "Exchange ActiveSync redirect",
                 format!("This 451 comes from Microsoft Exchange ActiveSync, where it means \"use another server\": the mailbox is served at {}. It is not a legal block.", location),
                 vec![Evidence::header("X-MS-Location", location)],
             );
-            notes.verdict(45, format!("Exchange ActiveSync tells the client to use another server for this mailbox: {}. Update the account's server address (most clients do this automatically).", location));
+            notes.verdict(Precedence::WrongPlace, format!("Exchange ActiveSync tells the client to use another server for this mailbox: {}. Update the account's server address (most clients do this automatically).", location));
             notes.step(format!("Point the mail client or device at {} (remove and re-add the account if it does not follow the redirect).", location));
-            notes.side(5, crate::catalog::Side::Client);
+            notes.side(Precedence::WrongPlace, crate::catalog::Side::Client);
         }
         405 => {
             if let Some(allow) = exchange.header("allow") {
                 let methods: Vec<&str> = allow.split(',').map(str::trim).filter(|m| !m.is_empty()).collect();
                 let sent = method.map(|m| format!("{m} is not one of them. ")).unwrap_or_default();
                 notes.add(
+                    FindingKind::MethodNotAllowed,
                     Severity::Problem,
                     format!("Allowed methods: {}", methods.join(", ")),
                     format!("This URL accepts only {}. {sent}Use one of the allowed methods, or check that you are calling the right URL.", methods.join(", ")),
                     vec![Evidence::header("Allow", allow)],
                 );
                 notes.step(format!("Send the request with one of the allowed methods: {}.", methods.join(", ")));
-                notes.verdict(30, format!("This URL does not accept {}: it allows only {}.", method.unwrap_or("this method"), methods.join(", ")));
+                notes.verdict(Precedence::Mismatch, format!("This URL does not accept {}: it allows only {}.", method.unwrap_or("this method"), methods.join(", ")));
             }
         }
         415 => {
             for name in ["Accept-Post", "Accept-Patch"] {
                 if let Some(value) = exchange.header(name) {
                     notes.add(
+                        FindingKind::MediaTypeRejected,
                         Severity::Problem,
                         format!("The server accepts: {value}"),
                         format!("Send the body in one of these media types and set Content-Type to match ({name})."),
@@ -82,13 +88,13 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
                 }
             }
             if let Some(ct) = exchange.request.as_ref().and_then(|r| r.headers.iter().find(|h| h.name.eq_ignore_ascii_case("content-type"))) {
-                notes.add(Severity::Info, "The Content-Type you sent", "This is the media type the server refused.", vec![Evidence::of(EvidenceSource::Request, "Content-Type", &ct.value)]);
+                notes.add(FindingKind::MediaTypeRejected, Severity::Info, "The Content-Type you sent", "This is the media type the server refused.", vec![Evidence::of(EvidenceSource::Request, "Content-Type", &ct.value)]);
             }
         }
         413 => {
             notes.step("Shrink the request body: compress it, split it into smaller requests, or upload large files with the API's multipart/resumable upload.");
             if exchange.header("retry-after").is_some() {
-                notes.add(Severity::Info, "The limit may be temporary", "With Retry-After, the server says the size limit is temporary.", Vec::new());
+                notes.add(FindingKind::RequestTooLarge, Severity::Info, "The limit may be temporary", "With Retry-After, the server says the size limit is temporary.", Vec::new());
             }
         }
         414 => notes.step("Shorten the URL: move long filters or ids from the query string into a POST body, or page through fewer ids per request."),
@@ -97,6 +103,7 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
             if let Some(request) = &exchange.request {
                 if let Some(biggest) = request.headers.iter().max_by_key(|h| h.value.len()) {
                     notes.add(
+                        FindingKind::RequestTooLarge,
                         Severity::Warning,
                         format!("Largest request header: {} ({} bytes)", biggest.name, biggest.value.len()),
                         "This header is the first candidate to shrink.",
@@ -118,7 +125,7 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
                     status.code,
                     method.unwrap_or("POST")
                 ));
-                notes.verdict(30, format!("Your {} was redirected with {}; clients follow that with a GET and drop the body, so call {} directly.", method.unwrap_or("POST"), status.code, location));
+                notes.verdict(Precedence::Mismatch, format!("Your {} was redirected with {}; clients follow that with a GET and drop the body, so call {} directly.", method.unwrap_or("POST"), status.code, location));
                 notes.step(format!(
                     "Send the request to the final URL ({}) instead of relying on the redirect.",
                     location
@@ -129,6 +136,11 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
                 detail.push_str(" The target looks like a sign-in page: the request was probably not authenticated the way the API expects.");
             }
             notes.add(
+                if method_change {
+                    FindingKind::RedirectChangedMethod
+                } else {
+                    FindingKind::Redirect
+                },
                 if method_change {
                     Severity::Problem
                 } else {

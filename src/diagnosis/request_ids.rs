@@ -2,30 +2,9 @@
 //! body (`requestId`, `request_id`, `innerError.request-id`, S3 `RequestId`/`HostId`…).
 
 use super::Notes;
+use crate::knowledge::COMPONENTS;
 use crate::paste::Exchange;
 use serde_json::Value;
-
-/// Response headers that carry a request or trace id, in the order they are most useful to support.
-const HEADERS: [&str; 18] = [
-    "x-request-id",
-    "request-id",
-    "x-amzn-requestid",
-    "x-amz-request-id",
-    "x-amz-apigw-id",
-    "x-amz-cf-id",
-    "x-ms-request-id",
-    "x-ms-client-request-id",
-    "x-github-request-id",
-    "cf-ray",
-    "x-vercel-id",
-    "fly-request-id",
-    "x-nf-request-id",
-    "x-correlation-id",
-    "x-trace-id",
-    "x-cloud-trace-context",
-    "x-azure-ref",
-    "traceparent",
-];
 
 /// JSON keys (any depth) that name a request id.
 const BODY_KEYS: [&str; 8] = [
@@ -40,13 +19,17 @@ const BODY_KEYS: [&str; 8] = [
 ];
 
 pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
-    for name in HEADERS {
-        for header in exchange
-            .headers
-            .iter()
-            .filter(|h| h.name.eq_ignore_ascii_case(name))
-        {
-            notes.request_id(&header.name, &header.value);
+    // The headers that carry request or trace ids are knowledge: each component lists its own.
+    for component in COMPONENTS {
+        for name in component.request_ids {
+            for header in exchange
+                .headers
+                .iter()
+                .filter(|h| h.name.eq_ignore_ascii_case(name))
+            {
+                notes.matched(component.id);
+                notes.request_id(&header.name, &header.value);
+            }
         }
     }
     let Some(body) = &exchange.body else { return };
@@ -56,22 +39,8 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
         for (path, value) in found {
             notes.request_id(&path, &value);
         }
-        // Stripe puts the request id in a dashboard URL.
-        if let Some(url) = json
-            .pointer("/error/request_log_url")
-            .and_then(Value::as_str)
-        {
-            if let Some(id) = url.rsplit('/').next().filter(|id| id.starts_with("req_")) {
-                notes.request_id("error.request_log_url", id.split('?').next().unwrap_or(id));
-            }
-        }
     }
-    for field in ["RequestId", "HostId"] {
-        if let Some(value) = body.xml_field(field) {
-            notes.request_id(field, value);
-        }
-    }
-    // Azure Storage puts "RequestId:…" inside Message.
+    // Some XML errors put "RequestId:…" inside Message.
     if let Some(message) = body.xml_field("Message") {
         for line in message.lines() {
             if let Some(id) = line.trim().strip_prefix("RequestId:") {
@@ -79,17 +48,31 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
             }
         }
     }
-    // Cloudflare pages show the Ray ID in the body ("Cloudflare Ray ID: <strong>…</strong>").
+    // Error pages show their reference ids as text ("Cloudflare Ray ID: <strong>…</strong>"); each
+    // component lists the labels its pages use.
+    let labels: Vec<(&str, &str)> = COMPONENTS
+        .iter()
+        .flat_map(|c| c.page_ids.iter().map(move |l| (c.name, *l)))
+        .collect();
+    if labels.is_empty() || body.media == crate::paste::MediaKind::Json {
+        return;
+    }
     let prefix: String = body.text.chars().take(50_000).collect();
     let text = crate::paste::visible_text(&prefix);
-    if let Some(at) = text.find("Ray ID:") {
-        let id: String = text[at + 7..]
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect();
-        if id.len() >= 8 {
-            notes.request_id("Cloudflare Ray ID", &id);
+    for (name, label) in labels {
+        if let Some(at) = text.find(label) {
+            let id: String = text[at + label.len()..]
+                .trim_start_matches([' ', ':', '#'])
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
+                .collect();
+            let id = id.trim_end_matches('.');
+            if id.len() >= 8 {
+                notes.request_id(
+                    &format!("{name} {}", label.trim_end_matches([':', ' ', '#'])),
+                    id,
+                );
+            }
         }
     }
 }

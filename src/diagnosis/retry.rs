@@ -1,7 +1,8 @@
 //! Retry evidence: `Retry-After` (seconds or HTTP-date), the IETF `RateLimit` / `RateLimit-Policy`
 //! fields (structured and older forms), `RateLimit-*` and the common `X-RateLimit-*` headers.
 
-use super::{time, Clock, Evidence, Notes, RetryAdvice, Severity, Wait};
+use super::precedence::Precedence;
+use super::{time, Clock, Evidence, FindingKind, Notes, RetryAdvice, Severity, Wait};
 use crate::catalog::{RetryPolicy, Side, Status, StatusClass};
 use crate::paste::Exchange;
 
@@ -35,13 +36,14 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
                 if !exact {
                     detail.push_str(" The value is not a whole number of seconds as RFC 9110 requires; it was rounded up.");
                 }
-                notes.add(Severity::Problem, format!("Wait {} before retrying", time::duration(seconds)), detail, vec![evidence]);
+                notes.add(FindingKind::RetryAfter, Severity::Problem, format!("Wait {} before retrying", time::duration(seconds)), detail, vec![evidence]);
             }
             Some(RetryAfter::Date(at)) => {
                 let seconds = reference.map(|r| (at - r).max(0) as u64);
                 wait = Some(Wait { seconds, at_unix: Some(at) });
                 let relative = seconds.map(|s| format!(", {} after the response's Date", time::duration(s))).unwrap_or_default();
                 notes.add(
+                    FindingKind::RetryAfter,
                     Severity::Problem,
                     format!("Retry after {}", time::readable(at, reference)),
                     format!("The server names the moment to retry: {}{relative}.", time::readable(at, reference)),
@@ -49,6 +51,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
                 );
             }
             None => notes.add(
+                FindingKind::RetryAfter,
                 Severity::Warning,
                 "Retry-After could not be read",
                 "Retry-After must be a number of seconds or an HTTP-date; this value is neither, so fall back to exponential backoff.",
@@ -96,6 +99,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
             "Rate-limit headers"
         };
         notes.add(
+            FindingKind::RateLimitHeaders,
             if exhausted {
                 Severity::Problem
             } else {
@@ -117,17 +121,19 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
         || status.code == 420
         || (exhausted && status.class == StatusClass::ClientError);
     if rate_limited {
-        notes.side(5, Side::Client);
+        notes.side(Precedence::RateLimit, Side::Client);
         notes.retry_policy = Some(RetryPolicy::RetryAfter);
         if status.code == 403 {
             notes.add(
+                FindingKind::RateLimitNotPermission,
                 Severity::Problem,
                 "This 403 is a rate limit, not a permission problem",
                 "The rate-limit headers show no requests left: some APIs (GitHub among them) answer 403 instead of 429 when you are over the limit. Your credentials are probably fine.",
                 Vec::new(),
             );
         }
-        notes.verdict(50, match wait {
+        notes.cause_settled = true;
+        notes.verdict(Precedence::RateLimit, match wait {
             Some(Wait { seconds: Some(s), at_unix: Some(a) }) => format!(
                 "You are rate limited: the server asks you to wait {} (until {}) before sending more requests.",
                 time::duration(s),
@@ -152,7 +158,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
             _ => String::new(),
         };
         notes.verdict(
-            20,
+            Precedence::ProxyMessage,
             format!("{} The server asks you to retry {when}.", status.summary),
         );
     }

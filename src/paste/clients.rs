@@ -3,123 +3,80 @@
 use super::head::attach_body;
 use super::{lines, ClientReport, Exchange, InputKind, OtherEntry, Request, StatusLine};
 
-/// One library's way of saying "the server answered with status N".
-struct Pattern {
-    library: &'static str,
-    /// Text just before the code.
-    before: &'static str,
-}
+use crate::knowledge::{Client, CLIENTS};
 
-const PATTERNS: [Pattern; 11] = [
-    Pattern {
-        library: "axios",
-        before: "Request failed with status code ",
-    },
-    Pattern {
-        library: "Python requests",
-        before: "HTTPError: ",
-    },
-    Pattern {
-        library: ".NET HttpClient",
-        before: "Response status code does not indicate success: ",
-    },
-    Pattern {
-        library: "Java HttpURLConnection",
-        before: "Server returned HTTP response code: ",
-    },
-    Pattern {
-        library: "PowerShell",
-        before: "The remote server returned an error: (",
-    },
-    Pattern {
-        library: "fetch wrapper",
-        before: "HTTP error! status: ",
-    },
-    Pattern {
-        library: "Go net/http",
-        before: "unexpected status code: ",
-    },
-    Pattern {
-        library: "Node.js got",
-        before: "Response code ",
-    },
-    Pattern {
-        library: "git",
-        before: "The requested URL returned error: ",
-    },
-    Pattern {
-        library: "npm",
-        before: "npm ERR! ",
-    },
-    Pattern {
-        library: "npm",
-        before: "npm error ",
-    },
-];
-
+/// A client library's, CLI's or browser's error line that names a status: the first client (in the
+/// knowledge's order) whose `status_before` text is followed by a three-digit code.
 pub(super) fn read(trimmed: &str) -> Option<Exchange> {
-    for pattern in &PATTERNS {
-        // The first occurrence followed by a three-digit code ("npm ERR! code E401" comes before
-        // "npm ERR! 401 Unauthorized").
-        let found = trimmed.match_indices(pattern.before).find_map(|(at, _)| {
-            let after = &trimmed[at + pattern.before.len()..];
-            let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
-            let code = digits.parse::<u16>().ok()?;
-            (digits.len() == 3 && (100..=999).contains(&code)).then_some((at, after, digits, code))
-        });
-        let Some((at, after, digits, code)) = found else {
-            continue;
-        };
-        let line_start = trimmed[..at].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = trimmed[at..].find('\n').map_or(trimmed.len(), |i| at + i);
-        let message = trimmed[line_start..line_end].trim().to_string();
-        let mut exchange = Exchange::new(InputKind::ClientError);
-        exchange.status = Some(StatusLine {
-            code,
-            reason: reason_after(pattern.library, &after[digits.len()..]),
-            version: None,
-        });
-        exchange.client = Some(ClientReport {
-            library: pattern.library.to_string(),
-            message,
-        });
-        if let Some(url) = url_in(trimmed) {
-            exchange.request = Some(Request {
-                method: method_near(trimmed),
-                target: Some(url),
-                headers: Vec::new(),
+    for client in CLIENTS {
+        for before in client.status_before {
+            // The first occurrence followed by a three-digit code ("npm ERR! code E401" comes
+            // before "npm ERR! 401 Unauthorized").
+            let found = trimmed.match_indices(before).find_map(|(at, _)| {
+                let after = &trimmed[at + before.len()..];
+                let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+                let code = digits.parse::<u16>().ok()?;
+                (digits.len() == 3 && (100..=999).contains(&code))
+                    .then_some((at, after, digits, code))
             });
+            let Some((at, after, digits, code)) = found else {
+                continue;
+            };
+            let line_start = trimmed[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = trimmed[at..].find('\n').map_or(trimmed.len(), |i| at + i);
+            let message = trimmed[line_start..line_end].trim().to_string();
+            let mut exchange = Exchange::new(InputKind::ClientError);
+            exchange.status = Some(StatusLine {
+                code,
+                reason: reason_after(client, &after[digits.len()..]),
+                version: None,
+            });
+            exchange.client = Some(ClientReport {
+                id: client.id,
+                name: client.name,
+                message,
+            });
+            if let Some(url) = url_in(trimmed) {
+                exchange.request = Some(Request {
+                    method: method_near(trimmed),
+                    target: Some(url),
+                    headers: Vec::new(),
+                });
+            }
+            // Node's util.inspect dump of an error object carries the response (axios).
+            if trimmed.contains("response: {") {
+                axios_details(trimmed, &mut exchange);
+            }
+            return Some(exchange);
         }
-        if pattern.library == "axios" {
-            axios_details(trimmed, &mut exchange);
-        }
-        return Some(exchange);
     }
     None
 }
 
-/// The reason phrase each library prints after the code, when it prints one.
-fn reason_after(library: &str, rest: &str) -> Option<String> {
-    let rest = rest.trim_start();
-    let reason = match library {
-        // "404 Client Error: Not Found for url: …"
-        "Python requests" => rest
-            .split_once(": ")
-            .map(|(_, r)| r.split(" for url").next().unwrap_or(r).trim()),
-        // "401 (Unauthorized)."
-        ".NET HttpClient" => rest.strip_prefix('(').and_then(|r| r.split(')').next()),
-        // "(403) Forbidden."
-        "PowerShell" => rest.strip_prefix(')').map(|r| {
-            r.lines()
-                .next()
-                .unwrap_or("")
-                .trim()
-                .trim_end_matches('.')
-                .trim()
-        }),
-        _ => None,
-    }?;
-    (!reason.is_empty()).then(|| reason.to_string())
+/// The client whose markers appear in the text (a stack trace, an exception name), for pastes that
+/// were read some other way (a network failure, a console line).
+pub(crate) fn identify(text: &str) -> Option<&'static Client> {
+    CLIENTS
+        .iter()
+        .find(|c| c.markers.iter().any(|m| text.contains(m)))
+}
+
+/// The reason phrase a client prints after the code, where its knowledge entry says it is.
+fn reason_after(client: &Client, rest: &str) -> Option<String> {
+    let after = client.reason_after?;
+    let rest = rest.lines().next().unwrap_or("").trim_start();
+    let at = if after.trim().is_empty() {
+        0
+    } else {
+        rest.find(after)? + after.len()
+    };
+    let reason = &rest[at..];
+    let reason = match client.reason_until {
+        Some(until) => reason.split(until).next().unwrap_or(reason),
+        None => reason,
+    };
+    let reason = reason.trim().trim_end_matches('.').trim();
+    (!reason.is_empty() && reason.len() <= 80).then(|| reason.to_string())
 }
 
 fn url_in(text: &str) -> Option<String> {

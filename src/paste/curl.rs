@@ -2,7 +2,7 @@
 //! With `-L` or `Expect: 100-continue` there can be several responses; the last final one counts.
 
 use super::head::{attach_body, read_header_block, status_line};
-use super::network::curl_exit;
+use super::network::classify;
 use super::{header_line, lines, Exchange, InputKind, Request};
 
 pub(super) fn read(text: &str) -> Option<Exchange> {
@@ -63,7 +63,12 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
             if line.contains("Connected to") || line.contains("Trying") {
                 continue;
             }
-        } else if let Some(error) = curl_exit(line) {
+        } else if let Some(error) = line
+            .trim_start()
+            .starts_with("curl: (")
+            .then(|| classify(line))
+            .flatten()
+        {
             exchange.network_error.get_or_insert(error);
         } else if in_response && !line.starts_with('*') {
             // curl prints its "* Connection #0 … left intact" right after a body with no final

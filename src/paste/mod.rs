@@ -11,6 +11,7 @@ mod clients;
 mod curl;
 mod har;
 mod head;
+mod logs;
 mod network;
 
 pub use body::{visible_text, Body, MediaKind};
@@ -119,15 +120,33 @@ pub struct Exchange {
     pub network_error: Option<NetworkError>,
     /// For client-library errors: which library said it, and the message line.
     pub client: Option<ClientReport>,
+    /// For log lines: which format, and the fields it names.
+    pub log: Option<LogReport>,
     /// Other failing HAR entries, or other error lines of a log.
     pub others: Vec<OtherEntry>,
     /// Things the reader noticed about the paste itself ("the JSON is cut off").
     pub notes: Vec<String>,
 }
 
+/// A log line, read by its format's knowledge entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogReport {
+    /// The `[[log]]` entry's id, also the scope of its codes.
+    pub id: &'static str,
+    pub name: &'static str,
+    pub line: String,
+    /// The format's own error code on that line (`H12`, `backend_timeout`).
+    pub code: Option<String>,
+    pub message: Option<String>,
+    pub request_id: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ClientReport {
-    pub library: String,
+    /// The knowledge's id for the client (`python-requests`).
+    pub id: &'static str,
+    /// Its name as people know it ("Python requests").
+    pub name: &'static str,
     pub message: String,
 }
 
@@ -141,6 +160,7 @@ impl Exchange {
             request: None,
             network_error: None,
             client: None,
+            log: None,
             others: Vec::new(),
             notes: Vec::new(),
         }
@@ -163,6 +183,39 @@ impl Exchange {
 /// Read any pasted text. Never fails: text we cannot read comes back as [`InputKind::Unrecognised`]
 /// with a note saying so.
 pub fn read(text: &str) -> Exchange {
+    let mut exchange = read_shape(text);
+    if exchange.client.is_none() && exchange.kind != InputKind::Har {
+        // Which client produced it: its markers (an exception's name), or the one client that prints
+        // the failure's wording.
+        let trimmed = text.trim();
+        let client = clients::identify(trimmed).or_else(|| {
+            exchange
+                .network_error
+                .as_ref()
+                .and_then(|e| e.client)
+                .and_then(crate::knowledge::client)
+        });
+        if let Some(client) = client {
+            let line = client
+                .markers
+                .iter()
+                .find_map(|m| lines(trimmed).find(|l| l.contains(m)))
+                .or_else(|| exchange.network_error.as_ref().map(|e| e.message.as_str()))
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            exchange.client = Some(ClientReport {
+                id: client.id,
+                name: client.name,
+                message: line,
+            });
+        }
+    }
+    exchange
+}
+
+/// The reader for each shape of paste, in order of precedence: the first that recognises the text wins.
+fn read_shape(text: &str) -> Exchange {
     let text = text.trim_start_matches('\u{feff}');
     let trimmed = text.trim();
     if trimmed.is_empty() {
@@ -176,6 +229,11 @@ pub fn read(text: &str) -> Exchange {
         if let Some(exchange) = har::read(trimmed) {
             return exchange;
         }
+    }
+    // Log lines first: their markers are specific, and a log's "#Fields:" or "key: value" lines
+    // would otherwise pass for headers.
+    if let Some(exchange) = logs::read(trimmed) {
+        return exchange;
     }
     if let Some(exchange) = curl::read(text) {
         return exchange;

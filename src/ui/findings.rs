@@ -30,7 +30,7 @@ fn finding(f: &Finding) -> Html {
         Severity::Info => ("info", "Note"),
     };
     html! {
-        <li class="ht-finding" data-severity={key}>
+        <li class="ht-finding" data-severity={key} data-kind={f.kind.as_str()}>
             <p class="ht-finding-title"><span class="ht-severity">{ label }</span>{ &f.title }</p>
             <p>{ &f.detail }</p>
             if !f.evidence.is_empty() {

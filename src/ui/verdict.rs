@@ -41,6 +41,9 @@ pub fn Verdict(props: &VerdictProps) -> Html {
             if let Some(who) = &d.answered_by {
                 <p class="ht-sent-as">{ format!("Answered by: {who}") }</p>
             }
+            if let Some(client) = &d.client {
+                <p class="ht-sent-as">{ format!("Reported by: {client}") }</p>
+            }
             <p class="ht-verdict">{ &d.verdict }</p>
             if let Some(message) = &d.server_message {
                 <p><strong>{ "The server says: " }</strong><q>{ message }</q></p>

@@ -1,0 +1,912 @@
+//! The knowledge compiler: turns the TOML files under `src/knowledge/` into static Rust tables.
+//!
+//! `build.rs` runs it at compile time and `tests/knowledge_source.rs` runs it on broken files, to show
+//! that an unknown field, an undeclared kind, a side that does not exist or a code table that points
+//! nowhere stops the build with a message naming the file and the entry. See `SCHEMA.md`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+/// One knowledge file: its path (for messages) and its text.
+pub struct Source {
+    pub path: String,
+    pub text: String,
+}
+
+const PRECEDENCE: [&str; 13] = [
+    "proxy-message",
+    "in-front",
+    "stock-page",
+    "mismatch",
+    "platform",
+    "vendor-code",
+    "vendor-permission",
+    "vendor-auth",
+    "credentials",
+    "hidden-failure",
+    "wrong-place",
+    "rate-limit",
+    "no-response",
+];
+const SIDES: [(&str, &str); 4] = [
+    ("client", "Client"),
+    ("server", "Server"),
+    ("intermediary", "Intermediary"),
+    ("network", "Network"),
+];
+const RETRY: [(&str, &str); 4] = [
+    ("no", "No"),
+    ("after-fix", "AfterFix"),
+    ("backoff", "Backoff"),
+    ("retry-after", "RetryAfter"),
+];
+const SEVERITY: [(&str, &str); 3] = [
+    ("problem", "Problem"),
+    ("warning", "Warning"),
+    ("info", "Info"),
+];
+const ROLES: [(&str, &str); 8] = [
+    ("cdn", "Cdn"),
+    ("proxy", "Proxy"),
+    ("load-balancer", "LoadBalancer"),
+    ("gateway", "Gateway"),
+    ("mesh", "Mesh"),
+    ("platform", "Platform"),
+    ("web-server", "WebServer"),
+    ("api", "Api"),
+];
+const SLOTS: [&str; 5] = ["code", "message", "name", "status", "host"];
+
+/// `rate-limit-exhausted` → `RateLimitExhausted`.
+pub fn camel(id: &str) -> String {
+    id.split(['-', '_'])
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut c = p.chars();
+            match c.next() {
+                Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+}
+
+/// Reads one TOML table field by field; `finish` fails on fields nobody asked for.
+struct Fields<'a> {
+    table: &'a toml::Table,
+    used: BTreeSet<&'static str>,
+    context: String,
+}
+
+impl<'a> Fields<'a> {
+    fn new(
+        value: &'a toml::Value,
+        file: &str,
+        section: &str,
+        index: usize,
+    ) -> Result<Self, String> {
+        let table = value
+            .as_table()
+            .ok_or_else(|| format!("{file}: [[{section}]] number {} is not a table", index + 1))?;
+        let id = table
+            .get("id")
+            .and_then(toml::Value::as_str)
+            .map(|s| format!("\"{s}\""))
+            .unwrap_or_else(|| format!("number {}", index + 1));
+        Ok(Fields {
+            table,
+            used: BTreeSet::new(),
+            context: format!("{file}: [[{section}]] {id}"),
+        })
+    }
+
+    fn err(&self, message: impl std::fmt::Display) -> String {
+        format!("{}: {message}", self.context)
+    }
+
+    fn opt_str(&mut self, key: &'static str) -> Result<Option<String>, String> {
+        self.used.insert(key);
+        match self.table.get(key) {
+            None => Ok(None),
+            Some(toml::Value::String(s)) if s.trim().is_empty() => {
+                Err(self.err(format!("`{key}` is empty")))
+            }
+            Some(toml::Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(self.err(format!("`{key}` must be a string"))),
+        }
+    }
+
+    fn str(&mut self, key: &'static str) -> Result<String, String> {
+        self.opt_str(key)?
+            .ok_or_else(|| self.err(format!("`{key}` is missing")))
+    }
+
+    fn list(&mut self, key: &'static str) -> Result<Vec<String>, String> {
+        self.used.insert(key);
+        match self.table.get(key) {
+            None => Ok(Vec::new()),
+            Some(toml::Value::Array(items)) => items
+                .iter()
+                .map(|v| match v {
+                    toml::Value::String(s) if !s.is_empty() => Ok(s.clone()),
+                    toml::Value::String(_) => Err(self.err(format!("`{key}` has an empty string"))),
+                    _ => Err(self.err(format!("`{key}` must be a list of strings"))),
+                })
+                .collect(),
+            Some(toml::Value::String(s)) if !s.is_empty() => Ok(vec![s.clone()]),
+            Some(_) => Err(self.err(format!("`{key}` must be a list of strings"))),
+        }
+    }
+
+    fn opt_int(&mut self, key: &'static str) -> Result<Option<i64>, String> {
+        self.used.insert(key);
+        match self.table.get(key) {
+            None => Ok(None),
+            Some(toml::Value::Integer(n)) => Ok(Some(*n)),
+            Some(_) => Err(self.err(format!("`{key}` must be a number"))),
+        }
+    }
+
+    fn ints(&mut self, key: &'static str) -> Result<Vec<i64>, String> {
+        self.used.insert(key);
+        match self.table.get(key) {
+            None => Ok(Vec::new()),
+            Some(toml::Value::Array(items)) => items
+                .iter()
+                .map(|v| {
+                    v.as_integer()
+                        .ok_or_else(|| self.err(format!("`{key}` must be a list of numbers")))
+                })
+                .collect(),
+            Some(_) => Err(self.err(format!("`{key}` must be a list of numbers"))),
+        }
+    }
+
+    fn opt_table(&mut self, key: &'static str) -> Result<Option<&'a toml::Table>, String> {
+        self.used.insert(key);
+        match self.table.get(key) {
+            None => Ok(None),
+            Some(toml::Value::Table(t)) => Ok(Some(t)),
+            Some(_) => Err(self.err(format!("`{key}` must be a table"))),
+        }
+    }
+
+    fn finish(self) -> Result<(), String> {
+        for key in self.table.keys() {
+            if !self.used.contains(key.as_str()) {
+                return Err(self.err(format!("unknown field `{key}`")));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn pick(value: &str, allowed: &[(&str, &str)], what: &str, f: &Fields) -> Result<String, String> {
+    allowed
+        .iter()
+        .find(|(name, _)| *name == value)
+        .map(|(_, rust)| rust.to_string())
+        .ok_or_else(|| {
+            let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
+            f.err(format!(
+                "{what} \"{value}\" does not exist (use one of: {})",
+                names.join(", ")
+            ))
+        })
+}
+
+fn check_slots(text: &str, f: &Fields) -> Result<(), String> {
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = after
+            .find('}')
+            .ok_or_else(|| f.err(format!("an unclosed slot in \"{text}\"")))?;
+        let slot = &after[..close];
+        // Only `{word}` is a slot; other braces (a quoted JSON body) are text.
+        let is_slot = !slot.is_empty() && slot.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+        if is_slot && !SLOTS.contains(&slot) {
+            return Err(f.err(format!(
+                "unknown slot {{{slot}}} (slots: {})",
+                SLOTS.map(|s| format!("{{{s}}}")).join(", ")
+            )));
+        }
+        rest = &after[close + 1..];
+    }
+    Ok(())
+}
+
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn lits(items: &[String]) -> String {
+    format!(
+        "&[{}]",
+        items.iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ")
+    )
+}
+
+fn opt_lit(s: &Option<String>) -> String {
+    match s {
+        Some(s) => format!("Some({})", lit(s)),
+        None => "None".into(),
+    }
+}
+
+/// Kinds known so far: declared ones plus the network kinds.
+struct Vocabulary {
+    kinds: BTreeMap<String, String>,
+}
+
+impl Vocabulary {
+    fn kind(&self, id: &str, f: &Fields) -> Result<String, String> {
+        if self.kinds.contains_key(id) {
+            Ok(format!("FindingKind::{}", camel(id)))
+        } else {
+            Err(f.err(format!(
+                "kind \"{id}\" is not declared (declare it with [[kind]] id = \"{id}\")"
+            )))
+        }
+    }
+}
+
+/// The meaning part shared by codes, pages and network kinds, as Rust source.
+fn meaning(
+    f: &mut Fields,
+    vocab: &Vocabulary,
+    kind_default: Option<&str>,
+) -> Result<String, String> {
+    let kind = match (f.opt_str("kind")?, kind_default) {
+        (Some(k), _) => k,
+        (None, Some(k)) => k.to_string(),
+        (None, None) => return Err(f.err("`kind` is missing")),
+    };
+    let kind = vocab.kind(&kind, f)?;
+    let severity = match f.opt_str("severity")? {
+        Some(s) => pick(&s, &SEVERITY, "severity", f)?,
+        None => "Problem".into(),
+    };
+    let title = f.str("title")?;
+    let detail = f.str("detail")?;
+    let verdict = f.opt_str("verdict")?;
+    let precedence = f.opt_str("precedence")?;
+    let side = f.opt_str("side")?;
+    let retry = f.opt_str("retry")?;
+    let steps = f.list("steps")?;
+    let status = f.opt_int("status")?;
+    for text in [&title, &detail]
+        .into_iter()
+        .chain(verdict.iter())
+        .chain(steps.iter())
+    {
+        check_slots(text, f)?;
+    }
+    let precedence = match precedence {
+        Some(p) if PRECEDENCE.contains(&p.as_str()) => Some(format!("Precedence::{}", camel(&p))),
+        Some(p) => {
+            return Err(f.err(format!(
+                "precedence \"{p}\" does not exist (use one of: {})",
+                PRECEDENCE.join(", ")
+            )))
+        }
+        None if verdict.is_some() || side.is_some() => {
+            return Err(f.err("`precedence` is needed with `verdict` or `side`"))
+        }
+        None => None,
+    };
+    let side = match side {
+        Some(s) => format!("Some(Side::{})", pick(&s, &SIDES, "side", f)?),
+        None => "None".into(),
+    };
+    let retry = match retry {
+        Some(r) => format!("Some(RetryPolicy::{})", pick(&r, &RETRY, "retry", f)?),
+        None => "None".into(),
+    };
+    if let Some(s) = status {
+        if !(100..=599).contains(&s) {
+            return Err(f.err(format!("status {s} is not an HTTP status (100–599)")));
+        }
+    }
+    Ok(format!(
+        "Meaning {{ kind: {kind}, severity: Severity::{severity}, title: {}, detail: {}, verdict: {}, precedence: {}, side: {side}, retry: {retry}, steps: {}, status: {} }}",
+        lit(&title),
+        lit(&detail),
+        opt_lit(&verdict),
+        precedence.map_or("None".into(), |p| format!("Some({p})")),
+        lits(&steps),
+        status.map_or("None".into(), |s| format!("Some({s})")),
+    ))
+}
+
+fn condition(text: &str, f: &Fields) -> Result<String, String> {
+    if let Some(rest) = text.strip_prefix("header:") {
+        // `header:name` = present; `header:name~text` = its value contains text.
+        let (name, value) = rest.split_once('~').unwrap_or((rest, ""));
+        if name.trim().is_empty() {
+            return Err(f.err(format!(
+                "condition \"{text}\": write header:name or header:name~text"
+            )));
+        }
+        return Ok(format!(
+            "Condition::Header({}, {})",
+            lit(&name.to_ascii_lowercase()),
+            lit(&value.to_ascii_lowercase())
+        ));
+    }
+    if let Some(pointer) = text.strip_prefix('!') {
+        return Ok(format!("Condition::Absent({})", lit(pointer)));
+    }
+    if let Some((pointer, value)) = text.split_once('=') {
+        return Ok(format!(
+            "Condition::Equals({}, {})",
+            lit(pointer),
+            lit(value)
+        ));
+    }
+    if let Some((pointer, value)) = text.split_once('~') {
+        return Ok(format!(
+            "Condition::Contains({}, {})",
+            lit(pointer),
+            lit(&value.to_ascii_lowercase())
+        ));
+    }
+    Ok(format!("Condition::Exists({})", lit(text)))
+}
+
+fn pointers(items: &[String], syntax_xml: bool, f: &Fields) -> Result<(), String> {
+    for p in items {
+        if !syntax_xml && !p.starts_with('/') && !p.is_empty() {
+            return Err(f.err(format!("JSON pointer \"{p}\" must start with / (RFC 6901)")));
+        }
+    }
+    Ok(())
+}
+
+/// Everything the files hold, as Rust source for `knowledge_tables.rs`.
+pub fn compile(sources: &[Source]) -> Result<String, String> {
+    // Pass 1: kinds, network kinds, and the ids that scopes may name.
+    let mut kinds: BTreeMap<String, String> = BTreeMap::new();
+    let mut network: Vec<(String, String, toml::Value)> = Vec::new();
+    let mut parsed: Vec<(String, toml::Table)> = Vec::new();
+    for source in sources {
+        let table: toml::Table = source
+            .text
+            .parse()
+            .map_err(|e| format!("{}: not valid TOML: {e}", source.path))?;
+        for key in table.keys() {
+            if ![
+                "kind",
+                "component",
+                "format",
+                "code",
+                "page",
+                "client",
+                "failure",
+                "network",
+                "log",
+            ]
+            .contains(&key.as_str())
+            {
+                return Err(format!("{}: unknown section [[{key}]]", source.path));
+            }
+        }
+        let sections = |name: &str| -> Result<Vec<toml::Value>, String> {
+            match table.get(name) {
+                None => Ok(Vec::new()),
+                Some(toml::Value::Array(a)) => Ok(a.clone()),
+                Some(_) => Err(format!(
+                    "{}: `{name}` must be written [[{name}]]",
+                    source.path
+                )),
+            }
+        };
+        for (i, v) in sections("kind")?.iter().enumerate() {
+            let mut f = Fields::new(v, &source.path, "kind", i)?;
+            let id = f.str("id")?;
+            let about = f.str("about")?;
+            f.finish()?;
+            if !is_kebab(&id) {
+                return Err(format!(
+                    "{}: kind \"{id}\" must be kebab-case (rate-limited)",
+                    source.path
+                ));
+            }
+            if kinds.insert(id.clone(), about).is_some() {
+                return Err(format!("{}: kind \"{id}\" is declared twice", source.path));
+            }
+        }
+        for (i, v) in sections("network")?.iter().enumerate() {
+            let f = Fields::new(v, &source.path, "network", i)?;
+            let id = f
+                .table
+                .get("id")
+                .and_then(toml::Value::as_str)
+                .ok_or_else(|| f.err("`id` is missing"))?
+                .to_string();
+            network.push((source.path.clone(), id, v.clone()));
+        }
+        parsed.push((source.path.clone(), table));
+    }
+    for (path, id, v) in &network {
+        let about = v
+            .get("headline")
+            .and_then(toml::Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        if !is_kebab(id) {
+            return Err(format!("{path}: network kind \"{id}\" must be kebab-case"));
+        }
+        if kinds.insert(id.clone(), about).is_some() {
+            return Err(format!(
+                "{path}: network kind \"{id}\" is also declared elsewhere (as a kind or a network kind)"
+            ));
+        }
+    }
+    if !network.iter().any(|(_, id, _)| id == "other") {
+        return Err("the network kinds need one with id \"other\" (the last resort)".into());
+    }
+    let vocab = Vocabulary { kinds };
+
+    let mut out = String::new();
+    let mut ids: BTreeMap<String, String> = BTreeMap::new();
+    let mut claim = |id: &str, path: &str| -> Result<(), String> {
+        if let Some(first) = ids.insert(id.to_string(), path.to_string()) {
+            return Err(format!(
+                "{path}: the id \"{id}\" is already used (in {first}); ids are unique across files"
+            ));
+        }
+        Ok(())
+    };
+
+    // Finding kinds.
+    let _ = writeln!(
+        out,
+        "/// A finding's stable identity.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]\npub enum FindingKind {{"
+    );
+    for id in vocab.kinds.keys() {
+        let _ = writeln!(out, "    {},", camel(id));
+    }
+    let _ = writeln!(
+        out,
+        "}}\n\nimpl FindingKind {{\n    pub const ALL: &'static [FindingKind] = &["
+    );
+    for id in vocab.kinds.keys() {
+        let _ = writeln!(out, "        FindingKind::{},", camel(id));
+    }
+    let _ = writeln!(
+        out,
+        "    ];\n    pub fn as_str(self) -> &'static str {{\n        match self {{"
+    );
+    for id in vocab.kinds.keys() {
+        let _ = writeln!(
+            out,
+            "            FindingKind::{} => {},",
+            camel(id),
+            lit(id)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "        }}\n    }}\n    /// What the kind means, for documentation.\n    pub fn about(self) -> &'static str {{\n        match self {{"
+    );
+    for (id, about) in &vocab.kinds {
+        let _ = writeln!(
+            out,
+            "            FindingKind::{} => {},",
+            camel(id),
+            lit(about)
+        );
+    }
+    let _ = writeln!(out, "        }}\n    }}\n}}\n");
+
+    // Network kinds, in precedence order.
+    let _ = writeln!(
+        out,
+        "/// A failure that produced no HTTP status, most specific first.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]\n#[serde(rename_all = \"kebab-case\")]\npub enum NetworkErrorKind {{"
+    );
+    for (_, id, _) in &network {
+        let _ = writeln!(out, "    {},", camel(id));
+    }
+    let _ = writeln!(out, "}}\n\npub static NETWORK: &[Network] = &[");
+    for (i, (path, id, v)) in network.iter().enumerate() {
+        let mut f = Fields::new(v, path, "network", i)?;
+        f.str("id")?;
+        let headline = f.str("headline")?;
+        let verdict = f.str("verdict")?;
+        let detail = f.str("detail")?;
+        let steps = f.list("steps")?;
+        let side = f.opt_str("side")?.unwrap_or_else(|| "network".into());
+        let side = pick(&side, &SIDES, "side", &f)?;
+        let retry = match f.opt_str("retry")? {
+            Some(r) => format!("Some(RetryPolicy::{})", pick(&r, &RETRY, "retry", &f)?),
+            None => "None".into(),
+        };
+        f.str("source")?;
+        for t in [&verdict, &detail].into_iter().chain(steps.iter()) {
+            check_slots(t, &f)?;
+        }
+        f.finish()?;
+        let _ = writeln!(
+            out,
+            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, detail: {}, steps: {}, side: Side::{side}, retry: {retry} }},",
+            camel(id),
+            camel(id),
+            lit(&headline),
+            lit(&verdict),
+            lit(&detail),
+            lits(&steps)
+        );
+    }
+    let _ = writeln!(out, "];\n");
+
+    // Pass 2: the tables. Scopes are checked after all ids are known.
+    let mut components = Vec::new();
+    let mut formats = Vec::new();
+    let mut codes = Vec::new();
+    let mut pages = Vec::new();
+    let mut clients = Vec::new();
+    let mut failures = Vec::new();
+    let mut logs = Vec::new();
+    let mut scopes: BTreeSet<String> = BTreeSet::new();
+    let mut component_ids: BTreeSet<String> = BTreeSet::new();
+    let mut client_ids: BTreeSet<String> = BTreeSet::new();
+    let mut code_scopes: Vec<(String, String)> = Vec::new();
+    let mut component_refs: Vec<(String, String)> = Vec::new();
+    let mut client_refs: Vec<(String, String)> = Vec::new();
+    let network_ids: BTreeSet<&str> = network.iter().map(|(_, id, _)| id.as_str()).collect();
+
+    for (path, table) in &parsed {
+        let get = |name: &str| -> Vec<toml::Value> {
+            table
+                .get(name)
+                .and_then(toml::Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        };
+        for (i, v) in get("component").iter().enumerate() {
+            let mut f = Fields::new(v, path, "component", i)?;
+            let id = f.str("id")?;
+            claim(&id, path)?;
+            let name = f.str("name")?;
+            let role = f.str("role")?;
+            let role = pick(&role, &ROLES, "role", &f)?;
+            let mut headers = Vec::new();
+            for marker in f.list("headers")? {
+                let (h, v) = match marker.split_once(':') {
+                    Some((h, v)) => (h.trim().to_ascii_lowercase(), v.trim().to_ascii_lowercase()),
+                    None => (marker.trim().to_ascii_lowercase(), String::new()),
+                };
+                headers.push(format!("({}, {})", lit(&h), lit(&v)));
+            }
+            let request_ids: Vec<String> = f
+                .list("request_ids")?
+                .iter()
+                .map(|h| h.to_ascii_lowercase())
+                .collect();
+            let report_headers: Vec<String> = f
+                .list("report_headers")?
+                .iter()
+                .map(|h| h.to_ascii_lowercase())
+                .collect();
+            let page_ids = f.list("page_ids")?;
+            let error_header = f.opt_str("error_header")?.map(|h| h.to_ascii_lowercase());
+            let error_scope = f.opt_str("error_scope")?;
+            f.str("source")?;
+            f.finish()?;
+            let scope = error_scope.clone().unwrap_or_else(|| id.clone());
+            if error_header.is_some() {
+                scopes.insert(scope.clone());
+            }
+            scopes.insert(id.clone());
+            component_ids.insert(id.clone());
+            components.push(format!(
+                "    Component {{ id: {}, name: {}, role: Role::{role}, headers: &[{}], request_ids: {}, report_headers: {}, page_ids: {}, error_header: {}, error_scope: {} }},",
+                lit(&id),
+                lit(&name),
+                headers.join(", "),
+                lits(&request_ids),
+                lits(&report_headers),
+                lits(&page_ids),
+                opt_lit(&error_header),
+                lit(&scope),
+            ));
+        }
+        for (i, v) in get("format").iter().enumerate() {
+            let mut f = Fields::new(v, path, "format", i)?;
+            let id = f.str("id")?;
+            claim(&id, path)?;
+            let name = f.str("name")?;
+            let xml = match f.opt_str("syntax")?.as_deref() {
+                None | Some("json") => false,
+                Some("xml") => true,
+                Some(other) => return Err(f.err(format!("syntax \"{other}\": use json or xml"))),
+            };
+            let order = f.opt_int("order")?.unwrap_or(100);
+            // An empty `when` always holds: the last-resort generic format.
+            let when = f.list("when")?;
+            let when: Vec<String> = when
+                .iter()
+                .map(|c| condition(c, &f))
+                .collect::<Result<_, _>>()?;
+            let codes_p = f.list("codes")?;
+            let message = f.list("message")?;
+            let details = f.list("details")?;
+            let status = f.list("status")?;
+            let request_id = f.list("request_id")?;
+            let fields = f.opt_str("fields")?;
+            for list in [&codes_p, &message, &details, &status, &request_id] {
+                pointers(list, xml, &f)?;
+            }
+            let component = f.opt_str("component")?;
+            if let Some(c) = &component {
+                component_refs.push((c.clone(), f.context.clone()));
+            }
+            let kind = f.opt_str("kind")?.unwrap_or_else(|| "api-error".into());
+            let kind = vocab.kind(&kind, &f)?;
+            let hides_status = f.table.get("hides_status").and_then(toml::Value::as_bool);
+            f.used.insert("hides_status");
+            f.str("source")?;
+            f.finish()?;
+            scopes.insert(id.clone());
+            formats.push((
+                order,
+                formats.len(),
+                format!(
+                    "    Format {{ id: {}, name: {}, xml: {xml}, when: &[{}], codes: {}, message: {}, details: {}, status: {}, request_id: {}, fields: {}, component: {}, kind: {kind}, hides_status: {} }},",
+                    lit(&id),
+                    lit(&name),
+                    when.join(", "),
+                    lits(&codes_p),
+                    lits(&message),
+                    lits(&details),
+                    lits(&status),
+                    lits(&request_id),
+                    opt_lit(&fields),
+                    opt_lit(&component),
+                    hides_status.unwrap_or(false),
+                ),
+            ));
+        }
+        for (i, v) in get("code").iter().enumerate() {
+            let mut f = Fields::new(v, path, "code", i)?;
+            let id = f.str("id")?;
+            claim(&id, path)?;
+            let scope_list = f.list("scope")?;
+            if scope_list.is_empty() {
+                return Err(f.err("`scope` is missing"));
+            }
+            let values = f.list("codes")?;
+            if values.is_empty() {
+                return Err(f.err("`codes` is empty"));
+            }
+            let network_kind = f.opt_str("network")?;
+            if let Some(n) = &network_kind {
+                if !network_ids.contains(n.as_str()) {
+                    return Err(f.err(format!("network kind \"{n}\" does not exist")));
+                }
+            }
+            let m = meaning(&mut f, &vocab, None)?;
+            f.str("source")?;
+            for scope in &scope_list {
+                code_scopes.push((scope.clone(), f.context.clone()));
+            }
+            f.finish()?;
+            codes.push(format!(
+                "    Code {{ id: {}, scopes: {}, codes: {}, meaning: {m} }},",
+                lit(&id),
+                lits(&scope_list),
+                lits(&values)
+            ));
+        }
+        for (i, v) in get("page").iter().enumerate() {
+            let mut f = Fields::new(v, path, "page", i)?;
+            let id = f.str("id")?;
+            claim(&id, path)?;
+            let component = f.opt_str("component")?;
+            if let Some(c) = &component {
+                component_refs.push((c.clone(), f.context.clone()));
+            }
+            let all: Vec<String> = f.list("all")?.iter().map(|s| s.to_lowercase()).collect();
+            let any: Vec<String> = f.list("any")?.iter().map(|s| s.to_lowercase()).collect();
+            if all.is_empty() && any.is_empty() {
+                return Err(f.err("give `all` or `any`: a page needs markers"));
+            }
+            let statuses = f.ints("statuses")?;
+            let m = meaning(&mut f, &vocab, None)?;
+            f.str("source")?;
+            f.finish()?;
+            pages.push(format!(
+                "    Page {{ id: {}, component: {}, all: {}, any: {}, statuses: &[{}], meaning: {m} }},",
+                lit(&id),
+                opt_lit(&component),
+                lits(&all),
+                lits(&any),
+                statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        for (i, v) in get("client").iter().enumerate() {
+            let mut f = Fields::new(v, path, "client", i)?;
+            let id = f.str("id")?;
+            claim(&id, path)?;
+            let name = f.str("name")?;
+            let language = f.opt_str("language")?;
+            let markers = f.list("markers")?;
+            let status_before = f.list("status_before")?;
+            let (after, until) = match f.opt_table("reason")? {
+                Some(t) => {
+                    for k in t.keys() {
+                        if k != "after" && k != "until" {
+                            return Err(f.err(format!("reason: unknown field `{k}`")));
+                        }
+                    }
+                    (
+                        t.get("after")
+                            .and_then(toml::Value::as_str)
+                            .map(str::to_string),
+                        t.get("until")
+                            .and_then(toml::Value::as_str)
+                            .map(str::to_string),
+                    )
+                }
+                None => (None, None),
+            };
+            f.str("source")?;
+            f.finish()?;
+            if markers.is_empty() && status_before.is_empty() {
+                return Err(format!(
+                    "{path}: [[client]] \"{id}\": give `markers` or `status_before`"
+                ));
+            }
+            client_ids.insert(id.clone());
+            clients.push(format!(
+                "    Client {{ id: {}, name: {}, language: {}, markers: {}, status_before: {}, reason_after: {}, reason_until: {} }},",
+                lit(&id),
+                lit(&name),
+                opt_lit(&language),
+                lits(&markers),
+                lits(&status_before),
+                opt_lit(&after),
+                opt_lit(&until)
+            ));
+        }
+        for (i, v) in get("failure").iter().enumerate() {
+            let mut f = Fields::new(v, path, "failure", i)?;
+            let id = f.str("id")?;
+            claim(&id, path)?;
+            let kind = f.str("network")?;
+            if !network_ids.contains(kind.as_str()) {
+                return Err(f.err(format!(
+                    "network kind \"{kind}\" does not exist (see [[network]])"
+                )));
+            }
+            let needles: Vec<String> = f
+                .list("needles")?
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect();
+            if needles.is_empty() {
+                return Err(f.err("`needles` is empty"));
+            }
+            let names = f.list("names")?;
+            let client = f.opt_str("client")?;
+            if let Some(c) = &client {
+                client_refs.push((c.clone(), f.context.clone()));
+            }
+            let steps = f.list("steps")?;
+            let detail = f.opt_str("detail")?;
+            f.str("source")?;
+            f.finish()?;
+            failures.push(format!(
+                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, names: {}, client: {}, steps: {}, detail: {} }},",
+                lit(&id),
+                camel(&kind),
+                lits(&needles),
+                lits(&names),
+                opt_lit(&client),
+                lits(&steps),
+                opt_lit(&detail)
+            ));
+        }
+        for (i, v) in get("log").iter().enumerate() {
+            let mut f = Fields::new(v, path, "log", i)?;
+            let id = f.str("id")?;
+            claim(&id, path)?;
+            let name = f.str("name")?;
+            let any = f.list("any")?;
+            let all = f.list("all")?;
+            if any.is_empty() && all.is_empty() {
+                return Err(f.err("give `any` or `all`: a log format needs markers"));
+            }
+            let status_key = f.opt_str("status_key")?;
+            let status_field = f.opt_int("status_field")?;
+            let code_key = f.opt_str("code_key")?;
+            let code_field = f.opt_int("code_field")?;
+            let message_key = f.opt_str("message_key")?;
+            let request_id_key = f.opt_str("request_id_key")?;
+            let component = f.opt_str("component")?;
+            if let Some(c) = &component {
+                component_refs.push((c.clone(), f.context.clone()));
+            }
+            f.str("source")?;
+            f.finish()?;
+            scopes.insert(id.clone());
+            let field = |n: Option<i64>| n.map_or("None".to_string(), |n| format!("Some({n})"));
+            logs.push(format!(
+                "    Log {{ id: {}, name: {}, any: {}, all: {}, status_key: {}, status_field: {}, code_key: {}, code_field: {}, message_key: {}, request_id_key: {}, component: {} }},",
+                lit(&id),
+                lit(&name),
+                lits(&any),
+                lits(&all),
+                opt_lit(&status_key),
+                field(status_field),
+                opt_lit(&code_key),
+                field(code_field),
+                opt_lit(&message_key),
+                opt_lit(&request_id_key),
+                opt_lit(&component)
+            ));
+        }
+    }
+    // Scopes the engine's own readers use.
+    for builtin in ["cloudflare-page", "curl-exit"] {
+        scopes.insert(builtin.to_string());
+    }
+    for (scope, context) in &code_scopes {
+        if !scopes.contains(scope) {
+            return Err(format!(
+                "{context}: scope \"{scope}\" names no [[format]], [[component]] error header or [[log]]"
+            ));
+        }
+    }
+    for (component, context) in &component_refs {
+        if !component_ids.contains(component) {
+            return Err(format!(
+                "{context}: component \"{component}\" is not a [[component]] id"
+            ));
+        }
+    }
+    for (client, context) in &client_refs {
+        if !client_ids.contains(client) {
+            return Err(format!(
+                "{context}: client \"{client}\" is not a [[client]] id"
+            ));
+        }
+    }
+    formats.sort_by_key(|(order, index, _)| (*order, *index));
+
+    let mut table = |name: &str, ty: &str, rows: Vec<String>| {
+        let _ = writeln!(out, "pub static {name}: &[{ty}] = &[");
+        for row in rows {
+            let _ = writeln!(out, "{row}");
+        }
+        let _ = writeln!(out, "];\n");
+    };
+    table("COMPONENTS", "Component", components);
+    table(
+        "FORMATS",
+        "Format",
+        formats.into_iter().map(|(_, _, r)| r).collect(),
+    );
+    table("CODES", "Code", codes);
+    table("PAGES", "Page", pages);
+    table("CLIENTS", "Client", clients);
+    table("FAILURES", "Failure", failures);
+    table("LOGS", "Log", logs);
+    let _ = writeln!(out, "/// Every entry id, for the test that each is exercised by a fixture.\npub static ENTRY_IDS: &[&str] = &[");
+    for id in ids.keys() {
+        let _ = writeln!(out, "    {},", lit(id));
+    }
+    let _ = writeln!(out, "];");
+    Ok(out)
+}

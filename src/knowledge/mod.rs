@@ -1,0 +1,331 @@
+//! What the engine knows about the world — who answers HTTP requests (CDNs, proxies, gateways,
+//! platforms, servers, API vendors), the error-body formats and vendors' code tables, default error
+//! pages, client libraries, network failures and log lines — as static tables compiled by `build.rs`
+//! from the TOML files beside this module (see `SCHEMA.md`). This module holds the types and the small
+//! matchers over them; the rules in `diagnosis` decide what the matches mean for a paste.
+
+use crate::catalog::{RetryPolicy, Side};
+use crate::diagnosis::precedence::Precedence;
+use crate::diagnosis::Severity;
+use serde_json::Value;
+
+/// What a piece of knowledge means when it matches.
+#[derive(Debug)]
+pub struct Meaning {
+    pub kind: FindingKind,
+    pub severity: Severity,
+    pub title: &'static str,
+    pub detail: &'static str,
+    pub verdict: Option<&'static str>,
+    pub precedence: Option<Precedence>,
+    pub side: Option<Side>,
+    pub retry: Option<RetryPolicy>,
+    pub steps: &'static [&'static str],
+    /// The status this evidence implies when the paste has none.
+    pub status: Option<u16>,
+}
+
+/// What sort of thing answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Cdn,
+    Proxy,
+    LoadBalancer,
+    Gateway,
+    Mesh,
+    Platform,
+    WebServer,
+    Api,
+}
+
+impl Role {
+    /// Something in front of the API rather than the API's own server.
+    pub fn in_front(self) -> bool {
+        !matches!(self, Role::WebServer | Role::Api)
+    }
+
+    pub fn answered_kind(self) -> FindingKind {
+        match self {
+            Role::Cdn => FindingKind::AnsweredByCdn,
+            Role::Proxy => FindingKind::AnsweredByProxy,
+            Role::LoadBalancer => FindingKind::AnsweredByLoadBalancer,
+            Role::Gateway => FindingKind::AnsweredByGateway,
+            Role::Mesh => FindingKind::AnsweredByMesh,
+            Role::Platform => FindingKind::AnsweredByPlatform,
+            Role::WebServer => FindingKind::AnsweredByWebServer,
+            Role::Api => FindingKind::AnsweredByApi,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Component {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub role: Role,
+    /// (header name, value fragment), both lower case; an empty fragment matches any value.
+    pub headers: &'static [(&'static str, &'static str)],
+    pub request_ids: &'static [&'static str],
+    pub report_headers: &'static [&'static str],
+    /// Labels of the reference ids its error pages show as text ("Ray ID:").
+    pub page_ids: &'static [&'static str],
+    pub error_header: Option<&'static str>,
+    pub error_scope: &'static str,
+}
+
+#[derive(Debug)]
+pub enum Condition {
+    Exists(&'static str),
+    Absent(&'static str),
+    Equals(&'static str, &'static str),
+    Contains(&'static str, &'static str),
+    Header(&'static str, &'static str),
+}
+
+#[derive(Debug)]
+pub struct Format {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub xml: bool,
+    pub when: &'static [Condition],
+    pub codes: &'static [&'static str],
+    pub message: &'static [&'static str],
+    pub details: &'static [&'static str],
+    pub status: &'static [&'static str],
+    pub request_id: &'static [&'static str],
+    pub fields: Option<&'static str>,
+    pub component: Option<&'static str>,
+    pub kind: FindingKind,
+    /// Servers that speak this format answer 200 even when the call failed (GraphQL).
+    pub hides_status: bool,
+}
+
+#[derive(Debug)]
+pub struct Code {
+    pub id: &'static str,
+    /// The formats, components or logs whose codes these are.
+    pub scopes: &'static [&'static str],
+    pub codes: &'static [&'static str],
+    pub meaning: Meaning,
+}
+
+#[derive(Debug)]
+pub struct Page {
+    pub id: &'static str,
+    pub component: Option<&'static str>,
+    pub all: &'static [&'static str],
+    pub any: &'static [&'static str],
+    pub statuses: &'static [u16],
+    pub meaning: Meaning,
+}
+
+#[derive(Debug)]
+pub struct Client {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub language: Option<&'static str>,
+    pub markers: &'static [&'static str],
+    pub status_before: &'static [&'static str],
+    pub reason_after: Option<&'static str>,
+    pub reason_until: Option<&'static str>,
+}
+
+#[derive(Debug)]
+pub struct Failure {
+    pub id: &'static str,
+    pub kind: NetworkErrorKind,
+    pub needles: &'static [&'static str],
+    pub names: &'static [&'static str],
+    pub client: Option<&'static str>,
+    /// Steps for this wording, when it says more than its kind (a CORS preflight, credentials).
+    pub steps: &'static [&'static str],
+    pub detail: Option<&'static str>,
+}
+
+#[derive(Debug)]
+pub struct Network {
+    pub kind: NetworkErrorKind,
+    pub finding: FindingKind,
+    pub headline: &'static str,
+    pub verdict: &'static str,
+    pub detail: &'static str,
+    pub steps: &'static [&'static str],
+    pub side: Side,
+    pub retry: Option<RetryPolicy>,
+}
+
+#[derive(Debug)]
+pub struct Log {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub any: &'static [&'static str],
+    pub all: &'static [&'static str],
+    pub status_key: Option<&'static str>,
+    pub status_field: Option<i64>,
+    pub code_key: Option<&'static str>,
+    pub code_field: Option<i64>,
+    pub message_key: Option<&'static str>,
+    pub request_id_key: Option<&'static str>,
+    pub component: Option<&'static str>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/knowledge_tables.rs"));
+
+impl serde::Serialize for FindingKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl NetworkErrorKind {
+    pub fn explanation(self) -> &'static Network {
+        NETWORK
+            .iter()
+            .find(|n| n.kind == self)
+            .unwrap_or(&NETWORK[NETWORK.len() - 1])
+    }
+
+    pub fn headline(self) -> &'static str {
+        self.explanation().headline
+    }
+}
+
+/// The vendor code entry for `value` in `scope`, if any.
+pub fn code(scope: &str, value: &str) -> Option<&'static Code> {
+    CODES
+        .iter()
+        .find(|c| c.scopes.contains(&scope) && c.codes.contains(&value))
+}
+
+pub fn component(id: &str) -> Option<&'static Component> {
+    COMPONENTS.iter().find(|c| c.id == id)
+}
+
+pub fn client(id: &str) -> Option<&'static Client> {
+    CLIENTS.iter().find(|c| c.id == id)
+}
+
+/// Every value at a JSON pointer with `*` for "each element of this array".
+pub fn values_at<'a>(json: &'a Value, pointer: &str) -> Vec<&'a Value> {
+    let mut current = vec![json];
+    if pointer.is_empty() {
+        return current;
+    }
+    for segment in pointer.trim_start_matches('/').split('/') {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        let mut next = Vec::new();
+        for value in current {
+            if segment == "*" {
+                if let Some(items) = value.as_array() {
+                    next.extend(items.iter());
+                }
+            } else if let Some(v) = match value {
+                Value::Object(map) => map.get(&segment),
+                Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
+                _ => None,
+            } {
+                next.push(v);
+            }
+        }
+        current = next;
+        if current.is_empty() {
+            break;
+        }
+    }
+    current
+}
+
+/// A scalar as text: strings as they are, numbers and booleans written out; `None` for empty
+/// strings, null, objects and arrays.
+pub fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// The first scalar found at any of the pointers, with the pointer it came from.
+pub fn first_scalar(json: &Value, pointers: &[&'static str]) -> Option<(&'static str, String)> {
+    pointers.iter().find_map(|p| {
+        values_at(json, p)
+            .into_iter()
+            .find_map(scalar)
+            .map(|v| (*p, v))
+    })
+}
+
+/// `/error/details/*/reason` → `error.details[].reason`, for evidence labels.
+pub fn label(pointer: &str) -> String {
+    let mut out = String::new();
+    for segment in pointer.trim_start_matches('/').split('/') {
+        if segment == "*" {
+            out.push_str("[]");
+        } else if segment.bytes().all(|b| b.is_ascii_digit()) && !segment.is_empty() {
+            out.push('[');
+            out.push_str(segment);
+            out.push(']');
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(segment);
+        }
+    }
+    out
+}
+
+/// Fill `{code}`, `{message}`, `{name}`, `{status}`, `{host}` in a knowledge text. A slot with no
+/// value is left out together with the space before it. Values must already be masked.
+pub fn fill(template: &str, slots: &Slots) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let name = &rest[open + 1..open + close];
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            // Not a slot: literal braces.
+            out.push('{');
+            rest = &rest[open + 1..];
+            continue;
+        }
+        let value = match name {
+            "code" => slots.code.as_deref(),
+            "message" => slots.message.as_deref(),
+            "name" => slots.name,
+            "status" => slots.status.as_deref(),
+            "host" => slots.host.as_deref(),
+            _ => None,
+        };
+        match value {
+            Some(v) => {
+                // "The host name{host}" → "The host name (api.example.com)".
+                if v.starts_with('(') && out.ends_with(|c: char| c.is_alphanumeric()) {
+                    out.push(' ');
+                }
+                out.push_str(v);
+            }
+            None => {
+                let trimmed = out.trim_end_matches(' ').len();
+                out.truncate(trimmed);
+            }
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Values for the slots of a knowledge text (already masked).
+#[derive(Default, Clone)]
+pub struct Slots {
+    pub code: Option<String>,
+    pub message: Option<String>,
+    pub name: Option<&'static str>,
+    pub status: Option<String>,
+    pub host: Option<String>,
+}

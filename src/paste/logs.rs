@@ -1,0 +1,239 @@
+//! Log lines of routers, load balancers, CDNs and proxies (`src/knowledge/logs/`): each format says
+//! how to recognise its lines and where the status, its own error code, message and request id sit,
+//! as `key=value` fields, whitespace-separated positions, or JSON (pointers).
+
+use super::{lines, Exchange, InputKind, LogReport, Request, StatusLine};
+use crate::knowledge::{Log, LOGS};
+use serde_json::Value;
+
+pub(super) fn read(trimmed: &str) -> Option<Exchange> {
+    let format = LOGS.iter().find(|log| {
+        log.all.iter().all(|m| trimmed.contains(m))
+            && (log.any.is_empty() || log.any.iter().any(|m| trimmed.contains(m)))
+    })?;
+    // Of several lines, the last failing one (or the last one) is diagnosed.
+    let parsed: Vec<Fields> = lines(trimmed)
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter(|l| {
+            (format.any.is_empty() || format.any.iter().any(|m| l.contains(m)))
+                && format.all.iter().all(|m| l.contains(m))
+        })
+        .map(Fields::of)
+        .collect();
+    let candidates: Vec<&Fields> = if parsed.is_empty() {
+        Vec::new()
+    } else {
+        parsed.iter().collect()
+    };
+    let status_of = |f: &Fields| -> Option<u16> {
+        let value = field(f, format.status_key, format.status_field)?;
+        let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
+        digits
+            .parse::<u16>()
+            .ok()
+            .filter(|c| digits.len() == 3 && (100..=599).contains(c))
+    };
+    let chosen = candidates
+        .iter()
+        .rev()
+        .find(|f| status_of(f).is_some_and(|c| c >= 400) || code_of(format, f).is_some())
+        .or(candidates.last())
+        .copied();
+    let fields = match chosen {
+        Some(f) => f.clone(),
+        None => Fields::of(trimmed),
+    };
+    let status = status_of(&fields);
+    let code = code_of(format, &fields);
+    if status.is_none() && code.is_none() {
+        return None;
+    }
+    let mut exchange = Exchange::new(InputKind::AccessLog);
+    exchange.status = status.map(|code| StatusLine {
+        code,
+        reason: None,
+        version: None,
+    });
+    let (method, path) = request_of(&fields);
+    if method.is_some() || path.is_some() {
+        exchange.request = Some(Request {
+            method,
+            target: path,
+            headers: Vec::new(),
+        });
+    }
+    // The other failing lines are listed beside the one diagnosed.
+    for other in &candidates {
+        if other.line == fields.line {
+            continue;
+        }
+        if let Some(status) = status_of(other).filter(|c| *c >= 400) {
+            let (method, path) = request_of(other);
+            exchange.others.push(super::OtherEntry {
+                method: method.unwrap_or_default(),
+                url: path.unwrap_or_default(),
+                status,
+            });
+        }
+    }
+    exchange.log = Some(LogReport {
+        id: format.id,
+        name: format.name,
+        line: fields.line.clone(),
+        code,
+        message: format.message_key.and_then(|k| fields.get(k)),
+        request_id: format.request_id_key.and_then(|k| fields.get(k)),
+    });
+    Some(exchange)
+}
+
+/// The format's own error code: from its field, or — for formats without one (nginx's error.log) —
+/// the first of its codes that the line contains.
+/// The method and path of a line: `method=`/`path=` fields, a JSON log's request fields, or the
+/// quoted request of an access log (`"GET /v1/items HTTP/1.1"`).
+fn request_of(fields: &Fields) -> (Option<String>, Option<String>) {
+    let method = fields
+        .get("method")
+        .or_else(|| fields.get("/httpRequest/requestMethod"))
+        .or_else(|| fields.get("/ClientRequestMethod"));
+    let path = fields
+        .get("path")
+        .or_else(|| fields.get("/httpRequest/requestUrl"))
+        .or_else(|| fields.get("/ClientRequestURI"));
+    if method.is_some() || path.is_some() {
+        return (method, path);
+    }
+    let request = fields.positional.iter().find(|f| {
+        let mut parts = f.split(' ');
+        matches!((parts.next(), parts.next(), parts.next()), (Some(m), Some(_), Some(v))
+            if !m.is_empty() && m.bytes().all(|b| b.is_ascii_uppercase()) && v.starts_with("HTTP/"))
+    });
+    match request {
+        Some(r) => {
+            let mut parts = r.split(' ');
+            (
+                parts.next().map(str::to_string),
+                parts.next().map(str::to_string),
+            )
+        }
+        None => (None, None),
+    }
+}
+
+fn code_of(format: &Log, fields: &Fields) -> Option<String> {
+    if format.code_key.is_none() && format.code_field.is_none() {
+        return crate::knowledge::CODES
+            .iter()
+            .filter(|c| c.scopes.contains(&format.id))
+            .flat_map(|c| c.codes.iter())
+            .find(|code| fields.line.contains(*code))
+            .map(|c| c.to_string());
+    }
+    field(fields, format.code_key, format.code_field).filter(|c| c != "-" && !c.is_empty())
+}
+
+fn field(fields: &Fields, key: Option<&str>, position: Option<i64>) -> Option<String> {
+    key.and_then(|k| fields.get(k)).or_else(|| {
+        let n = usize::try_from(position?).ok()?;
+        fields.positional.get(n.checked_sub(1)?).cloned()
+    })
+}
+
+/// One log line, read three ways at once.
+#[derive(Clone)]
+struct Fields {
+    line: String,
+    /// `key=value` and `key="quoted value"` pairs.
+    pairs: Vec<(String, String)>,
+    /// Whitespace-separated fields, quotes and brackets kept together.
+    positional: Vec<String>,
+    /// The line as JSON, when it is a JSON object.
+    json: Option<Value>,
+}
+
+impl Fields {
+    fn of(line: &str) -> Fields {
+        let line = line.trim();
+        let positional = split_fields(line);
+        let pairs = positional
+            .iter()
+            .filter_map(|f| {
+                let (k, v) = f.split_once('=')?;
+                let ok = !k.is_empty()
+                    && k.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'));
+                ok.then(|| (k.to_string(), v.trim_matches('"').to_string()))
+            })
+            .collect();
+        let json = line
+            .find('{')
+            .and_then(|at| serde_json::from_str::<Value>(&line[at..]).ok())
+            .filter(Value::is_object);
+        Fields {
+            line: line.to_string(),
+            pairs,
+            positional,
+            json,
+        }
+    }
+
+    /// A field by key (`status`), or by JSON pointer (`/httpRequest/status`).
+    fn get(&self, key: &str) -> Option<String> {
+        // `httpRequest.status` in a JSON line is the pointer `/httpRequest/status`.
+        if self.json.is_some() && key.contains('.') && !key.starts_with('/') {
+            return self.get(&format!("/{}", key.replace('.', "/")));
+        }
+        if key.starts_with('/') {
+            let json = self.json.as_ref()?;
+            return crate::knowledge::values_at(json, key)
+                .into_iter()
+                .find_map(crate::knowledge::scalar);
+        }
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .or_else(|| {
+                self.json
+                    .as_ref()?
+                    .get(key)
+                    .and_then(crate::knowledge::scalar)
+            })
+    }
+}
+
+/// Split on whitespace (tabs too), keeping `"quoted strings"` together (quotes removed only from whole
+/// quoted fields). A bracketed time `[14/May/2024:09:21:07 +0000]` counts as two fields, as the log
+/// formats' documentation numbers them.
+fn split_fields(line: &str) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut current = String::new();
+    let mut quote = false;
+    for c in line.chars() {
+        match c {
+            '"' => {
+                quote = !quote;
+                current.push(c);
+            }
+            c if c.is_whitespace() && !quote => {
+                if !current.is_empty() {
+                    fields.push(std::mem::take(&mut current));
+                }
+            }
+            _ => current.push(c),
+        }
+    }
+    if !current.is_empty() {
+        fields.push(current);
+    }
+    fields
+        .into_iter()
+        .map(|f| {
+            if f.len() >= 2 && f.starts_with('"') && f.ends_with('"') {
+                f[1..f.len() - 1].to_string()
+            } else {
+                f
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,163 @@
+//! The knowledge compiler (the one build.rs runs) stops on a broken knowledge file with a message that
+//! names the file, the entry and the problem, and accepts the real files.
+
+#[path = "../src/knowledge/compile.rs"]
+#[allow(dead_code)]
+mod compile;
+
+use compile::{compile, Source};
+
+const NETWORK: &str = r#"
+[[network]]
+id = "other"
+headline = "Network error"
+verdict = "No response{host}."
+detail = "The error names the failing step."
+source = "https://fetch.spec.whatwg.org/"
+"#;
+
+fn with(path: &str, text: &str) -> Result<String, String> {
+    compile(&[
+        Source {
+            path: "network.toml".into(),
+            text: NETWORK.into(),
+        },
+        Source {
+            path: path.into(),
+            text: text.into(),
+        },
+    ])
+}
+
+fn err(path: &str, text: &str) -> String {
+    with(path, text).expect_err("a broken file must not compile")
+}
+
+const CODE: &str = r#"
+[[kind]]
+id = "payment-declined"
+about = "Declined."
+
+[[kind]]
+id = "api-error"
+about = "An API error."
+
+[[format]]
+id = "pay"
+name = "Pay"
+when = ["/error/type"]
+codes = ["/error/code"]
+source = "https://example.com/docs/errors"
+
+[[code]]
+id = "pay-declined"
+scope = "pay"
+codes = ["card_declined"]
+kind = "payment-declined"
+title = "Declined ({code})"
+detail = "The card was declined."
+source = "https://example.com/docs/errors"
+"#;
+
+#[test]
+fn the_real_files_compile() {
+    fn collect(dir: &std::path::Path, out: &mut Vec<Source>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                collect(&path, out);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                out.push(Source {
+                    path: path.display().to_string(),
+                    text: std::fs::read_to_string(&path).unwrap(),
+                });
+            }
+        }
+    }
+    let mut sources = Vec::new();
+    collect(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/knowledge"),
+        &mut sources,
+    );
+    sources.sort_by(|a, b| a.path.cmp(&b.path));
+    let code = compile(&sources).expect("the knowledge files compile");
+    assert!(code.contains("pub static FORMATS"));
+}
+
+#[test]
+fn a_good_entry_compiles() {
+    let code = with("bodies/pay.toml", CODE).unwrap();
+    assert!(code.contains("\"pay-declined\""));
+    assert!(code.contains("FindingKind::PaymentDeclined"));
+}
+
+#[test]
+fn an_unknown_field_names_the_file_and_entry() {
+    let e = err(
+        "bodies/pay.toml",
+        &CODE.replace("scope = \"pay\"", "scope = \"pay\"\nsevrity = \"info\""),
+    );
+    assert!(
+        e.contains("bodies/pay.toml") && e.contains("\"pay-declined\"") && e.contains("sevrity"),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_undeclared_kind_is_refused() {
+    let e = err(
+        "bodies/pay.toml",
+        &CODE.replace(
+            "kind = \"payment-declined\"\ntitle",
+            "kind = \"payment-refused\"\ntitle",
+        ),
+    );
+    assert!(
+        e.contains("\"pay-declined\"")
+            && e.contains("payment-refused")
+            && e.contains("not declared"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_side_or_precedence_that_does_not_exist_is_refused() {
+    let e = err(
+        "bodies/pay.toml",
+        &CODE.replace(
+            "title =",
+            "side = \"customer\"\nprecedence = \"vendor-code\"\ntitle =",
+        ),
+    );
+    assert!(e.contains("side \"customer\" does not exist"), "{e}");
+    let e = err(
+        "bodies/pay.toml",
+        &CODE.replace("title =", "verdict = \"Declined.\"\ntitle ="),
+    );
+    assert!(e.contains("`precedence` is needed"), "{e}");
+}
+
+#[test]
+fn a_code_table_that_points_nowhere_is_refused() {
+    let e = err(
+        "bodies/pay.toml",
+        &CODE.replace("scope = \"pay\"", "scope = \"payy\""),
+    );
+    assert!(e.contains("scope \"payy\" names no [[format]]"), "{e}");
+}
+
+#[test]
+fn unknown_slots_duplicate_ids_and_empty_markers_are_refused() {
+    let e = err("bodies/pay.toml", &CODE.replace("({code})", "({cod})"));
+    assert!(e.contains("unknown slot {cod}"), "{e}");
+    let e = err(
+        "bodies/pay.toml",
+        &format!("{CODE}\n[[format]]\nid = \"pay\"\nname = \"P\"\nwhen = [\"/x\"]\nsource = \"https://e.com\"\n"),
+    );
+    assert!(e.contains("the id \"pay\" is already used"), "{e}");
+    let e = err(
+        "pages/p.toml",
+        "[[page]]\nid = \"p\"\nkind = \"api-error\"\ntitle = \"t\"\ndetail = \"d\"\nsource = \"https://e.com\"\n",
+    );
+    assert!(e.contains("a page needs markers"), "{e}");
+}
