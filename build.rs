@@ -1,6 +1,7 @@
 //! Compiles the data the product knows into static tables, so nothing is parsed when the page starts:
 //! - `src/catalog/statuses.toml` → `$OUT_DIR/catalog_tables.rs` (`src/catalog/compile.rs`);
 //! - every `*.toml` under `src/knowledge/` → `$OUT_DIR/knowledge_tables.rs` (`src/knowledge/compile.rs`).
+//!
 //! A broken entry stops the build with a message that names its file and entry.
 
 #[path = "src/catalog/compile.rs"]

@@ -210,7 +210,7 @@ fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, no
         }
     }
     let slots = |code: Option<&str>| Slots {
-        code: code.map(|c| super::redact::text(c)),
+        code: code.map(super::redact::text),
         message: message
             .as_ref()
             .map(|(_, m)| super::quote(&super::redact::text(m))),

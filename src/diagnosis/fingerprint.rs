@@ -379,17 +379,14 @@ pub(super) fn log_line(exchange: &Exchange, notes: &mut Notes) {
         .code
         .as_deref()
         .and_then(|code| knowledge::code(log.id, code).map(|entry| (entry, code)));
-    match explained {
-        Some((entry, code)) => {
-            let slots = Slots {
-                code: Some(super::redact::text(code)),
-                message: log.message.as_deref().map(super::redact::text),
-                name: Some(log.name),
-                status: exchange.code().map(|c| c.to_string()),
-                host: None,
-            };
-            notes.apply(entry.id, &entry.meaning, &slots, vec![line]);
-        }
-        None => {}
+    if let Some((entry, code)) = explained {
+        let slots = Slots {
+            code: Some(super::redact::text(code)),
+            message: log.message.as_deref().map(super::redact::text),
+            name: Some(log.name),
+            status: exchange.code().map(|c| c.to_string()),
+            host: None,
+        };
+        notes.apply(entry.id, &entry.meaning, &slots, vec![line]);
     }
 }
