@@ -48,7 +48,7 @@ test('eight realistic pastes show the right verdicts', async () => {
     ['bearer-expired-401.txt', '401 Unauthorized', /access token you sent had expired/],
     ['cors-console.txt', 'Blocked by CORS (no HTTP error)', /Access-Control-Allow-Origin/],
     ['har-mixed.har', '401 Unauthorized', /partner\.example\.net/],
-    ['graphql-200-errors.txt', '200 OK', /The HTTP status says OK, but the GraphQL response/],
+    ['graphql-200-errors.txt', '200 OK', /not authenticated.*200 OK/],
     ['aws-throttling-400.txt', '400 Bad Request', /throttled by AWS/],
     ['python-requests-404.txt', '404 Not Found', /api\.example\.com\/v1\/users\/42/],
     ['net-err-name-not-resolved.txt', 'Host name not found (DNS)', /The network, not HTTP/],
