@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, DIST, FIXTURES, readmeSnippet } from './helpers.mjs';
@@ -23,7 +23,12 @@ test('dist/http_troubleshooter.d.ts matches real results and the documented usag
   const entries = m.listStatuses();
   const fallbacks = [299, 432, 599, 600, 999].map((c) => m.explainStatus(c));
   const diagnoses = [];
-  for (const name of (await readdir(FIXTURES)).filter((n) => n !== 'README.md').sort()) {
+  // Every fixture, the area folders' too (their expect*.toml files are not pastes).
+  const names = (await readdir(FIXTURES, { recursive: true }))
+    .filter((n) => !n.endsWith('README.md') && !n.endsWith('.toml'))
+    .sort();
+  for (const name of names) {
+    if ((await stat(join(FIXTURES, name))).isDirectory()) continue;
     diagnoses.push(m.diagnose(await readFile(join(FIXTURES, name), 'utf8')));
   }
   for (const text of ['', '404', '1000', 'garbage', 'HTTP/1.1 418 I\'m a teapot']) diagnoses.push(m.diagnose(text));
