@@ -104,7 +104,6 @@ export type FindingKind =
   | "framework-error-page"
   | "function-failed"
   | "graphql-error"
-  | "graphql-error-behind-200"
   | "host-unreachable"
   | "html-instead-of-json"
   | "http-sent-to-https-port"

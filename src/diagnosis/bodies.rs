@@ -227,13 +227,7 @@ fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, no
     match explained {
         Some((entry, code)) => {
             notes.apply(entry.id, &entry.meaning, &slots(Some(&code)), evidence);
-            hidden_failure(
-                format,
-                Some(entry.meaning.verdict.unwrap_or(entry.meaning.detail)),
-                &slots(Some(&code)),
-                exchange,
-                notes,
-            );
+            hidden_failure(format, Some(entry), &slots(Some(&code)), exchange, notes);
         }
         None => {
             let code = named.first().map(|(_, v)| bare_code(v).to_string());
@@ -258,10 +252,11 @@ fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, no
 }
 
 /// Formats whose servers answer 200 even when the call failed (GraphQL): a success status with
-/// errors is not a success.
+/// errors is not a success. When the code's entry already gives the verdict, it stands; otherwise the
+/// verdict says the status hides a failure.
 fn hidden_failure(
     format: &Format,
-    meaning: Option<&str>,
+    entry: Option<&knowledge::Code>,
     slots: &Slots,
     exchange: &Exchange,
     notes: &mut Notes,
@@ -269,19 +264,22 @@ fn hidden_failure(
     if !format.hides_status || !exchange.code().is_none_or(|c| (200..300).contains(&c)) {
         return;
     }
-    let what = meaning
-        .map(|m| knowledge::fill(m, slots))
-        .unwrap_or_else(|| "the server reports an error for part of the request".to_string());
     notes.add(
-        FindingKind::GraphqlErrorBehind200,
+        FindingKind::SuccessButFailed,
         Severity::Problem,
-        format!("The status says OK, but the {} response failed", format.name),
+        "The HTTP status hides this failure",
         format!(
-            "{} servers usually answer 200 OK even when the request failed, so the HTTP status hides this: {what}.",
+            "{} servers answer 200 OK even when the request failed: treat this response as a failure and act on its error.",
             format.name
         ),
         Vec::new(),
     );
+    if entry.is_some_and(|e| e.meaning.verdict.is_some()) {
+        return;
+    }
+    let what = entry
+        .map(|e| knowledge::fill(e.meaning.title, slots))
+        .unwrap_or_else(|| "the server reports an error for part of the request".to_string());
     notes.verdict(
         Precedence::HiddenFailure,
         format!(
@@ -438,7 +436,12 @@ pub(super) fn mismatches(exchange: &Exchange, status: &Status, notes: &mut Notes
                 });
             let has_error = json.get("ok") == Some(&Value::Bool(false))
                 || (json.get("errors").is_some() && json.get("data").is_none_or(Value::is_null));
-            if failed_flag || has_error {
+            // A format that knows its servers answer 200 for failures has said so already.
+            let said = notes
+                .findings
+                .iter()
+                .any(|f| f.kind == FindingKind::SuccessButFailed);
+            if (failed_flag || has_error) && !said {
                 notes.add(
                     FindingKind::SuccessButFailed,
                     Severity::Problem,

@@ -234,7 +234,8 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
             generic,
         );
     }
-    // A page recognised without headers (a body pasted alone) still names who answered.
+    // A page or body format recognised without headers (a body pasted alone) still names who
+    // answered.
     if let Some(name) = notes.answered_by.clone() {
         if let Some(component) = COMPONENTS.iter().find(|c| c.name == name) {
             if !found.iter().any(|(c, _)| c.id == component.id) {
@@ -242,7 +243,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
                     0,
                     (
                         component,
-                        Evidence::body("HTML page", &format!("{name} error page")),
+                        Evidence::body("body", &format!("{name}'s own error")),
                     ),
                 );
             }

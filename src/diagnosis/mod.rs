@@ -251,9 +251,7 @@ impl Notes {
         slots: &Slots,
         evidence: Vec<Evidence>,
     ) {
-        if !self.matched.contains(&entry) {
-            self.matched.push(entry);
-        }
+        self.matched(entry);
         let fill = |t: &str| crate::knowledge::fill(t, slots);
         self.add(
             meaning.kind,

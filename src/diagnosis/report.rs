@@ -106,7 +106,7 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> String {
                     c.error_header == Some(name.as_str())
                         || c.report_headers.contains(&name.as_str())
                 })
-                || h.name.to_ascii_lowercase().starts_with("x-ratelimit")
+                || name.starts_with("x-ratelimit")
         })
         .map(|h| format!("{}: {}", h.name, redact::header_value(&h.name, &h.value)))
         .collect();

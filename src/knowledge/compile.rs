@@ -157,6 +157,15 @@ impl<'a> Fields<'a> {
         }
     }
 
+    fn opt_bool(&mut self, key: &'static str) -> Result<Option<bool>, String> {
+        self.used.insert(key);
+        match self.table.get(key) {
+            None => Ok(None),
+            Some(toml::Value::Boolean(b)) => Ok(Some(*b)),
+            Some(_) => Err(self.err(format!("`{key}` must be true or false"))),
+        }
+    }
+
     fn ints(&mut self, key: &'static str) -> Result<Vec<i64>, String> {
         self.used.insert(key);
         match self.table.get(key) {
@@ -654,8 +663,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             }
             let kind = f.opt_str("kind")?.unwrap_or_else(|| "api-error".into());
             let kind = vocab.kind(&kind, &f)?;
-            let hides_status = f.table.get("hides_status").and_then(toml::Value::as_bool);
-            f.used.insert("hides_status");
+            let hides_status = f.opt_bool("hides_status")?;
             f.str("source")?;
             f.finish()?;
             scopes.insert(id.clone());

@@ -184,10 +184,24 @@ impl Exchange {
 /// with a note saying so.
 pub fn read(text: &str) -> Exchange {
     let mut exchange = read_shape(text);
-    if exchange.client.is_none() && exchange.kind != InputKind::Har {
-        // Which client produced it: its markers (an exception's name), or the one client that prints
-        // the failure's wording.
-        let trimmed = text.trim();
+    // Which client produced it: its markers (an exception's name), or the one client that prints the
+    // failure's wording. Only for pastes that are a client's own output: a response body that quotes
+    // "java.net." was not reported by Java. Markers sit in the first lines of a trace.
+    let own_output = matches!(
+        exchange.kind,
+        InputKind::NetworkError | InputKind::Unrecognised
+    ) || (exchange.kind == InputKind::Body
+        && exchange
+            .body
+            .as_ref()
+            .is_some_and(|b| b.media == MediaKind::Text));
+    if exchange.client.is_none() && own_output {
+        let text = text.trim();
+        let mut end = text.len().min(64 * 1024);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let trimmed = &text[..end];
         let client = clients::identify(trimmed).or_else(|| {
             exchange
                 .network_error
@@ -230,11 +244,6 @@ fn read_shape(text: &str) -> Exchange {
             return exchange;
         }
     }
-    // Log lines first: their markers are specific, and a log's "#Fields:" or "key: value" lines
-    // would otherwise pass for headers.
-    if let Some(exchange) = logs::read(trimmed) {
-        return exchange;
-    }
     if let Some(exchange) = curl::read(text) {
         return exchange;
     }
@@ -242,6 +251,11 @@ fn read_shape(text: &str) -> Exchange {
         return exchange;
     }
     if let Some(exchange) = head::raw_response(trimmed) {
+        return exchange;
+    }
+    // Log lines after the HTTP messages (whose body may quote a log) and before DevTools blocks, which
+    // a log's "#Fields:" or "heroku[web.1]: …" lines would otherwise pass for.
+    if let Some(exchange) = logs::read(trimmed) {
         return exchange;
     }
     if let Some(exchange) = head::devtools(trimmed) {
