@@ -221,52 +221,6 @@ fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
     }
 }
 
-/// OAuth 2 token-endpoint errors (RFC 6749 §5.2) and device-flow errors (RFC 8628 §3.5).
-pub(super) fn oauth_body(exchange: &Exchange, notes: &mut Notes) {
-    let Some(json) = exchange.body.as_ref().and_then(|b| b.json.as_ref()) else {
-        return;
-    };
-    let Some(error) = json.get("error").and_then(|e| e.as_str()) else {
-        return;
-    };
-    let fix = match error {
-        "invalid_grant" => "The authorization code, refresh token or password grant is invalid, expired, already used, or was issued to another client or redirect URI. Start the sign-in again to get a fresh code or refresh token; codes are single-use and short-lived.",
-        "invalid_client" => "The client id or secret is wrong, or the client authenticates the wrong way (Basic header vs body parameters). Check the client credentials and the token endpoint's auth method.",
-        "unauthorized_client" => "This client is not allowed to use this grant type. Enable the grant type for the app in the identity provider's settings.",
-        "unsupported_grant_type" => "The grant_type value is misspelled or not supported by this server. Check the grant_type parameter and that the body is form-encoded.",
-        "invalid_scope" => "A requested scope is unknown, malformed or not allowed for this client. Request only scopes the app is allowed to use.",
-        "invalid_request" => "A required parameter is missing or repeated, or the body is not application/x-www-form-urlencoded. Compare the token request with the provider's docs.",
-        "access_denied" => "The user or the authorization server refused the request. Ask the user to consent, or check the app's permissions.",
-        "expired_token" => "The device code expired before the user finished. Start the device flow again.",
-        "authorization_pending" => "The user has not finished signing in yet. Keep polling at the interval the server gave.",
-        "slow_down" => "You poll the token endpoint too fast. Add 5 seconds to the polling interval.",
-        _ => return,
-    };
-    let mut evidence = vec![Evidence::body("error", error)];
-    if let Some(description) = json.get("error_description").and_then(|d| d.as_str()) {
-        evidence.push(Evidence::body("error_description", description));
-        notes.server_message(description);
-    }
-    notes.add(
-        FindingKind::OauthError,
-        Severity::Problem,
-        format!("OAuth 2 error: {error}"),
-        fix,
-        evidence,
-    );
-    notes.step(fix.split(". ").nth(1).map_or(fix.to_string(), |s| {
-        s.trim_end_matches('.').to_string() + "."
-    }));
-    notes.verdict(
-        Precedence::VendorCode,
-        format!(
-            "The OAuth 2 token request failed with \"{error}\": {}",
-            super::lower_first(fix.split(". ").next().unwrap_or(fix))
-        ) + ".",
-    );
-    notes.side(Precedence::VendorCode, Side::Client);
-}
-
 /// When the request carried a JWT, read its `exp` claim and compare it with the response's `Date`.
 fn jwt_expiry(authorization: &str, exchange: &Exchange, clock: Clock, notes: &mut Notes) {
     let token = authorization.split_whitespace().last().unwrap_or("");

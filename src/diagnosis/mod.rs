@@ -215,11 +215,30 @@ impl Notes {
         // secret can never reach the page through a finding (fuzzing found a reason phrase that did).
         // Only text that a rule shortens with `quote` is masked before, so a token cut in half by
         // the shortening is still recognised.
+        let title = redact::text(&title.into());
+        let detail = redact::text(&detail.into());
+        // Two rules that find the same thing (a token rejected in the body and in WWW-Authenticate,
+        // one saying a little more) make one finding with both pieces of evidence.
+        if let Some(same) = self.findings.iter_mut().find(|f| {
+            f.kind == kind
+                && f.title == title
+                && (f.detail.starts_with(&detail) || detail.starts_with(&f.detail))
+        }) {
+            if detail.len() > same.detail.len() {
+                same.detail = detail;
+            }
+            for e in evidence {
+                if !same.evidence.contains(&e) {
+                    same.evidence.push(e);
+                }
+            }
+            return;
+        }
         self.findings.push(Finding {
             kind,
             severity,
-            title: redact::text(&title.into()),
-            detail: redact::text(&detail.into()),
+            title,
+            detail,
             evidence,
         });
     }
@@ -420,7 +439,6 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
     bodies::read(exchange, &mut notes);
     fingerprint::error_headers(exchange, &mut notes);
     fingerprint::log_line(exchange, &mut notes);
-    auth::oauth_body(exchange, &mut notes);
     fingerprint::pages(exchange, &mut notes);
     let code = exchange
         .code()

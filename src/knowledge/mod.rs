@@ -190,11 +190,13 @@ impl NetworkErrorKind {
     }
 }
 
-/// The vendor code entry for `value` in `scope`, if any.
+/// The vendor code entry for `value` in `scope`, if any. An entry written for this scope alone wins
+/// over one shared with other scopes (Auth0's own `invalid_grant` over the OAuth 2 one).
 pub fn code(scope: &str, value: &str) -> Option<&'static Code> {
     CODES
         .iter()
-        .find(|c| c.scopes.contains(&scope) && c.codes.contains(&value))
+        .filter(|c| c.scopes.contains(&scope) && c.codes.contains(&value))
+        .min_by_key(|c| c.scopes.len())
 }
 
 pub fn component(id: &str) -> Option<&'static Component> {
