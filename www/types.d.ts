@@ -156,6 +156,7 @@ export type FindingKind =
   | "too-many-redirects"
   | "unregistered-status"
   | "upstream-failed"
+  | "upstream-response-too-large"
   | "upstream-timeout"
   | "validation-failed"
   | "vendor-server-error"

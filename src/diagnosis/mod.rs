@@ -448,8 +448,11 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
             notes.add(
                 FindingKind::StatusFromBody,
                 Severity::Info,
-                format!("Status {code} taken from the body"),
-                "The paste has no status line; the body names the status the server meant.",
+                format!("Status {code} taken from the {}", where_named(&evidence)),
+                format!(
+                    "The paste has no status line; the {} names the status the server meant.",
+                    where_named(&evidence)
+                ),
                 vec![evidence],
             );
         }
@@ -595,6 +598,15 @@ fn default_verdict(exchange: &Exchange, status: Option<&Status>) -> String {
                 .unwrap_or_else(|| "That number is not an HTTP status code.".to_string()),
             _ => "Could not find an HTTP status or a known network error in this paste. Paste the status line, the response headers or the full error message.".to_string(),
         },
+    }
+}
+
+/// Where a status without a status line came from, for the sentence that says so.
+fn where_named(evidence: &Evidence) -> &'static str {
+    match evidence.source {
+        EvidenceSource::Body => "body",
+        EvidenceSource::Header => "headers",
+        _ => "paste (its log line or message)",
     }
 }
 

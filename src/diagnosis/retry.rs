@@ -363,17 +363,20 @@ fn go_duration(value: &str) -> Option<u64> {
 pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange) -> RetryAdvice {
     let wait = notes.retry_after;
     let Some(status) = status else {
-        let network = exchange.network_error.is_some();
+        // No status: the failure's own knowledge (a network kind, a vendor code) says whether a
+        // retry can help; an error that settled its cause and said nothing needs a fix first.
+        let failed = exchange.network_error.is_some() || notes.cause_settled;
+        let policy = notes.retry_policy.unwrap_or(if failed {
+            RetryPolicy::AfterFix
+        } else {
+            RetryPolicy::NotApplicable
+        });
         return RetryAdvice {
-            policy: if network {
-                RetryPolicy::AfterFix
-            } else {
-                RetryPolicy::NotApplicable
-            },
-            advice: if network {
-                "Retrying the same request will fail the same way until the network, DNS, TLS or CORS problem is fixed; a one-off timeout or reset may succeed on a retry with backoff.".to_string()
-            } else {
+            policy,
+            advice: if policy == RetryPolicy::NotApplicable {
                 "Nothing to retry yet: no HTTP status was found.".to_string()
+            } else {
+                policy_sentence(policy).to_string()
             },
             after_seconds: None,
             at: None,
@@ -382,7 +385,13 @@ pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange
         };
     };
     let policy = notes.retry_policy.unwrap_or(status.retry.policy);
-    let mut advice = status.retry.note.to_string();
+    // The catalog's note speaks for the code's usual policy; when the evidence chose another (a 502
+    // that a proxy's buffer caused needs a fix, not backoff), the note would contradict it.
+    let mut advice = if policy == status.retry.policy {
+        status.retry.note.to_string()
+    } else {
+        policy_sentence(policy).to_string()
+    };
     if let Some(w) = wait {
         let when = match (w.seconds, w.at_unix) {
             (Some(s), Some(a)) => format!(
@@ -403,5 +412,20 @@ pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange
         at: wait.and_then(|w| w.at_unix).map(time::rfc3339),
         at_unix: wait.and_then(|w| w.at_unix),
         safe_for_non_idempotent: status.retry.safe_for_non_idempotent,
+    }
+}
+
+/// What a retry policy means, in one sentence, when the catalog's note for the code does not apply.
+fn policy_sentence(policy: RetryPolicy) -> &'static str {
+    match policy {
+        RetryPolicy::No => "Repeating the same request will not help.",
+        RetryPolicy::AfterFix => {
+            "Retry only after fixing what the findings name: the same request will fail the same way until then."
+        }
+        RetryPolicy::Backoff => {
+            "Retry with exponential backoff and jitter: this kind of failure often clears on its own; if it persists, look at the findings."
+        }
+        RetryPolicy::RetryAfter => "Wait as long as the server or the error says, then retry.",
+        RetryPolicy::NotApplicable => "Nothing to retry.",
     }
 }

@@ -45,7 +45,11 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     };
     let status = status_of(&fields);
     let code = code_of(format, &fields);
-    if status.is_none() && code.is_none() {
+    // A format that logs a status must show one (or its own code); a format without a status field
+    // (nginx's error.log) is recognised by its markers alone, so an unknown message still says who
+    // wrote it.
+    let logs_status = format.status_key.is_some() || format.status_field.is_some();
+    if status.is_none() && code.is_none() && logs_status {
         return None;
     }
     let mut exchange = Exchange::new(InputKind::AccessLog);
