@@ -230,7 +230,13 @@ fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, no
             hidden_failure(format, Some(entry), &slots(Some(&code)), exchange, notes);
         }
         None => {
-            let code = named.first().map(|(_, v)| bare_code(v).to_string());
+            // A format may look a message up as a code ("Bad credentials"); an unknown message is
+            // not a code to put in a title.
+            let code = named
+                .iter()
+                .map(|(_, v)| bare_code(v))
+                .find(|c| c.len() <= 64 && !c.contains(char::is_whitespace))
+                .map(str::to_string);
             if !evidence.is_empty() {
                 notes.add(
                     format.kind,

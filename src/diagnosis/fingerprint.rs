@@ -268,7 +268,10 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
         if first.role.in_front() {
             format!("The response passed through (or was produced by) {}, which sits in front of the API.", first.name)
         } else {
-            format!("The response headers identify {}.", first.name)
+            match evidence.source {
+                super::EvidenceSource::Header => format!("The response headers identify {}.", first.name),
+                _ => format!("The paste identifies {}: its own page, message or log line.", first.name),
+            }
         },
         evidences,
     );
@@ -367,7 +370,7 @@ pub(super) fn log_line(exchange: &Exchange, notes: &mut Notes) {
     notes.add(
         FindingKind::LogLine,
         Severity::Info,
-        format!("A {} line", log.name),
+        format!("Log line: {}", log.name),
         match &log.code {
             Some(code) => format!("The line names what was logged and the error code {code}."),
             None => {

@@ -531,6 +531,18 @@ fn assemble(
     let mut findings = std::mem::take(&mut notes.findings);
     // Problems first, then warnings, then context; the rules' order within each.
     findings.sort_by_key(|f| f.severity);
+    // A quote is shown once, under the first finding that uses it: a log line that names the status,
+    // the cause and who wrote it is not pasted back three times.
+    let mut quoted: Vec<Evidence> = Vec::new();
+    for finding in &mut findings {
+        finding.evidence.retain(|e| {
+            let seen = quoted.contains(e);
+            if !seen {
+                quoted.push(e.clone());
+            }
+            !seen
+        });
+    }
 
     let request = exchange.request.as_ref().map(|r| RequestSummary {
         method: r.method.clone(),
