@@ -609,3 +609,50 @@ fn the_report_quotes_pasted_text_as_code() {
         "{report}"
     );
 }
+
+/// An old response pasted later: the wait it named is over, and the verdict, the advice and the
+/// steps all say so once, in one time format.
+#[test]
+fn a_wait_that_is_already_over_reads_as_one_story() {
+    let text = common::fixture("github-403-ratelimit.txt");
+    // The response is from 2024-05-14 09:21:07 UTC and asks to wait until 10:02:23 UTC; it is
+    // diagnosed a day later.
+    let d = diagnosis::diagnose_at(
+        &text,
+        Clock {
+            now: Some(1_715_678_467 + 86_400),
+        },
+    );
+    assert!(d.retry.wait_over);
+    assert!(
+        d.verdict.contains("that time has passed") && d.verdict.contains("2024-05-14 10:02:23 UTC"),
+        "{}",
+        d.verdict
+    );
+    assert_eq!(
+        d.retry.advice,
+        "The wait the server asked for ended at 2024-05-14 10:02:23 UTC; you can retry now."
+    );
+    assert!(
+        !d.steps.iter().any(|s| s.contains("until the wait is over")),
+        "{:?}",
+        d.steps
+    );
+    // Not a permission problem, whatever the catalog says of 403.
+    assert!(
+        !d.steps
+            .iter()
+            .any(|s| s.to_lowercase().contains("administrator")),
+        "{:?}",
+        d.steps
+    );
+
+    // Diagnosed at the response's own time, the wait is still ahead.
+    let d = diagnose_fixture("github-403-ratelimit.txt");
+    assert!(!d.retry.wait_over);
+    assert!(
+        d.retry.advice.starts_with("Wait 41 min 16 s"),
+        "{}",
+        d.retry.advice
+    );
+}

@@ -171,6 +171,8 @@ export interface RetryAdvice {
   /** The moment to retry (RFC 3339, UTC), when it can be known. */
   at: string | null;
   atUnix: number | null;
+  /** The moment had already passed when the paste was diagnosed (an old response); the advice says so. */
+  waitOver: boolean;
   safeForNonIdempotent: boolean;
 }
 export interface RequestId { name: string; value: string; }

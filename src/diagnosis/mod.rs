@@ -119,6 +119,9 @@ pub struct RetryAdvice {
     pub at: Option<String>,
     /// The same moment as Unix seconds, for countdowns.
     pub at_unix: Option<i64>,
+    /// The moment had already passed when the paste was diagnosed (an old response): the advice says
+    /// so, and a countdown is pointless.
+    pub wait_over: bool,
     /// Whether repeating a non-idempotent request (POST, PATCH) is safe.
     pub safe_for_non_idempotent: bool,
 }
@@ -193,6 +196,8 @@ pub(crate) struct Notes {
     matched: Vec<&'static str>,
     /// Steps of the evidence that settled the cause: catalog steps are then left out.
     cause_settled: bool,
+    /// The wait the server named was over at the moment of diagnosis.
+    wait_over: bool,
 }
 
 /// A wait the server asked for.

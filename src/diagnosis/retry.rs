@@ -117,6 +117,14 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
         }
     }
 
+    // A pasted response may be old: when the moment it named has passed, every part of the answer
+    // says so (the verdict, the advice, the panel), once.
+    let over = matches!(
+        (wait.and_then(|w| w.at_unix), clock.now),
+        (Some(at), Some(now)) if at <= now
+    );
+    notes.wait_over = over;
+
     let rate_limited = status.code == 429
         || status.code == 420
         || (exhausted && status.class == StatusClass::ClientError);
@@ -134,6 +142,15 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
         }
         notes.cause_settled = true;
         notes.verdict(Precedence::RateLimit, match wait {
+            Some(Wait { seconds: Some(s), at_unix: Some(a) }) if over => format!(
+                "You were rate limited: the server asked you to wait {} (until {}); that time has passed, so you can send requests again.",
+                time::duration(s),
+                time::readable(a, None)
+            ),
+            Some(Wait { at_unix: Some(a), .. }) if over => format!(
+                "You were rate limited: the server asked you to wait until {}; that time has passed, so you can send requests again.",
+                time::readable(a, None)
+            ),
             Some(Wait { seconds: Some(s), at_unix: Some(a) }) => format!(
                 "You are rate limited: the server asks you to wait {} (until {}) before sending more requests.",
                 time::duration(s),
@@ -149,7 +166,11 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
             ),
             _ => "You are rate limited: slow down and retry with exponential backoff; the server did not say how long to wait.".to_string(),
         });
-        notes.step("Pause this client until the wait is over; do not retry in a tight loop.");
+        if over {
+            notes.step("Stay under the limit from now on: space requests out, and when this response comes back, pause until the time it names.");
+        } else {
+            notes.step("Pause this client until the wait is over; do not retry in a tight loop.");
+        }
     } else if let (Some(Wait { seconds, at_unix }), StatusClass::ServerError) = (wait, status.class)
     {
         let when = match (seconds, at_unix) {
@@ -381,6 +402,7 @@ pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange
             after_seconds: None,
             at: None,
             at_unix: None,
+            wait_over: false,
             safe_for_non_idempotent: false,
         };
     };
@@ -392,7 +414,12 @@ pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange
     } else {
         policy_sentence(policy).to_string()
     };
-    if let Some(w) = wait {
+    if let (Some(at), true) = (wait.and_then(|w| w.at_unix), notes.wait_over) {
+        advice = format!(
+            "The wait the server asked for ended at {}; you can retry now.",
+            time::readable(at, None)
+        );
+    } else if let Some(w) = wait {
         let when = match (w.seconds, w.at_unix) {
             (Some(s), Some(a)) => format!(
                 "Wait {} (until {}), then retry.",
@@ -403,7 +430,12 @@ pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange
             (None, Some(a)) => format!("Wait until {}, then retry.", time::readable(a, None)),
             (None, None) => String::new(),
         };
-        advice = format!("{when} {advice}").trim().to_string();
+        // When the evidence chose "retry after" over the code's usual policy, the wait is the advice.
+        advice = if policy == RetryPolicy::RetryAfter && policy != status.retry.policy {
+            when
+        } else {
+            format!("{when} {advice}").trim().to_string()
+        };
     }
     RetryAdvice {
         policy,
@@ -411,6 +443,7 @@ pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange
         after_seconds: wait.and_then(|w| w.seconds),
         at: wait.and_then(|w| w.at_unix).map(time::rfc3339),
         at_unix: wait.and_then(|w| w.at_unix),
+        wait_over: notes.wait_over,
         safe_for_non_idempotent: status.retry.safe_for_non_idempotent,
     }
 }

@@ -27,18 +27,20 @@ pub fn RetryPanel(props: &RetryProps) -> Html {
         });
     }
     let r = &props.retry;
-    let countdown = r.at_unix.map(|at| {
+    // The advice already says when the wait was over before the paste was diagnosed; the panel adds
+    // a countdown only while there is time left, and one line when it runs out on the page.
+    let countdown = r.at_unix.filter(|_| !r.wait_over).map(|at| {
         let left = at - *now;
         if left > 0 {
             html! {
                 <p>
                     { "You can retry in " }
                     <span class="ht-countdown" role="timer" aria-label={format!("{} seconds left", left)}>{ clock(left) }</span>
-                    { format!(" (at {}).", local_time(at)) }
+                    { format!(" (at {}).", moment(at)) }
                 </p>
             }
         } else {
-            html! { <p>{ format!("The wait the server asked for is over (it ended at {}).", local_time(at)) }</p> }
+            html! { <p>{ format!("The wait is over (it ended at {}): you can retry now.", moment(at)) }</p> }
         }
     });
     html! {
@@ -69,8 +71,24 @@ fn clock(seconds: i64) -> String {
     }
 }
 
-/// The visitor's local time of day, from the browser.
-fn local_time(unix: i64) -> String {
+/// A moment as the engine writes it (24-hour UTC), with the visitor's own time beside it when their
+/// clock is not on UTC: "10:02:23 UTC (12:02:23 your time)".
+fn moment(unix: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
-    date.to_locale_time_string("default").into()
+    let utc = format!(
+        "{:02}:{:02}:{:02} UTC",
+        date.get_utc_hours(),
+        date.get_utc_minutes(),
+        date.get_utc_seconds()
+    );
+    if date.get_timezone_offset() == 0.0 {
+        utc
+    } else {
+        format!(
+            "{utc} ({:02}:{:02}:{:02} your time)",
+            date.get_hours(),
+            date.get_minutes(),
+            date.get_seconds()
+        )
+    }
 }
