@@ -638,6 +638,13 @@ fn a_wait_that_is_already_over_reads_as_one_story() {
         "{:?}",
         d.steps
     );
+    // The findings speak in the past tense too: nothing on the page still says "wait".
+    let f = findings_text(&d);
+    assert!(
+        f.contains("reset at 2024-05-14 10:02:23 utc (passed)"),
+        "{f}"
+    );
+    assert!(!f.contains("resets in"), "{f}");
     // Not a permission problem, whatever the catalog says of 403.
     assert!(
         !d.steps

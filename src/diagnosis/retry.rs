@@ -24,6 +24,9 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
     let reference = date.or(clock.now);
     let quota = quota(exchange);
     let mut wait: Option<Wait> = None;
+    // A pasted response may be old: a moment it names that has passed is written in the past tense
+    // everywhere (findings, verdict, advice, panel).
+    let passed = |at: i64| clock.now.is_some_and(|now| at <= now);
 
     if let Some(value) = exchange.header("retry-after") {
         let evidence = Evidence::header("Retry-After", value);
@@ -31,22 +34,38 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
             Some(RetryAfter::Seconds { seconds, exact }) => {
                 let at = reference.map(|r| r + seconds as i64);
                 wait = Some(Wait { seconds: Some(seconds), at_unix: at });
-                let when = at.map(|a| format!(" (at {})", time::readable(a, reference))).unwrap_or_default();
-                let mut detail = format!("The server asks you to wait {}{when} before sending the request again.", time::duration(seconds));
+                let over = at.is_some_and(passed);
+                let when = at.map(|a| format!(" (at {})", time::readable(a, if over { None } else { reference }))).unwrap_or_default();
+                let mut detail = if over {
+                    format!("The server asked you to wait {}{when} before sending the request again; that moment has passed.", time::duration(seconds))
+                } else {
+                    format!("The server asks you to wait {}{when} before sending the request again.", time::duration(seconds))
+                };
                 if !exact {
                     detail.push_str(" The value is not a whole number of seconds as RFC 9110 requires; it was rounded up.");
                 }
-                notes.add(FindingKind::RetryAfter, Severity::Problem, format!("Wait {} before retrying", time::duration(seconds)), detail, vec![evidence]);
+                let title = if over {
+                    format!("The server asked for a wait of {}", time::duration(seconds))
+                } else {
+                    format!("Wait {} before retrying", time::duration(seconds))
+                };
+                notes.add(FindingKind::RetryAfter, Severity::Problem, title, detail, vec![evidence]);
             }
             Some(RetryAfter::Date(at)) => {
                 let seconds = reference.map(|r| (at - r).max(0) as u64);
                 wait = Some(Wait { seconds, at_unix: Some(at) });
                 let relative = seconds.map(|s| format!(", {} after the response's Date", time::duration(s))).unwrap_or_default();
+                let over = passed(at);
+                let moment = time::readable(at, if over { None } else { reference });
                 notes.add(
                     FindingKind::RetryAfter,
                     Severity::Problem,
-                    format!("Retry after {}", time::readable(at, reference)),
-                    format!("The server names the moment to retry: {}{relative}.", time::readable(at, reference)),
+                    if over { format!("The server asked to wait until {moment}") } else { format!("Retry after {moment}") },
+                    if over {
+                        format!("The server named the moment to retry: {moment}{relative}; that moment has passed.")
+                    } else {
+                        format!("The server names the moment to retry: {moment}{relative}.")
+                    },
                     vec![evidence],
                 );
             }
@@ -84,6 +103,9 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
                 .map(|(r, a)| (a - r).max(0) as u64)
         });
         match (reset_seconds, reset_at) {
+            (_, Some(a)) if passed(a) => {
+                parts.push(format!("reset at {} (passed)", time::readable(a, None)))
+            }
             (Some(s), Some(a)) => parts.push(format!(
                 "resets in {} (at {})",
                 time::duration(s),

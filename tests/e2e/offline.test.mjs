@@ -71,7 +71,7 @@ test('the single file works opened from disk, alone, with deep links', async () 
     await widgetReady(page);
     await paste(page, await fixture('curl-i-429-retry-after.txt'));
     assert.equal(await headline(page), '429 Too Many Requests');
-    assert.match(await regionText(page), /You are rate limited/);
+    assert.match(await regionText(page), /rate limited/);
     await page.goto(pathToFileURL(file).href + '#451');
     await page.reload();
     await widgetReady(page);

@@ -43,7 +43,7 @@ test('eight realistic pastes show the right verdicts', async () => {
   const page = await open();
   const cases = [
     ['curl-v-404.txt', '404 Not Found', /No route for GET \/v1\/userz\/42/],
-    ['curl-i-429-retry-after.txt', '429 Too Many Requests', /You are rate limited.*2 min/],
+    ['curl-i-429-retry-after.txt', '429 Too Many Requests', /rate limited.*2 min/],
     ['raw-cloudflare-522.txt', '522 Connection Timed Out', /fault is at the API's origin server/],
     ['bearer-expired-401.txt', '401 Unauthorized', /access token you sent had expired/],
     ['cors-console.txt', 'Blocked by CORS (no HTTP error)', /Access-Control-Allow-Origin/],
