@@ -19,6 +19,9 @@ struct Case {
     side: Option<String>,
     client: Option<String>,
     entries: Vec<String>,
+    /// The wait the diagnosis must name, in seconds from the response's Date (worked out by hand
+    /// from the fixture's headers or body).
+    wait: Option<u64>,
     /// A case whose fixture needs a mechanism the engine lacks yet: it is run and reported, not
     /// asserted, until the mechanism exists.
     pending: Option<String>,
@@ -91,6 +94,10 @@ fn cases() -> Vec<Case> {
                 side: get("side"),
                 client: get("client"),
                 entries: strings("entries"),
+                wait: case
+                    .get("wait")
+                    .and_then(toml::Value::as_integer)
+                    .map(|w| w as u64),
                 pending: get("pending"),
             });
         }
@@ -170,6 +177,14 @@ fn every_fixture_case_gets_its_status_kinds_side_and_client() {
                 failures.push(format!(
                     "{name}: client {:?}, expected {expected}",
                     d.client
+                ));
+            }
+        }
+        if let Some(wait) = case.wait {
+            if d.retry.after_seconds != Some(wait) {
+                failures.push(format!(
+                    "{name}: wait {:?} s, expected {wait} s — advice: {}",
+                    d.retry.after_seconds, d.retry.advice
                 ));
             }
         }

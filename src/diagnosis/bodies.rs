@@ -177,6 +177,10 @@ fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, no
             notes.request_id(&reader.label(pointer), &value);
         }
     }
+    if let Some((pointer, value)) = reader.first(format.retry_after) {
+        let evidence = Evidence::body(&reader.label(pointer), &value);
+        notes.retry_hint = Some((evidence, value, format.retry_unit));
+    }
     if let Some(component) = format.component.and_then(knowledge::component) {
         notes.matched(component.id);
         notes.answered_by(component.name);

@@ -198,6 +198,8 @@ pub(crate) struct Notes {
     cause_settled: bool,
     /// The wait the server named was over at the moment of diagnosis.
     wait_over: bool,
+    /// A wait named in the error body (where, the value, its unit), for the retry rules.
+    retry_hint: Option<(Evidence, String, crate::knowledge::Unit)>,
 }
 
 /// A wait the server asked for.
@@ -435,6 +437,28 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
             "This is how that client reports the failure; its own documentation explains the error's fields and options (timeouts, retries, certificates).",
             vec![Evidence::of(EvidenceSource::Paste, client.name, &client.message)],
         );
+        // A vendor code the tool printed instead of a status: its meaning (and status) is knowledge.
+        if let Some(printed) = &client.code {
+            let explained = printed
+                .scopes
+                .iter()
+                .find_map(|scope| crate::knowledge::code(scope, &printed.value));
+            if let Some(entry) = explained {
+                let slots = crate::knowledge::Slots {
+                    code: Some(redact::text(&printed.value)),
+                    message: None,
+                    name: Some(client.name),
+                    status: exchange.code().map(|c| c.to_string()),
+                    host: None,
+                };
+                notes.apply(
+                    entry.id,
+                    &entry.meaning,
+                    &slots,
+                    vec![Evidence::of(EvidenceSource::Paste, client.name, &printed.line)],
+                );
+            }
+        }
     }
     if let Some(error) = &exchange.network_error {
         if exchange.status.is_none() {

@@ -4,6 +4,7 @@
 use super::precedence::Precedence;
 use super::{time, Clock, Evidence, FindingKind, Notes, RetryAdvice, Severity, Wait};
 use crate::catalog::{RetryPolicy, Side, Status, StatusClass};
+use crate::knowledge::{self, Says, Unit};
 use crate::paste::Exchange;
 
 /// What the rate-limit headers say, whichever dialect the server speaks.
@@ -16,21 +17,33 @@ struct Quota {
     /// The reset moment, when sent as an epoch.
     reset_at: Option<i64>,
     window: Option<u64>,
+    used: Option<u64>,
+    /// A wait asked for by a vendor's retry header (`x-ms-retry-after-ms`).
+    retry: Option<(Evidence, Option<When>)>,
     evidence: Vec<Evidence>,
 }
 
 pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &mut Notes) {
     let date = exchange.header("date").and_then(time::parse_http_date);
     let reference = date.or(clock.now);
-    let quota = quota(exchange);
+    let quota = quota(exchange, notes);
     let mut wait: Option<Wait> = None;
     // A pasted response may be old: a moment it names that has passed is written in the past tense
     // everywhere (findings, verdict, advice, panel).
     let passed = |at: i64| clock.now.is_some_and(|now| at <= now);
 
-    if let Some(value) = exchange.header("retry-after") {
-        let evidence = Evidence::header("Retry-After", value);
-        match parse_retry_after(value) {
+    // The wait the server asks for: Retry-After (RFC 9110) first, then a vendor's own retry header,
+    // then a wait named in the error body.
+    let asked = match exchange.header("retry-after") {
+        Some(value) => Some((Evidence::header("Retry-After", value), parse_retry_after(value))),
+        None => quota
+            .retry
+            .clone()
+            .or_else(|| notes.retry_hint.take().map(|(e, v, unit)| (e, read_time(&v, unit))))
+            .map(|(e, when)| (e, when.map(RetryAfter::from))),
+    };
+    if let Some((evidence, parsed)) = asked {
+        match parsed {
             Some(RetryAfter::Seconds { seconds, exact }) => {
                 let at = reference.map(|r| r + seconds as i64);
                 wait = Some(Wait { seconds: Some(seconds), at_unix: at });
@@ -41,7 +54,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
                 } else {
                     format!("The server asks you to wait {}{when} before sending the request again.", time::duration(seconds))
                 };
-                if !exact {
+                if !exact && evidence.name == "Retry-After" {
                     detail.push_str(" The value is not a whole number of seconds as RFC 9110 requires; it was rounded up.");
                 }
                 let title = if over {
@@ -72,8 +85,8 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
             None => notes.add(
                 FindingKind::RetryAfter,
                 Severity::Warning,
-                "Retry-After could not be read",
-                "Retry-After must be a number of seconds or an HTTP-date; this value is neither, so fall back to exponential backoff.",
+                format!("{} could not be read", evidence.name),
+                "The wait must be a number of seconds or a date; this value is neither, so fall back to exponential backoff.",
                 vec![evidence],
             ),
         }
@@ -235,7 +248,7 @@ fn parse_retry_after(value: &str) -> Option<RetryAfter> {
     time::parse_http_date(value).map(RetryAfter::Date)
 }
 
-fn quota(exchange: &Exchange) -> Quota {
+fn quota(exchange: &Exchange, notes: &mut Notes) -> Quota {
     let mut q = Quota::default();
     // IETF draft (structured fields): RateLimit: "default";r=0;t=30  /  older: limit=100, remaining=0, reset=30
     if let Some(value) = exchange.header("ratelimit") {
@@ -259,54 +272,129 @@ fn quota(exchange: &Exchange) -> Quota {
             }
         }
     }
-    for prefix in ["ratelimit-", "x-ratelimit-", "x-rate-limit-"] {
+    // Every other header is knowledge (`[[rate_header]]`), in order of precedence: for each thing a
+    // header can say, the first entry with a readable value wins.
+    let mut quoted: Vec<&str> = Vec::new();
+    for entry in knowledge::RATE_HEADERS {
         for header in &exchange.headers {
-            let lower = header.name.to_ascii_lowercase();
-            let Some(field) = lower.strip_prefix(prefix) else {
+            if !entry.names(&header.name) {
                 continue;
-            };
+            }
             let value = header.value.trim();
-            let recognised = match field {
-                "limit" => {
-                    q.limit = q.limit.or_else(|| leading_number(value));
-                    true
-                }
-                "remaining" => {
-                    q.remaining = q.remaining.or_else(|| leading_number(value));
-                    true
-                }
-                "reset" | "reset-after" | "reset-requests" | "reset-tokens" => {
-                    match leading_number(value) {
-                        // Epoch milliseconds, epoch seconds, or seconds from now.
-                        Some(n) if n > 100_000_000_000 => {
-                            q.reset_at = q.reset_at.or(Some((n / 1000) as i64))
-                        }
-                        Some(n) if n > 1_000_000_000 && field == "reset" => {
-                            q.reset_at = q.reset_at.or(Some(n as i64))
-                        }
-                        Some(n) if value.bytes().all(|b| b.is_ascii_digit() || b == b'.') => {
-                            q.reset_seconds = q.reset_seconds.or(Some(n))
-                        }
-                        _ => {
-                            if let Some(s) = go_duration(value) {
-                                q.reset_seconds = q.reset_seconds.or(Some(s));
-                            } else if let Some(at) = time::parse_http_date(value) {
-                                q.reset_at = q.reset_at.or(Some(at));
-                            }
-                        }
+            let read = match entry.says {
+                Says::Limit => set(&mut q.limit, leading_number(value)),
+                Says::Remaining => set(&mut q.remaining, leading_number(value)),
+                Says::Used => set(&mut q.used, leading_number(value)),
+                Says::UsedOfLimit => match used_of_limit(value) {
+                    Some((used, limit)) => set(&mut q.used, Some(used)) | set(&mut q.limit, Some(limit)),
+                    None => false,
+                },
+                Says::Window => set(&mut q.window, read_time(value, entry.unit).and_then(When::seconds)),
+                Says::Reset => match read_time(value, entry.unit) {
+                    Some(When::After(s)) => set(&mut q.reset_seconds, Some(s)),
+                    Some(When::At(at)) => set(&mut q.reset_at, Some(at)),
+                    None => false,
+                },
+                Says::Retry => match (&q.retry, read_time(value, entry.unit)) {
+                    (None, Some(when)) => {
+                        q.retry = Some((Evidence::header(&header.name, &header.value), Some(when)));
+                        true
                     }
-                    true
-                }
-                "used" | "resource" | "policy" | "window" => true,
-                _ => false,
+                    _ => false,
+                },
             };
-            if recognised {
-                q.evidence
-                    .push(Evidence::header(&header.name, &header.value));
+            if !read {
+                continue;
+            }
+            notes.matched(entry.id);
+            if let Some(c) = entry.component.and_then(knowledge::component) {
+                notes.matched(c.id);
+            }
+            if entry.says != Says::Retry && !quoted.contains(&header.name.as_str()) {
+                quoted.push(&header.name);
+                q.evidence.push(Evidence::header(&header.name, &header.value));
             }
         }
     }
+    if q.remaining.is_none() {
+        if let (Some(limit), Some(used)) = (q.limit, q.used) {
+            q.remaining = Some(limit.saturating_sub(used));
+        }
+    }
     q
+}
+
+/// Sets a value not yet known; true when this value was taken.
+fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    if slot.is_none() && value.is_some() {
+        *slot = value;
+        true
+    } else {
+        false
+    }
+}
+
+/// `39/40` or `api-usage=25/5000` → (used, limit).
+fn used_of_limit(value: &str) -> Option<(u64, u64)> {
+    let (used, limit) = value.rsplit_once('=').map_or(value, |(_, v)| v).split_once('/')?;
+    Some((used.trim().parse().ok()?, leading_number(limit)?))
+}
+
+/// A time as a header or body writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum When {
+    /// Seconds from the response.
+    After(u64),
+    /// A moment (Unix seconds).
+    At(i64),
+}
+
+impl When {
+    fn seconds(self) -> Option<u64> {
+        match self {
+            When::After(s) => Some(s),
+            When::At(_) => None,
+        }
+    }
+}
+
+impl From<When> for RetryAfter {
+    fn from(when: When) -> Self {
+        match when {
+            When::After(seconds) => RetryAfter::Seconds { seconds, exact: true },
+            When::At(at) => RetryAfter::Date(at),
+        }
+    }
+}
+
+/// Reads a time in the unit its header or body documents. Waits round up to whole seconds.
+pub(super) fn read_time(value: &str, unit: Unit) -> Option<When> {
+    let value = value.trim().trim_matches('"');
+    let whole = |v: &str| decimal(v).map(|(units, scale)| units.div_ceil(scale));
+    match unit {
+        Unit::Seconds => whole(value).map(When::After),
+        Unit::Milliseconds => decimal(value).map(|(units, scale)| When::After(units.div_ceil(scale.saturating_mul(1000)))),
+        Unit::EpochSeconds => decimal(value).map(|(units, scale)| When::At(units.div_ceil(scale) as i64)),
+        Unit::EpochMilliseconds => whole(value).map(|ms| When::At((ms / 1000) as i64)),
+        Unit::Date => time::parse_http_date(value).or_else(|| time::parse_rfc3339(value)).map(When::At),
+        Unit::Duration => go_duration(value).map(When::After),
+        Unit::Auto => match decimal(value) {
+            // Epoch milliseconds, epoch seconds, or seconds from now, told apart by size.
+            Some((units, scale)) => {
+                let whole = units / scale;
+                Some(if scale == 1 && whole > 100_000_000_000 {
+                    When::At((whole / 1000) as i64)
+                } else if whole > 1_000_000_000 {
+                    When::At(units.div_ceil(scale) as i64)
+                } else {
+                    When::After(units.div_ceil(scale))
+                })
+            }
+            None => go_duration(value)
+                .map(When::After)
+                .or_else(|| time::parse_http_date(value).or_else(|| time::parse_rfc3339(value)).map(When::At)),
+        },
+    }
 }
 
 /// Numbers in `key=value` parameters of structured or dictionary fields, e.g.
@@ -482,5 +570,37 @@ fn policy_sentence(policy: RetryPolicy) -> &'static str {
         }
         RetryPolicy::RetryAfter => "Wait as long as the server or the error says, then retry.",
         RetryPolicy::NotApplicable => "Nothing to retry.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{read_time, Unit, When};
+
+    #[test]
+    fn times_are_read_in_the_unit_their_vendor_documents() {
+        // 1715678467 is 2024-05-14T09:21:07Z (`date -d @1715678467 -u`).
+        assert_eq!(read_time("6m0s", Unit::Duration), Some(When::After(360)));
+        assert_eq!(read_time("1.5s", Unit::Duration), Some(When::After(2)));
+        assert_eq!(read_time("20ms", Unit::Duration), Some(When::After(1)));
+        assert_eq!(read_time("1500", Unit::Milliseconds), Some(When::After(2)));
+        assert_eq!(read_time("2.25", Unit::Seconds), Some(When::After(3)));
+        assert_eq!(read_time("1715678497", Unit::EpochSeconds), Some(When::At(1_715_678_497)));
+        assert_eq!(read_time("1715678496.2", Unit::EpochSeconds), Some(When::At(1_715_678_497)));
+        assert_eq!(read_time("1715678497000", Unit::EpochMilliseconds), Some(When::At(1_715_678_497)));
+        assert_eq!(read_time("2024-05-14T09:21:37Z", Unit::Date), Some(When::At(1_715_678_497)));
+        assert_eq!(read_time("Tue, 14 May 2024 09:21:37 GMT", Unit::Date), Some(When::At(1_715_678_497)));
+        // The same number means different things in different units.
+        assert_eq!(read_time("30", Unit::Seconds), Some(When::After(30)));
+        assert_eq!(read_time("30", Unit::EpochSeconds), Some(When::At(30)));
+        // `auto` tells seconds, epoch seconds and epoch milliseconds apart by size.
+        assert_eq!(read_time("30", Unit::Auto), Some(When::After(30)));
+        assert_eq!(read_time("1715678497", Unit::Auto), Some(When::At(1_715_678_497)));
+        assert_eq!(read_time("1715678497000", Unit::Auto), Some(When::At(1_715_678_497)));
+        assert_eq!(read_time("1m30s", Unit::Auto), Some(When::After(90)));
+        // Nonsense is not a time.
+        assert_eq!(read_time("soon", Unit::Seconds), None);
+        assert_eq!(read_time("soon", Unit::Auto), None);
+        assert_eq!(read_time("-5", Unit::Seconds), None);
     }
 }

@@ -55,6 +55,24 @@ const ROLES: [(&str, &str); 8] = [
     ("web-server", "WebServer"),
     ("api", "Api"),
 ];
+const SAYS: [(&str, &str); 7] = [
+    ("limit", "Limit"),
+    ("remaining", "Remaining"),
+    ("used", "Used"),
+    ("used-of-limit", "UsedOfLimit"),
+    ("reset", "Reset"),
+    ("retry", "Retry"),
+    ("window", "Window"),
+];
+const UNITS: [(&str, &str); 7] = [
+    ("seconds", "Seconds"),
+    ("milliseconds", "Milliseconds"),
+    ("epoch-seconds", "EpochSeconds"),
+    ("epoch-milliseconds", "EpochMilliseconds"),
+    ("date", "Date"),
+    ("duration", "Duration"),
+    ("auto", "Auto"),
+];
 const SLOTS: [&str; 5] = ["code", "message", "name", "status", "host"];
 
 /// `rate-limit-exhausted` → `RateLimitExhausted`.
@@ -404,6 +422,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 "failure",
                 "network",
                 "log",
+                "rate_header",
             ]
             .contains(&key.as_str())
             {
@@ -567,6 +586,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
     let mut clients = Vec::new();
     let mut failures = Vec::new();
     let mut logs = Vec::new();
+    let mut rate_headers = Vec::new();
     let mut scopes: BTreeSet<String> = BTreeSet::new();
     let mut component_ids: BTreeSet<String> = BTreeSet::new();
     let mut client_ids: BTreeSet<String> = BTreeSet::new();
@@ -654,7 +674,13 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             let status = f.list("status")?;
             let request_id = f.list("request_id")?;
             let fields = f.opt_str("fields")?;
-            for list in [&codes_p, &message, &details, &status, &request_id] {
+            let retry_after = f.list("retry_after")?;
+            let retry_unit = match f.opt_str("retry_unit")? {
+                Some(u) => pick(&u, &UNITS, "retry_unit", &f)?,
+                None if retry_after.is_empty() => "Seconds".to_string(),
+                None => return Err(f.err("`retry_after` needs `retry_unit`")),
+            };
+            for list in [&codes_p, &message, &details, &status, &request_id, &retry_after] {
                 pointers(list, xml, &f)?;
             }
             let component = f.opt_str("component")?;
@@ -671,7 +697,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 order,
                 formats.len(),
                 format!(
-                    "    Format {{ id: {}, name: {}, xml: {xml}, when: &[{}], codes: {}, message: {}, details: {}, status: {}, request_id: {}, fields: {}, component: {}, kind: {kind}, hides_status: {} }},",
+                    "    Format {{ id: {}, name: {}, xml: {xml}, when: &[{}], codes: {}, message: {}, details: {}, status: {}, request_id: {}, fields: {}, component: {}, kind: {kind}, hides_status: {}, retry_after: {}, retry_unit: Unit::{retry_unit} }},",
                     lit(&id),
                     lit(&name),
                     when.join(", "),
@@ -683,6 +709,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                     opt_lit(&fields),
                     opt_lit(&component),
                     hides_status.unwrap_or(false),
+                    lits(&retry_after),
                 ),
             ));
         }
@@ -769,8 +796,49 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 }
                 None => (None, None),
             };
+            let mut code_at = Vec::new();
+            if let Some(toml::Value::Array(items)) = f.table.get("codes").cloned() {
+                f.used.insert("codes");
+                for item in &items {
+                    let Some(t) = item.as_table() else {
+                        return Err(f.err("`codes` holds tables: { after = \"…\", until = \"…\", scopes = [\"…\"] }"));
+                    };
+                    for k in t.keys() {
+                        if !["after", "until", "scopes"].contains(&k.as_str()) {
+                            return Err(f.err(format!("codes: unknown field `{k}`")));
+                        }
+                    }
+                    let text = |k: &str| t.get(k).and_then(toml::Value::as_str).map(str::to_string);
+                    let (Some(after), Some(until)) = (text("after"), text("until")) else {
+                        return Err(f.err("codes: give `after` and `until`"));
+                    };
+                    if after.is_empty() || until.is_empty() {
+                        return Err(f.err("codes: `after` and `until` must not be empty"));
+                    }
+                    let list: Vec<String> = t
+                        .get("scopes")
+                        .and_then(toml::Value::as_array)
+                        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+                        .unwrap_or_default();
+                    if list.is_empty() {
+                        return Err(f.err("codes: `scopes` is empty"));
+                    }
+                    for scope in &list {
+                        code_scopes.push((scope.clone(), f.context.clone()));
+                    }
+                    code_at.push(format!(
+                        "CodeAt {{ after: {}, until: {}, scopes: {} }}",
+                        lit(&after),
+                        lit(&until),
+                        lits(&list)
+                    ));
+                }
+            } else if f.table.contains_key("codes") {
+                return Err(f.err("`codes` must be a list of tables"));
+            }
             f.str("source")?;
             f.finish()?;
+            scopes.insert(id.clone());
             if markers.is_empty() && status_before.is_empty() {
                 return Err(format!(
                     "{path}: [[client]] \"{id}\": give `markers` or `status_before`"
@@ -778,14 +846,15 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             }
             client_ids.insert(id.clone());
             clients.push(format!(
-                "    Client {{ id: {}, name: {}, language: {}, markers: {}, status_before: {}, reason_after: {}, reason_until: {} }},",
+                "    Client {{ id: {}, name: {}, language: {}, markers: {}, status_before: {}, reason_after: {}, reason_until: {}, codes: &[{}] }},",
                 lit(&id),
                 lit(&name),
                 opt_lit(&language),
                 lits(&markers),
                 lits(&status_before),
                 opt_lit(&after),
-                opt_lit(&until)
+                opt_lit(&until),
+                code_at.join(", ")
             ));
         }
         for (i, v) in get("failure").iter().enumerate() {
@@ -866,6 +935,46 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             ));
         }
     }
+    for (path, table) in &parsed {
+        let items = table
+            .get("rate_header")
+            .and_then(toml::Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for (i, v) in items.iter().enumerate() {
+            let mut f = Fields::new(v, path, "rate_header", i)?;
+            let id = f.str("id")?;
+            claim(&id, path)?;
+            let headers: Vec<String> = f.list("headers")?.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+            if headers.is_empty() || headers.iter().any(|h| h.is_empty() || h == "*") {
+                return Err(f.err("`headers` needs at least one header name (a trailing * matches any rest)"));
+            }
+            if headers.iter().any(|h| h.find('*').is_some_and(|at| at + 1 != h.len())) {
+                return Err(f.err("`*` may only end a header name"));
+            }
+            let says = f.str("says")?;
+            let says = pick(&says, &SAYS, "says", &f)?;
+            let unit = match f.opt_str("unit")? {
+                Some(u) => pick(&u, &UNITS, "unit", &f)?,
+                None if matches!(says.as_str(), "Reset" | "Retry" | "Window") => {
+                    return Err(f.err("`unit` is required when a header says reset, retry or window"))
+                }
+                None => "Seconds".to_string(),
+            };
+            let component = f.opt_str("component")?;
+            if let Some(c) = &component {
+                component_refs.push((c.clone(), f.context.clone()));
+            }
+            f.str("source")?;
+            f.finish()?;
+            rate_headers.push(format!(
+                "    RateHeader {{ id: {}, headers: {}, says: Says::{says}, unit: Unit::{unit}, component: {} }},",
+                lit(&id),
+                lits(&headers),
+                opt_lit(&component)
+            ));
+        }
+    }
     // Scopes the engine's own readers use.
     for builtin in ["cloudflare-page", "curl-exit"] {
         scopes.insert(builtin.to_string());
@@ -873,7 +982,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
     for (scope, context) in &code_scopes {
         if !scopes.contains(scope) {
             return Err(format!(
-                "{context}: scope \"{scope}\" names no [[format]], [[component]] error header or [[log]]"
+                "{context}: scope \"{scope}\" names no [[format]], [[component]] error header, [[log]] or [[client]]"
             ));
         }
     }
@@ -911,6 +1020,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
     table("CLIENTS", "Client", clients);
     table("FAILURES", "Failure", failures);
     table("LOGS", "Log", logs);
+    table("RATE_HEADERS", "RateHeader", rate_headers);
     let _ = writeln!(out, "/// Every entry id, for the test that each is exercised by a fixture.\npub static ENTRY_IDS: &[&str] = &[");
     for id in ids.keys() {
         let _ = writeln!(out, "    {},", lit(id));

@@ -98,6 +98,9 @@ pub struct Format {
     pub kind: FindingKind,
     /// Servers that speak this format answer 200 even when the call failed (GraphQL).
     pub hides_status: bool,
+    /// Where the body names how long to wait before retrying, and in what unit.
+    pub retry_after: &'static [&'static str],
+    pub retry_unit: Unit,
 }
 
 #[derive(Debug)]
@@ -128,6 +131,66 @@ pub struct Client {
     pub status_before: &'static [&'static str],
     pub reason_after: Option<&'static str>,
     pub reason_until: Option<&'static str>,
+    /// Vendor codes the tool prints, and where their meanings are.
+    pub codes: &'static [CodeAt],
+}
+
+/// A vendor code printed between two markers on one line, looked up in these scopes in turn.
+#[derive(Debug)]
+pub struct CodeAt {
+    pub after: &'static str,
+    pub until: &'static str,
+    pub scopes: &'static [&'static str],
+}
+
+/// What a rate-limit header says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Says {
+    Limit,
+    Remaining,
+    Used,
+    /// "39/40": used of limit.
+    UsedOfLimit,
+    /// When the quota refills.
+    Reset,
+    /// A wait the server asks for, like Retry-After.
+    Retry,
+    Window,
+}
+
+/// How a time is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Seconds,
+    Milliseconds,
+    EpochSeconds,
+    EpochMilliseconds,
+    /// An HTTP-date or an RFC 3339 timestamp.
+    Date,
+    /// "6m0s", "1.5s", "20ms".
+    Duration,
+    /// By size: epoch milliseconds, epoch seconds or seconds; else a duration or a date.
+    Auto,
+}
+
+/// A rate-limit or retry header (file order is precedence).
+#[derive(Debug)]
+pub struct RateHeader {
+    pub id: &'static str,
+    /// Lower case; a trailing `*` matches any rest of the name.
+    pub headers: &'static [&'static str],
+    pub says: Says,
+    pub unit: Unit,
+    pub component: Option<&'static str>,
+}
+
+impl RateHeader {
+    pub fn names(&self, header: &str) -> bool {
+        self.headers.iter().any(|h| match h.strip_suffix('*') {
+            Some(prefix) => header.len() >= prefix.len() && header.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes()),
+            None => header.eq_ignore_ascii_case(h),
+        })
+    }
 }
 
 #[derive(Debug)]

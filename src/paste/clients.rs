@@ -1,7 +1,7 @@
 //! Error strings from HTTP client libraries, and access-log lines.
 
 use super::head::attach_body;
-use super::{lines, ClientReport, Exchange, InputKind, OtherEntry, Request, StatusLine};
+use super::{lines, ClientReport, Exchange, InputKind, OtherEntry, PrintedCode, Request, StatusLine};
 
 use crate::knowledge::{Client, CLIENTS};
 
@@ -35,6 +35,7 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
                 id: client.id,
                 name: client.name,
                 message,
+                code: printed_code(client, trimmed),
             });
             if let Some(url) = url_in(trimmed) {
                 exchange.request = Some(Request {
@@ -59,6 +60,22 @@ pub(crate) fn identify(text: &str) -> Option<&'static Client> {
     CLIENTS
         .iter()
         .find(|c| c.markers.iter().any(|m| text.contains(m)))
+}
+
+/// The first vendor code the client prints between its `codes` markers, on one line.
+pub(super) fn printed_code(client: &'static Client, text: &str) -> Option<PrintedCode> {
+    client.codes.iter().find_map(|at| {
+        lines(text).find_map(|line| {
+            let start = line.find(at.after)? + at.after.len();
+            let rest = &line[start..];
+            let value = rest[..rest.find(at.until)?].trim();
+            (!value.is_empty() && value.len() <= 64 && !value.contains(char::is_whitespace)).then(|| PrintedCode {
+                value: value.to_string(),
+                scopes: at.scopes,
+                line: line.trim().to_string(),
+            })
+        })
+    })
 }
 
 /// The reason phrase a client prints after the code, where its knowledge entry says it is.

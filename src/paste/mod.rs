@@ -148,6 +148,17 @@ pub struct ClientReport {
     /// Its name as people know it ("Python requests").
     pub name: &'static str,
     pub message: String,
+    /// A vendor code the tool printed (`Error from server (Forbidden)`), where its knowledge says.
+    #[serde(skip)]
+    pub code: Option<PrintedCode>,
+}
+
+/// A vendor code printed by a client, with the scopes to look it up in and the line it was on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintedCode {
+    pub value: String,
+    pub scopes: &'static [&'static str],
+    pub line: String,
 }
 
 impl Exchange {
@@ -222,6 +233,7 @@ pub fn read(text: &str) -> Exchange {
                 id: client.id,
                 name: client.name,
                 message: line,
+                code: clients::printed_code(client, trimmed),
             });
         }
     }
