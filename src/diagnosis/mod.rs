@@ -460,10 +460,10 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
             }
         }
     }
+    // A failure explains the paste even when a status was printed beside it (the preflight's 404,
+    // the proxy's 407): the status is what the failing step got.
     if let Some(error) = &exchange.network_error {
-        if exchange.status.is_none() {
-            network::explain(error, exchange, &mut notes);
-        }
+        network::explain(error, exchange, &mut notes);
     }
     bodies::read(exchange, &mut notes);
     fingerprint::error_headers(exchange, &mut notes);

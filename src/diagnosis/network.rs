@@ -15,15 +15,20 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         .and_then(|r| r.target.as_deref())
         .and_then(host_of)
         .map(|h| format!("({})", super::redact::text(&h)));
+    let status = exchange.code();
     let slots = Slots {
         host,
+        status: status.map(|c| c.to_string()),
         ..Slots::default()
     };
     notes.matched(error.entry);
-    notes.verdict(
-        Precedence::NoResponse,
-        knowledge::fill(explanation.verdict, &slots),
-    );
+    // A status printed beside the failure (the preflight's 404, the proxy's 407) changes the story:
+    // there was an answer, and it was an error.
+    let verdict = match (status, explanation.with_status) {
+        (Some(code), Some(text)) if code >= 300 => text,
+        _ => explanation.verdict,
+    };
+    notes.verdict(Precedence::NoResponse, knowledge::fill(verdict, &slots));
     notes.side(Precedence::NoResponse, explanation.side);
     if let Some(retry) = explanation.retry {
         notes.retry_policy = Some(retry);

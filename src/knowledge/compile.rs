@@ -552,6 +552,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         f.str("id")?;
         let headline = f.str("headline")?;
         let verdict = f.str("verdict")?;
+        let with_status = f.opt_str("with_status")?;
         let detail = f.str("detail")?;
         let steps = f.list("steps")?;
         let side = f.opt_str("side")?.unwrap_or_else(|| "network".into());
@@ -561,17 +562,18 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             None => "None".into(),
         };
         f.str("source")?;
-        for t in [&verdict, &detail].into_iter().chain(steps.iter()) {
+        for t in [&verdict, &detail].into_iter().chain(steps.iter()).chain(with_status.iter()) {
             check_slots(t, &f)?;
         }
         f.finish()?;
         let _ = writeln!(
             out,
-            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, detail: {}, steps: {}, side: Side::{side}, retry: {retry} }},",
+            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, detail: {}, steps: {}, side: Side::{side}, retry: {retry} }},",
             camel(id),
             camel(id),
             lit(&headline),
             lit(&verdict),
+            opt_lit(&with_status),
             lit(&detail),
             lits(&steps)
         );
@@ -882,17 +884,23 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             }
             let steps = f.list("steps")?;
             let detail = f.opt_str("detail")?;
+            let status_before: Vec<String> = f
+                .list("status_before")?
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect();
             f.str("source")?;
             f.finish()?;
             failures.push(format!(
-                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, names: {}, client: {}, steps: {}, detail: {} }},",
+                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, names: {}, client: {}, steps: {}, detail: {}, status_before: {} }},",
                 lit(&id),
                 camel(&kind),
                 lits(&needles),
                 lits(&names),
                 opt_lit(&client),
                 lits(&steps),
-                opt_lit(&detail)
+                opt_lit(&detail),
+                lits(&status_before)
             ));
         }
         for (i, v) in get("log").iter().enumerate() {

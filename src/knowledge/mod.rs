@@ -203,6 +203,9 @@ pub struct Failure {
     /// Steps for this wording, when it says more than its kind (a CORS preflight, credentials).
     pub steps: &'static [&'static str],
     pub detail: Option<&'static str>,
+    /// Text (lower case) right before the status this wording prints beside the failure
+    /// (Firefox's "Status code: 403", curl's "CONNECT tunnel failed, response 407").
+    pub status_before: &'static [&'static str],
 }
 
 #[derive(Debug)]
@@ -211,6 +214,8 @@ pub struct Network {
     pub finding: FindingKind,
     pub headline: &'static str,
     pub verdict: &'static str,
+    /// The verdict when the paste also names the status the failing step got ({status}).
+    pub with_status: Option<&'static str>,
     pub detail: &'static str,
     pub steps: &'static [&'static str],
     pub side: Side,

@@ -289,6 +289,9 @@ fn read_shape(text: &str) -> Exchange {
     if let Some(exchange) = network::read(trimmed) {
         return exchange;
     }
+    if let Some(exchange) = network::console_status(trimmed) {
+        return exchange;
+    }
     if let Some(exchange) = clients::access_log(trimmed) {
         return exchange;
     }

@@ -2,7 +2,7 @@
 //! an HTTP answer. CORS console messages, `Failed to fetch`, Chromium's `net::ERR_*`, curl exit codes,
 //! Node.js socket errors, TLS and certificate failures.
 
-use super::{Exchange, InputKind};
+use super::{Exchange, InputKind, Request, StatusLine};
 use serde::Serialize;
 
 pub use crate::knowledge::NetworkErrorKind;
@@ -27,27 +27,31 @@ pub struct NetworkError {
     /// The client that prints this wording, when only one does.
     #[serde(skip)]
     pub client: Option<&'static str>,
+    /// Where this wording prints the status it got beside the failure.
+    #[serde(skip)]
+    pub status_before: &'static [&'static str],
 }
 
 pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     let error = classify(trimmed)?;
     let mut exchange = Exchange::new(InputKind::NetworkError);
+    // The status some wordings print beside the failure: the preflight's or the proxy's answer.
+    let lower = trimmed.to_lowercase();
+    exchange.status = error.status_before.iter().find_map(|before| {
+        lower.match_indices(before).find_map(|(at, _)| {
+            three_digits(&lower[at + before.len()..]).map(|code| StatusLine { code, reason: None, version: None })
+        })
+    });
     exchange.network_error = Some(error);
-    // Chromium prints the failed request as "GET https://… net::ERR_FAILED 200"; keep method and URL.
+    // Chromium prints the failed request as "GET https://… net::ERR_FAILED 200" or, for an error
+    // status, "OPTIONS https://… 404 (Not Found)"; keep method and URL, and a status it names.
     for line in super::lines(trimmed) {
-        let mut parts = line.split_whitespace();
-        if let (Some(method), Some(url)) = (parts.next(), parts.next()) {
-            if method.bytes().all(|b| b.is_ascii_uppercase())
-                && method.len() <= 7
-                && (url.starts_with("http://") || url.starts_with("https://"))
-            {
-                exchange.request = Some(super::Request {
-                    method: Some(method.to_string()),
-                    target: Some(url.to_string()),
-                    headers: Vec::new(),
-                });
-                break;
+        if let Some((request, status)) = console_request(line) {
+            exchange.request = Some(request);
+            if exchange.status.is_none() {
+                exchange.status = status;
             }
+            break;
         }
     }
     if exchange.request.is_none() {
@@ -60,6 +64,68 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
         }
     }
     Some(exchange)
+}
+
+/// A browser console's line for a request: Chromium's `GET https://… 404 (Not Found)` (file and
+/// line of the caller may come first) and Firefox's `GET https://… [HTTP/2 404 Not Found 31ms]`.
+/// The status is given only when the line names one.
+pub(super) fn console_request(line: &str) -> Option<(Request, Option<StatusLine>)> {
+    let mut words = line.split_whitespace().peekable();
+    // "api.js:14 GET …": skip a leading source location.
+    if words.peek().is_some_and(|w| w.contains(':') && !w.starts_with("http")) {
+        words.next();
+    }
+    let method = words.next()?;
+    let url = words.next()?;
+    if !(method.len() <= 7
+        && method.bytes().all(|b| b.is_ascii_uppercase())
+        && (url.starts_with("http://") || url.starts_with("https://")))
+    {
+        return None;
+    }
+    let request = Request {
+        method: Some(method.to_string()),
+        target: Some(url.to_string()),
+        headers: Vec::new(),
+    };
+    let rest: Vec<&str> = words.collect();
+    let status = match rest.as_slice() {
+        // Chromium: 404 (Not Found)
+        [code, reason @ ..] if code.len() == 3 && reason.first().is_some_and(|r| r.starts_with('(')) => {
+            let reason = reason.join(" ");
+            three_digits(code).map(|code| StatusLine {
+                code,
+                reason: Some(reason.trim_start_matches('(').trim_end_matches(')').to_string()).filter(|r| !r.is_empty()),
+                version: None,
+            })
+        }
+        // Firefox: [HTTP/2 404 Not Found 31ms]
+        [version, code, ..] if version.starts_with("[HTTP/") => three_digits(code).map(|code| StatusLine {
+            code,
+            reason: None,
+            version: Some(version.trim_start_matches('[').to_string()),
+        }),
+        _ => None,
+    };
+    Some((request, status))
+}
+
+/// A console line that names a request's status (and no failure): `GET https://… 404 (Not Found)`.
+pub(super) fn console_status(trimmed: &str) -> Option<Exchange> {
+    let (request, status) = super::lines(trimmed)
+        .take(50)
+        .find_map(|line| console_request(line).and_then(|(r, s)| Some((r, s?))))?;
+    let mut exchange = Exchange::new(InputKind::StatusLine);
+    exchange.status = Some(status);
+    exchange.request = Some(request);
+    Some(exchange)
+}
+
+/// A status code at the start of `text` (exactly three digits, 100–999).
+fn three_digits(text: &str) -> Option<u16> {
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    let code: u16 = digits.parse().ok()?;
+    (digits.len() == 3 && code >= 100).then_some(code)
 }
 
 /// CORS messages name the URL in quotes: "Access to fetch at 'https://…' from origin …".
@@ -105,6 +171,7 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
         steps: failure.steps,
         detail: failure.detail,
         client: failure.client,
+        status_before: failure.status_before,
     })
 }
 
