@@ -305,6 +305,11 @@ impl Notes {
         }
     }
 
+    /// Whether a finding of this kind was already made.
+    pub(crate) fn has(&self, kind: FindingKind) -> bool {
+        self.findings.iter().any(|f| f.kind == kind)
+    }
+
     pub(crate) fn matched(&mut self, entry: &'static str) {
         if !self.matched.contains(&entry) {
             self.matched.push(entry);
@@ -439,25 +444,19 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
         );
         // A vendor code the tool printed instead of a status: its meaning (and status) is knowledge.
         if let Some(printed) = &client.code {
-            let explained = printed
-                .scopes
-                .iter()
-                .find_map(|scope| crate::knowledge::code(scope, &printed.value));
-            if let Some(entry) = explained {
-                let slots = crate::knowledge::Slots {
-                    code: Some(redact::text(&printed.value)),
-                    message: None,
-                    name: Some(client.name),
-                    status: exchange.code().map(|c| c.to_string()),
-                    host: None,
-                };
-                notes.apply(
-                    entry.id,
-                    &entry.meaning,
-                    &slots,
-                    vec![Evidence::of(EvidenceSource::Paste, client.name, &printed.line)],
-                );
-            }
+            let slots = crate::knowledge::Slots {
+                code: Some(redact::text(&printed.value)),
+                message: None,
+                name: Some(client.name),
+                status: exchange.code().map(|c| c.to_string()),
+                host: None,
+            };
+            notes.apply(
+                printed.entry.id,
+                &printed.entry.meaning,
+                &slots,
+                vec![Evidence::of(EvidenceSource::Paste, client.name, &printed.line)],
+            );
         }
     }
     // A failure explains the paste even when a status was printed beside it (the preflight's 404,

@@ -30,6 +30,8 @@ pub enum Precedence {
     WrongPlace,
     /// A rate limit.
     RateLimit,
+    /// A rate limit whose wait the server named: the numbers beat a vendor's general advice.
+    RateLimitWait,
     /// No HTTP response at all.
     NoResponse,
 }

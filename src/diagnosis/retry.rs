@@ -166,6 +166,16 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
     if rate_limited {
         notes.side(Precedence::RateLimit, Side::Client);
         notes.retry_policy = Some(RetryPolicy::RetryAfter);
+        // A vendor's own code may have said so already (Discord, Slack, OpenAI): one finding is enough.
+        if status.code != 403 && !notes.has(FindingKind::RateLimited) {
+            notes.add(
+                FindingKind::RateLimited,
+                Severity::Problem,
+                "You are rate limited",
+                "The server limits how many requests this client (its key, account or address) may send in a period, and this request went over. The request itself is fine: waiting, then sending fewer requests, fixes it.",
+                Vec::new(),
+            );
+        }
         if status.code == 403 {
             notes.add(
                 FindingKind::RateLimitNotPermission,
@@ -176,7 +186,8 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
             );
         }
         notes.cause_settled = true;
-        notes.verdict(Precedence::RateLimit, match wait {
+        let precedence = if wait.is_some() { Precedence::RateLimitWait } else { Precedence::RateLimit };
+        notes.verdict(precedence, match wait {
             Some(Wait { seconds: Some(s), at_unix: Some(a) }) if over => format!(
                 "You were rate limited: the server asked you to wait {} (until {}); that time has passed, so you can send requests again.",
                 time::duration(s),
@@ -272,48 +283,93 @@ fn quota(exchange: &Exchange, notes: &mut Notes) -> Quota {
             }
         }
     }
-    // Every other header is knowledge (`[[rate_header]]`), in order of precedence: for each thing a
-    // header can say, the first entry with a readable value wins.
-    let mut quoted: Vec<&str> = Vec::new();
+    // Every other header is knowledge (`[[rate_header]]`). Read every header an entry names, in the
+    // entries' order; then pick per thing a header can say.
+    struct Reading<'a> {
+        says: Says,
+        name: &'a str,
+        value: &'a str,
+        number: Option<u64>,
+        when: Option<When>,
+    }
+    let mut readings: Vec<Reading> = Vec::new();
     for entry in knowledge::RATE_HEADERS {
         for header in &exchange.headers {
-            if !entry.names(&header.name) {
+            if !entry.names(&header.name) || readings.iter().any(|r| r.name == header.name && r.says == entry.says) {
                 continue;
             }
             let value = header.value.trim();
-            let read = match entry.says {
-                Says::Limit => set(&mut q.limit, leading_number(value)),
-                Says::Remaining => set(&mut q.remaining, leading_number(value)),
-                Says::Used => set(&mut q.used, leading_number(value)),
-                Says::UsedOfLimit => match used_of_limit(value) {
-                    Some((used, limit)) => set(&mut q.used, Some(used)) | set(&mut q.limit, Some(limit)),
-                    None => false,
-                },
-                Says::Window => set(&mut q.window, read_time(value, entry.unit).and_then(When::seconds)),
-                Says::Reset => match read_time(value, entry.unit) {
-                    Some(When::After(s)) => set(&mut q.reset_seconds, Some(s)),
-                    Some(When::At(at)) => set(&mut q.reset_at, Some(at)),
-                    None => false,
-                },
-                Says::Retry => match (&q.retry, read_time(value, entry.unit)) {
-                    (None, Some(when)) => {
-                        q.retry = Some((Evidence::header(&header.name, &header.value), Some(when)));
-                        true
-                    }
-                    _ => false,
-                },
+            let (number, when) = match entry.says {
+                Says::Limit | Says::Remaining | Says::Used => (leading_number(value), None),
+                Says::UsedOfLimit => (None, None),
+                Says::Window | Says::Reset | Says::Retry => (None, read_time(value, entry.unit)),
             };
-            if !read {
+            let readable = number.is_some() || when.is_some() || (entry.says == Says::UsedOfLimit && used_of_limit(value).is_some());
+            if !readable {
                 continue;
             }
             notes.matched(entry.id);
             if let Some(c) = entry.component.and_then(knowledge::component) {
                 notes.matched(c.id);
             }
-            if entry.says != Says::Retry && !quoted.contains(&header.name.as_str()) {
-                quoted.push(&header.name);
-                q.evidence.push(Evidence::header(&header.name, &header.value));
+            readings.push(Reading { says: entry.says, name: &header.name, value: &header.value, number, when });
+        }
+    }
+    // APIs with several limits at once (requests and tokens, per second and per day) send one set of
+    // headers per limit: the one used up is the one that matters, with the reset and limit of the
+    // same set (the header names that share the most with its name).
+    let remaining = readings
+        .iter()
+        .filter(|r| r.says == Says::Remaining)
+        .min_by_key(|r| r.number);
+    let kin = |says: Says| {
+        let mut best: Option<&Reading> = None;
+        for r in readings.iter().filter(|r| r.says == says) {
+            let score = |r: &Reading| remaining.map_or(0, |m| affinity(m.name, r.name));
+            if best.is_none_or(|b| score(r) > score(b)) {
+                best = Some(r);
             }
+        }
+        best
+    };
+    let mut chosen: Vec<&Reading> = Vec::new();
+    if let Some(r) = remaining {
+        q.remaining = q.remaining.or(r.number);
+        chosen.push(r);
+    }
+    if let Some(r) = kin(Says::Limit) {
+        q.limit = q.limit.or(r.number);
+        chosen.push(r);
+    }
+    if let Some(r) = kin(Says::Used) {
+        q.used = q.used.or(r.number);
+        chosen.push(r);
+    }
+    if let Some(r) = kin(Says::UsedOfLimit) {
+        if let Some((used, limit)) = used_of_limit(r.value) {
+            q.used = q.used.or(Some(used));
+            q.limit = q.limit.or(Some(limit));
+            chosen.push(r);
+        }
+    }
+    if let Some(r) = kin(Says::Window) {
+        q.window = q.window.or(r.when.and_then(When::seconds));
+        chosen.push(r);
+    }
+    if let Some(r) = kin(Says::Reset) {
+        match r.when {
+            Some(When::After(s)) => q.reset_seconds = q.reset_seconds.or(Some(s)),
+            Some(When::At(at)) => q.reset_at = q.reset_at.or(Some(at)),
+            None => {}
+        }
+        chosen.push(r);
+    }
+    if let Some(r) = readings.iter().find(|r| r.says == Says::Retry) {
+        q.retry = Some((Evidence::header(r.name, r.value), r.when));
+    }
+    for r in chosen {
+        if !q.evidence.iter().any(|e| e.name == r.name) {
+            q.evidence.push(Evidence::header(r.name, r.value));
         }
     }
     if q.remaining.is_none() {
@@ -324,19 +380,19 @@ fn quota(exchange: &Exchange, notes: &mut Notes) -> Quota {
     q
 }
 
-/// Sets a value not yet known; true when this value was taken.
-fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
-    if slot.is_none() && value.is_some() {
-        *slot = value;
-        true
-    } else {
-        false
-    }
+/// How much two header names share (common start plus common end, ASCII case ignored): the
+/// headers of one limit share a stem (`x-ratelimit-remaining-tokens`, `x-ratelimit-reset-tokens`).
+fn affinity(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let start = a.iter().zip(b).take_while(|(x, y)| x.eq_ignore_ascii_case(y)).count();
+    let end = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x.eq_ignore_ascii_case(y)).count();
+    start + end
 }
 
-/// `39/40` or `api-usage=25/5000` → (used, limit).
+/// `39/40` or `api-usage=25/5000; api-bursts=1/750` → (used, limit) of the first pair.
 fn used_of_limit(value: &str) -> Option<(u64, u64)> {
-    let (used, limit) = value.rsplit_once('=').map_or(value, |(_, v)| v).split_once('/')?;
+    let first = value.split([';', ',']).next()?;
+    let (used, limit) = first.rsplit_once('=').map_or(first, |(_, v)| v).split_once('/')?;
     Some((used.trim().parse().ok()?, leading_number(limit)?))
 }
 
@@ -602,5 +658,12 @@ mod tests {
         assert_eq!(read_time("soon", Unit::Seconds), None);
         assert_eq!(read_time("soon", Unit::Auto), None);
         assert_eq!(read_time("-5", Unit::Seconds), None);
+    }
+
+    #[test]
+    fn used_of_limit_reads_the_first_pair() {
+        assert_eq!(super::used_of_limit("39/40"), Some((39, 40)));
+        assert_eq!(super::used_of_limit("api-usage=10018/100000; api-bursts=1/750"), Some((10018, 100_000)));
+        assert_eq!(super::used_of_limit("soon"), None);
     }
 }

@@ -13,7 +13,7 @@ pub struct Source {
     pub text: String,
 }
 
-const PRECEDENCE: [&str; 13] = [
+const PRECEDENCE: [&str; 14] = [
     "proxy-message",
     "in-front",
     "stock-page",
@@ -26,6 +26,7 @@ const PRECEDENCE: [&str; 13] = [
     "hidden-failure",
     "wrong-place",
     "rate-limit",
+    "rate-limit-wait",
     "no-response",
 ];
 const SIDES: [(&str, &str); 4] = [

@@ -62,20 +62,36 @@ pub(crate) fn identify(text: &str) -> Option<&'static Client> {
         .find(|c| c.markers.iter().any(|m| text.contains(m)))
 }
 
-/// The first vendor code the client prints between its `codes` markers, on one line.
+/// The first vendor code the client prints between one of its `codes` marker pairs, on one line,
+/// that the knowledge explains. Every occurrence is tried: other lines hold `) ` or `: ` too. An
+/// `after` of "\n" is the start of a line, an `until` of "\n" its end.
 pub(super) fn printed_code(client: &'static Client, text: &str) -> Option<PrintedCode> {
-    client.codes.iter().find_map(|at| {
-        lines(text).find_map(|line| {
-            let start = line.find(at.after)? + at.after.len();
-            let rest = &line[start..];
-            let value = rest[..rest.find(at.until)?].trim();
-            (!value.is_empty() && value.len() <= 64 && !value.contains(char::is_whitespace)).then(|| PrintedCode {
-                value: value.to_string(),
-                scopes: at.scopes,
-                line: line.trim().to_string(),
-            })
-        })
-    })
+    for at in client.codes {
+        for line in lines(text).take(400) {
+            let starts: Vec<usize> = if at.after == "\n" {
+                vec![0]
+            } else {
+                line.match_indices(at.after).map(|(i, m)| i + m.len()).collect()
+            };
+            for start in starts {
+                let rest = &line[start..];
+                let end = if at.until == "\n" { Some(rest.len()) } else { rest.find(at.until) };
+                let Some(end) = end else { continue };
+                let value = rest[..end].trim();
+                if value.is_empty() || value.len() > 64 {
+                    continue;
+                }
+                if let Some(entry) = at.scopes.iter().find_map(|scope| crate::knowledge::code(scope, value)) {
+                    return Some(PrintedCode {
+                        value: value.to_string(),
+                        entry,
+                        line: line.trim().to_string(),
+                    });
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The reason phrase a client prints after the code, where its knowledge entry says it is.

@@ -153,13 +153,21 @@ pub struct ClientReport {
     pub code: Option<PrintedCode>,
 }
 
-/// A vendor code printed by a client, with the scopes to look it up in and the line it was on.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A vendor code printed by a client, the knowledge entry that explains it, and the line it was on.
+#[derive(Clone, Debug)]
 pub struct PrintedCode {
     pub value: String,
-    pub scopes: &'static [&'static str],
+    pub entry: &'static crate::knowledge::Code,
     pub line: String,
 }
+
+impl PartialEq for PrintedCode {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value && self.entry.id == other.entry.id && self.line == other.line
+    }
+}
+
+impl Eq for PrintedCode {}
 
 impl Exchange {
     pub(crate) fn new(kind: InputKind) -> Self {
