@@ -8,6 +8,7 @@ use super::precedence::Precedence;
 use super::{Evidence, FindingKind, Notes, Severity};
 use crate::catalog::{Side, Status, StatusClass};
 use crate::knowledge::{self, Condition, Format, Slots, FORMATS};
+use crate::paste::{InputKind};
 use crate::paste::{Body, Exchange, MediaKind};
 use serde_json::Value;
 
@@ -45,13 +46,17 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
             }
         }
         MediaKind::Text => {
-            let first = body
-                .text
-                .lines()
-                .map(str::trim)
-                .find(|l| !l.is_empty())
-                .unwrap_or("");
-            if first.len() <= 300 {
+            // The first line of a response's text body is the server's message. Text pasted alone
+            // is the server's only when it is short: a longer paste starts with the person's own
+            // words ("Hi all,", a command line), and an error message is the client's, not the server's.
+            let mut lines = body.text.lines().map(str::trim).filter(|l| !l.is_empty());
+            let first = lines.next().unwrap_or("");
+            let from_server = match exchange.kind {
+                InputKind::Body => lines.count() < 3,
+                InputKind::Message | InputKind::Unrecognised | InputKind::ClientError | InputKind::NetworkError => false,
+                _ => true,
+            };
+            if from_server && first.len() <= 300 {
                 notes.server_message(first);
             }
         }

@@ -67,7 +67,14 @@ fn lower_head(exchange: &Exchange) -> String {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    text[..end].to_lowercase()
+    let mut lower = text[..end].to_lowercase();
+    // An error message that quotes a body: its own words may name the page ("Malformed Lambda
+    // proxy response" around the logged result).
+    if let Some(message) = &exchange.message_text {
+        lower.push('\n');
+        lower.push_str(&message.to_lowercase());
+    }
+    lower
 }
 
 fn page_matches(page: &Page, lower: &str, code: Option<u16>) -> bool {

@@ -420,6 +420,9 @@ pub fn megabytes(bytes: usize) -> String {
 /// Diagnose an already-read [`Exchange`].
 pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
     let mut notes = Notes::default();
+    for entry in &exchange.entries {
+        notes.matched(entry);
+    }
     for note in &exchange.notes {
         notes.add(
             FindingKind::PasteNote,

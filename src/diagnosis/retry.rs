@@ -166,8 +166,9 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
     if rate_limited {
         notes.side(Precedence::RateLimit, Side::Client);
         notes.retry_policy = Some(RetryPolicy::RetryAfter);
-        // A vendor's own code may have said so already (Discord, Slack, OpenAI): one finding is enough.
-        if status.code != 403 && !notes.has(FindingKind::RateLimited) {
+        // A vendor's own code may have said so already (Discord, Slack), or said it is something else
+        // (OpenAI's insufficient_quota is billing, not a rate): then it needs no second finding.
+        if status.code != 403 && !notes.has(FindingKind::RateLimited) && !notes.cause_settled {
             notes.add(
                 FindingKind::RateLimited,
                 Severity::Problem,

@@ -424,6 +424,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 "network",
                 "log",
                 "rate_header",
+                "status_wording",
             ]
             .contains(&key.as_str())
             {
@@ -590,6 +591,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
     let mut failures = Vec::new();
     let mut logs = Vec::new();
     let mut rate_headers = Vec::new();
+    let mut wordings = Vec::new();
     let mut scopes: BTreeSet<String> = BTreeSet::new();
     let mut component_ids: BTreeSet<String> = BTreeSet::new();
     let mut client_ids: BTreeSet<String> = BTreeSet::new();
@@ -984,6 +986,25 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             ));
         }
     }
+    for (path, table) in &parsed {
+        let items = table
+            .get("status_wording")
+            .and_then(toml::Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for (i, v) in items.iter().enumerate() {
+            let mut f = Fields::new(v, path, "status_wording", i)?;
+            let id = f.str("id")?;
+            claim(&id, path)?;
+            let before: Vec<String> = f.list("before")?.iter().map(|b| b.to_lowercase()).collect();
+            if before.is_empty() || before.iter().any(|b| b.trim().is_empty()) {
+                return Err(f.err("`before` needs the words that come right before a status"));
+            }
+            f.str("source")?;
+            f.finish()?;
+            wordings.push(format!("    StatusWording {{ id: {}, before: {} }},", lit(&id), lits(&before)));
+        }
+    }
     // Scopes the engine's own readers use.
     for builtin in ["cloudflare-page", "curl-exit"] {
         scopes.insert(builtin.to_string());
@@ -1030,6 +1051,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
     table("FAILURES", "Failure", failures);
     table("LOGS", "Log", logs);
     table("RATE_HEADERS", "RateHeader", rate_headers);
+    table("STATUS_WORDINGS", "StatusWording", wordings);
     let _ = writeln!(out, "/// Every entry id, for the test that each is exercised by a fixture.\npub static ENTRY_IDS: &[&str] = &[");
     for id in ids.keys() {
         let _ = writeln!(out, "    {},", lit(id));

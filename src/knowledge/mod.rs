@@ -173,6 +173,14 @@ pub enum Unit {
     Auto,
 }
 
+/// Words that come right before a status in an error message ("status code 503", "Error code: 402").
+#[derive(Debug)]
+pub struct StatusWording {
+    pub id: &'static str,
+    /// Lower case.
+    pub before: &'static [&'static str],
+}
+
 /// A rate-limit or retry header (file order is precedence).
 #[derive(Debug)]
 pub struct RateHeader {

@@ -1,7 +1,7 @@
 //! Error strings from HTTP client libraries, and access-log lines.
 
-use super::head::attach_body;
-use super::{lines, ClientReport, Exchange, InputKind, OtherEntry, PrintedCode, Request, StatusLine};
+use super::shared::{attach_body, find_block, inspect_to_json, is_header_name, lines, method_near, url_in};
+use super::{ClientReport, Exchange, InputKind, OtherEntry, PrintedCode, Request, StatusLine};
 
 use crate::knowledge::{Client, CLIENTS};
 
@@ -112,24 +112,7 @@ fn reason_after(client: &Client, rest: &str) -> Option<String> {
     (!reason.is_empty() && reason.len() <= 80).then(|| reason.to_string())
 }
 
-fn url_in(text: &str) -> Option<String> {
-    let at = text.find("https://").or_else(|| text.find("http://"))?;
-    let url: String = text[at..]
-        .chars()
-        .take_while(|c| {
-            !c.is_whitespace() && !matches!(c, '\'' | '"' | '`' | ',' | ')' | '>' | '<')
-        })
-        .collect();
-    Some(url.trim_end_matches(['.', ':']).to_string())
-}
 
-fn method_near(text: &str) -> Option<String> {
-    // axios dumps `method: 'post'`; other libraries rarely say.
-    let at = text.find("method: '").or_else(|| text.find("method: \""))?;
-    let rest = &text[at + 9..];
-    let method: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
-    (!method.is_empty()).then(|| method.to_ascii_uppercase())
-}
 
 /// axios errors printed by Node's util.inspect carry the request config and the response: status
 /// text, headers and data. util.inspect prints JavaScript, not JSON, so it is converted first.
@@ -173,38 +156,6 @@ fn axios_details(text: &str, exchange: &mut Exchange) {
     }
 }
 
-/// The `{ … }` block that starts at `marker` (which ends with `{`), braces included.
-fn find_block<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
-    let at = text.find(marker)?;
-    let open = at + marker.len() - 1;
-    let mut depth = 0usize;
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for (i, c) in text[open..].char_indices() {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                quote = None;
-            }
-            continue;
-        }
-        match c {
-            '\'' | '"' => quote = Some(c),
-            '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(&text[open..open + i + 1]);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
 
 /// `key: 'value'` lines directly inside a util.inspect block.
 fn inspect_pairs(block: &str) -> Vec<super::Header> {
@@ -216,7 +167,7 @@ fn inspect_pairs(block: &str) -> Vec<super::Header> {
             let key = key.trim().trim_matches('\'');
             let value = value.trim();
             let value = value.strip_prefix('\'')?.strip_suffix('\'')?;
-            super::is_header_name(key).then(|| super::Header {
+            is_header_name(key).then(|| super::Header {
                 name: key.to_string(),
                 value: value.replace("\\'", "'"),
             })
@@ -224,74 +175,6 @@ fn inspect_pairs(block: &str) -> Vec<super::Header> {
         .collect()
 }
 
-/// Convert util.inspect output (unquoted keys, single-quoted strings, `[Object]` placeholders) to JSON.
-pub(crate) fn inspect_to_json(js: &str) -> String {
-    let chars: Vec<char> = js.chars().collect();
-    let mut out = String::with_capacity(js.len() + 16);
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '\'' | '"' => {
-                let quote = c;
-                out.push('"');
-                i += 1;
-                while i < chars.len() && chars[i] != quote {
-                    match chars[i] {
-                        '\\' if i + 1 < chars.len() => {
-                            let next = chars[i + 1];
-                            if next == '\'' {
-                                out.push('\'');
-                            } else {
-                                out.push('\\');
-                                out.push(next);
-                            }
-                            i += 1;
-                        }
-                        '"' => out.push_str("\\\""),
-                        other => out.push(other),
-                    }
-                    i += 1;
-                }
-                out.push('"');
-            }
-            '[' if chars.get(i + 1).is_some_and(|n| n.is_ascii_uppercase()) => {
-                // [Object], [Array], [Function: x], [class X]: opaque.
-                while i < chars.len() && chars[i] != ']' {
-                    i += 1;
-                }
-                out.push_str("null");
-            }
-            c if c.is_ascii_alphabetic() || c == '_' || c == '$' => {
-                let start = i;
-                while i < chars.len()
-                    && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '$')
-                {
-                    i += 1;
-                }
-                let word: String = chars[start..i].iter().collect();
-                let mut j = i;
-                while j < chars.len() && chars[j] == ' ' {
-                    j += 1;
-                }
-                if chars.get(j) == Some(&':') {
-                    out.push('"');
-                    out.push_str(&word);
-                    out.push('"');
-                } else {
-                    out.push_str(match word.as_str() {
-                        "true" | "false" | "null" => &word,
-                        _ => "null",
-                    });
-                }
-                continue;
-            }
-            _ => out.push(c),
-        }
-        i += 1;
-    }
-    out
-}
 
 /// Combined/common log format: `host - user [time] "METHOD path HTTP/x" status size …`. With several
 /// lines, the last failing one is diagnosed and the other failing ones listed.

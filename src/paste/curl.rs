@@ -1,9 +1,8 @@
 //! `curl -v` output: `*` info lines, `>` request lines, `<` response lines, then the body.
 //! With `-L` or `Expect: 100-continue` there can be several responses; the last final one counts.
 
-use super::head::{attach_body, read_header_block, status_line};
-use super::network::classify;
-use super::{header_line, lines, Exchange, InputKind, Request};
+use super::shared::{attach_body, classify, header_line, lines, read_header_block, request_line, status_line};
+use super::{Exchange, InputKind, Request};
 
 pub(super) fn read(text: &str) -> Option<Exchange> {
     let all: Vec<&str> = lines(text).map(|l| l.trim_start()).collect();
@@ -109,12 +108,3 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
     Some(exchange)
 }
 
-/// `GET /path HTTP/1.1`: the method and target of a request line.
-pub(super) fn request_line(line: &str) -> Option<(String, String)> {
-    let mut parts = line.split_whitespace();
-    let method = parts.next()?;
-    let target = parts.next()?;
-    let version = parts.next()?;
-    (method.bytes().all(|b| b.is_ascii_uppercase()) && version.starts_with("HTTP/"))
-        .then(|| (method.to_string(), target.to_string()))
-}

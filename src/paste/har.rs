@@ -1,7 +1,7 @@
 //! HAR files ("Save all as HAR"): find the failing entries, pick the one to diagnose, list the rest.
 //! A HAR cut off mid-paste is still searched for the statuses it shows.
 
-use super::head::attach_body;
+use super::shared::attach_body;
 use super::{Exchange, Header, InputKind, OtherEntry, Request, StatusLine};
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -352,7 +352,7 @@ fn fill_from_entry(exchange: &mut Exchange, entry: &Entry) {
         } else {
             format!("The browser recorded this request with status 0 and the error {error}: it got no HTTP response.")
         });
-        if let Some(error) = super::network::classify(error) {
+        if let Some(error) = super::shared::classify(error) {
             exchange.network_error = Some(error);
         }
         return;

@@ -1,8 +1,7 @@
 //! Status lines, raw HTTP/1.x and HTTP/2 response heads, and header blocks copied from DevTools.
 
-use super::{
-    header_line, is_header_name, lines, Body, Exchange, Header, InputKind, Request, StatusLine,
-};
+use super::shared::{attach_body, header_line, is_header_name, lines, read_header_block, request_line, status_line};
+use super::{Exchange, Header, InputKind, Request, StatusLine};
 
 /// `429` alone. Other all-digit input ("12", "1000") is kept as a bare code with no status and a note,
 /// so the user hears that it is not a status code rather than that we could not read it.
@@ -26,35 +25,6 @@ pub(super) fn bare_code(trimmed: &str) -> Option<Exchange> {
     Some(exchange)
 }
 
-/// `HTTP/1.1 503 Service Unavailable`, `HTTP/2 404`, `http/1.0 200 OK`.
-pub(crate) fn status_line(line: &str) -> Option<StatusLine> {
-    let line = line.trim();
-    let (version, rest) = line.split_once(|c: char| c.is_ascii_whitespace())?;
-    let upper = version.to_ascii_uppercase();
-    let number = upper.strip_prefix("HTTP/")?;
-    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return None;
-    }
-    let rest = rest.trim_start();
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    if digits.len() != 3 {
-        return None;
-    }
-    let code: u16 = digits.parse().ok()?;
-    if !(100..=999).contains(&code) {
-        return None;
-    }
-    let after = &rest[3..];
-    if !after.is_empty() && !after.starts_with(|c: char| c.is_ascii_whitespace()) {
-        return None;
-    }
-    let reason = after.trim();
-    Some(StatusLine {
-        code,
-        reason: (!reason.is_empty()).then(|| reason.to_string()),
-        version: Some(upper),
-    })
-}
 
 /// A status line first, then headers, then (after a blank line, or at the first line that is not a
 /// header) the body.
@@ -87,7 +57,7 @@ pub(super) fn raw_response(trimmed: &str) -> Option<Exchange> {
 /// `POST /v2/charges HTTP/1.1`, headers, perhaps a body, then `HTTP/1.1 403 Forbidden` and the rest.
 pub(super) fn request_then_response(trimmed: &str) -> Option<Exchange> {
     let first = trimmed.lines().next()?;
-    let (method, target) = super::curl::request_line(first)?;
+    let (method, target) = request_line(first)?;
     // Where the response's status line starts (byte offset), searching line by line.
     let mut offset = 0;
     let mut response_at = None;
@@ -141,7 +111,7 @@ pub(crate) fn request_from_command(command: &str) -> Request {
                 i += 1;
             }
             "-H" | "--header" => {
-                if let Some(h) = next.and_then(super::header_line) {
+                if let Some(h) = next.and_then(header_line) {
                     request.headers.push(h);
                 }
                 i += 1;
@@ -210,89 +180,9 @@ fn shell_words(command: &str) -> Vec<String> {
     words
 }
 
-/// Headers up to a blank line or the first line that is not a header; returns them and the index of
-/// the first body line. httparse reads a well-formed block; a lenient line reader takes the rest
-/// (spaces before colons, indentation, a missing blank line).
-pub(crate) fn read_header_block(rest: &[&str]) -> (Vec<Header>, usize) {
-    let mut end = 0;
-    while end < rest.len() {
-        let line = rest[end];
-        if line.trim().is_empty() {
-            break;
-        }
-        // Folded continuation lines (obs-fold) belong to the header before them.
-        let folded = end > 0 && line.starts_with([' ', '\t']) && header_line(line).is_none();
-        if !folded && header_line(line).is_none() {
-            break;
-        }
-        end += 1;
-    }
-    let block = &rest[..end];
-    let headers = parse_with_httparse(block).unwrap_or_else(|| lenient_headers(block));
-    // Skip the blank line itself.
-    let body_start = if end < rest.len() && rest[end].trim().is_empty() {
-        end + 1
-    } else {
-        end
-    };
-    (headers, body_start)
-}
 
-fn parse_with_httparse(block: &[&str]) -> Option<Vec<Header>> {
-    if block.is_empty() {
-        return Some(Vec::new());
-    }
-    let mut head = String::from("HTTP/1.1 200 OK\r\n");
-    for line in block {
-        head.push_str(line);
-        head.push_str("\r\n");
-    }
-    head.push_str("\r\n");
-    let mut storage = vec![httparse::EMPTY_HEADER; block.len()];
-    let mut response = httparse::Response::new(&mut storage);
-    match response.parse(head.as_bytes()) {
-        Ok(httparse::Status::Complete(_)) => Some(
-            response
-                .headers
-                .iter()
-                .map(|h| Header {
-                    name: h.name.to_string(),
-                    value: String::from_utf8_lossy(h.value).trim().to_string(),
-                })
-                .collect(),
-        ),
-        _ => None,
-    }
-}
 
-fn lenient_headers(block: &[&str]) -> Vec<Header> {
-    let mut headers: Vec<Header> = Vec::new();
-    for line in block {
-        match header_line(line) {
-            Some(h) => headers.push(h),
-            None => {
-                if let Some(last) = headers.last_mut() {
-                    last.value.push(' ');
-                    last.value.push_str(line.trim());
-                }
-            }
-        }
-    }
-    headers
-}
 
-pub(crate) fn attach_body(exchange: &mut Exchange, body_lines: &[&str]) {
-    let text = body_lines.join("\n");
-    let text = text.trim();
-    if text.is_empty() {
-        return;
-    }
-    let body = Body::sniff(text, exchange.header("content-type"));
-    if let Some(note) = body.note() {
-        exchange.notes.push(note);
-    }
-    exchange.body = Some(body);
-}
 
 /// `404 Not Found` on its own line.
 pub(super) fn reason_line(trimmed: &str) -> Option<Exchange> {

@@ -2,15 +2,22 @@
 //! how to recognise its lines and where the status, its own error code, message and request id sit,
 //! as `key=value` fields, whitespace-separated positions, or JSON (pointers).
 
-use super::{lines, Exchange, InputKind, LogReport, Request, StatusLine};
+use super::shared::lines;
+use super::{Exchange, InputKind, LogReport, Request, StatusLine};
 use crate::knowledge::{Log, LOGS};
 use serde_json::Value;
 
 pub(super) fn read(trimmed: &str) -> Option<Exchange> {
-    let format = LOGS.iter().find(|log| {
-        log.all.iter().all(|m| trimmed.contains(m))
-            && (log.any.is_empty() || log.any.iter().any(|m| trimmed.contains(m)))
-    })?;
+    // Several formats may share markers ("[error]"): the first that reads the line wins.
+    LOGS.iter()
+        .filter(|log| {
+            log.all.iter().all(|m| trimmed.contains(m))
+                && (log.any.is_empty() || log.any.iter().any(|m| trimmed.contains(m)))
+        })
+        .find_map(|format| read_as(format, trimmed))
+}
+
+fn read_as(format: &'static Log, trimmed: &str) -> Option<Exchange> {
     // Of several lines, the last failing one (or the last one) is diagnosed.
     let parsed: Vec<Fields> = lines(trimmed)
         .filter(|l| !l.trim_start().starts_with('#'))

@@ -9,13 +9,18 @@
 pub(crate) mod body;
 mod clients;
 mod curl;
+mod embedded;
 mod har;
 mod head;
 mod logs;
 mod network;
+mod shared;
+
+use shared::lines;
 
 pub use body::{visible_text, Body, MediaKind};
-pub use network::{NetworkError, NetworkErrorKind};
+pub use crate::knowledge::NetworkErrorKind;
+pub use shared::NetworkError;
 
 use serde::Serialize;
 
@@ -46,6 +51,9 @@ pub enum InputKind {
     AccessLog,
     /// An error that is not an HTTP status at all: CORS, DNS, TCP, TLS, timeouts.
     NetworkError,
+    /// An error message (an exception, a CLI's or a console's output) with the status or the error
+    /// body inside its text.
+    Message,
     /// Text we could not make sense of.
     Unrecognised,
 }
@@ -65,6 +73,7 @@ impl InputKind {
             Self::ClientError => "an HTTP client library error",
             Self::AccessLog => "an access-log line",
             Self::NetworkError => "a network or browser error",
+            Self::Message => "an error message",
             Self::Unrecognised => "text without an HTTP status",
         }
     }
@@ -126,6 +135,11 @@ pub struct Exchange {
     pub others: Vec<OtherEntry>,
     /// Things the reader noticed about the paste itself ("the JSON is cut off").
     pub notes: Vec<String>,
+    /// Knowledge entries the reader used to read it (a `[[status_wording]]`).
+    pub entries: Vec<&'static str>,
+    /// The error message's own text (its first 20 kB), when the status or body came from inside it:
+    /// pages and wordings are looked for there too.
+    pub message_text: Option<String>,
 }
 
 /// A log line, read by its format's knowledge entry.
@@ -182,6 +196,8 @@ impl Exchange {
             log: None,
             others: Vec::new(),
             notes: Vec::new(),
+            entries: Vec::new(),
+            message_text: None,
         }
     }
 
@@ -208,7 +224,7 @@ pub fn read(text: &str) -> Exchange {
     // "java.net." was not reported by Java. Markers sit in the first lines of a trace.
     let own_output = matches!(
         exchange.kind,
-        InputKind::NetworkError | InputKind::Unrecognised
+        InputKind::NetworkError | InputKind::Unrecognised | InputKind::Message
     ) || (exchange.kind == InputKind::Body
         && exchange
             .body
@@ -248,62 +264,74 @@ pub fn read(text: &str) -> Exchange {
     exchange
 }
 
-/// The reader for each shape of paste, in order of precedence: the first that recognises the text wins.
+type Reader = fn(&str) -> Option<Exchange>;
+
+/// Every shape of paste and its reader, in order of precedence: the first that recognises the text
+/// reads it. Whole HTTP messages first (a response body may quote a log line or an error message);
+/// logs before DevTools blocks (a log's "#Fields:" line passes for a header); a whole HTML or XML
+/// body before the text readers (its text may say "timed out" without being our failure); a client's
+/// own error line before the failure wordings (it names the status); evidence inside prose last.
+const READERS: &[(&str, Reader)] = &[
+    ("a bare status code", head::bare_code),
+    ("a HAR file", har_file),
+    ("curl -v output", curl::read),
+    ("a request and its response", head::request_then_response),
+    ("a raw response", head::raw_response),
+    ("a log line", logs::read),
+    ("DevTools headers", head::devtools),
+    ("an HTML or XML body", markup),
+    ("a client library's or tool's error line", clients::read),
+    ("a network, TLS, DNS or browser failure", network::read),
+    ("a browser console request line", network::console_status),
+    ("an access-log line", clients::access_log),
+    ("a status and its reason phrase", head::reason_line),
+    ("evidence inside prose", embedded::read),
+];
+
+fn har_file(trimmed: &str) -> Option<Exchange> {
+    trimmed.starts_with(['{', '[']).then(|| har::read(trimmed)).flatten()
+}
+
+/// An HTML or XML body: its text may mention "timed out" or "refused", which is not an error of ours.
+fn markup(trimmed: &str) -> Option<Exchange> {
+    if !trimmed.starts_with('<') {
+        return None;
+    }
+    let mut exchange = Exchange::new(InputKind::Body);
+    let body = Body::sniff(trimmed, None);
+    if let Some(note) = body.note() {
+        exchange.notes.push(note);
+    }
+    exchange.body = Some(body);
+    Some(exchange)
+}
+
+/// The readers that take a whole paste (all but the last), for `embedded` to read from a line on.
+fn read_whole(trimmed: &str) -> Option<Exchange> {
+    READERS[..READERS.len() - 1].iter().find_map(|(_, reader)| reader(trimmed))
+}
+
 fn read_shape(text: &str) -> Exchange {
     let text = text.trim_start_matches('\u{feff}');
+    // Markdown code fences around a paste (```, ```http) are not part of it.
+    let unfenced;
+    let text = if text.contains("```") || text.contains("~~~") {
+        unfenced = lines(text)
+            .filter(|l| {
+                let t = l.trim_start();
+                !(t.starts_with("```") || t.starts_with("~~~"))
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        unfenced.as_str()
+    } else {
+        text
+    };
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Exchange::new(InputKind::Empty);
     }
-    if let Some(exchange) = head::bare_code(trimmed) {
-        return exchange;
-    }
-    let first = trimmed.as_bytes()[0];
-    if first == b'{' || first == b'[' {
-        if let Some(exchange) = har::read(trimmed) {
-            return exchange;
-        }
-    }
-    if let Some(exchange) = curl::read(text) {
-        return exchange;
-    }
-    if let Some(exchange) = head::request_then_response(trimmed) {
-        return exchange;
-    }
-    if let Some(exchange) = head::raw_response(trimmed) {
-        return exchange;
-    }
-    // Log lines after the HTTP messages (whose body may quote a log) and before DevTools blocks, which
-    // a log's "#Fields:" or "heroku[web.1]: …" lines would otherwise pass for.
-    if let Some(exchange) = logs::read(trimmed) {
-        return exchange;
-    }
-    if let Some(exchange) = head::devtools(trimmed) {
-        return exchange;
-    }
-    if first == b'<' {
-        // An HTML or XML body: its text may mention "timed out" or "refused", which is not an error of ours.
-        let mut exchange = Exchange::new(InputKind::Body);
-        let body = Body::sniff(trimmed, None);
-        if let Some(note) = body.note() {
-            exchange.notes.push(note);
-        }
-        exchange.body = Some(body);
-        return exchange;
-    }
-    if let Some(exchange) = clients::read(trimmed) {
-        return exchange;
-    }
-    if let Some(exchange) = network::read(trimmed) {
-        return exchange;
-    }
-    if let Some(exchange) = network::console_status(trimmed) {
-        return exchange;
-    }
-    if let Some(exchange) = clients::access_log(trimmed) {
-        return exchange;
-    }
-    if let Some(exchange) = head::reason_line(trimmed) {
+    if let Some(exchange) = READERS.iter().find_map(|(_, reader)| reader(trimmed)) {
         return exchange;
     }
     // Plain text can still be a body (Envoy's "upstream connect error…"); other text is unreadable.
@@ -326,33 +354,5 @@ fn read_shape(text: &str) -> Exchange {
     exchange
 }
 
-/// Split text into lines, accepting CRLF, LF or CR, without the line endings.
-pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l))
-}
 
-/// A header field name as RFC 9110 allows it (a token), with DevTools' leading colon for pseudo-headers.
-pub(crate) fn is_header_name(name: &str) -> bool {
-    let name = name.strip_prefix(':').unwrap_or(name);
-    !name.is_empty()
-        && name.len() <= 100
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-}
 
-/// Parse "Name: value" leniently (spaces before the colon tolerated, pseudo-headers kept).
-pub(crate) fn header_line(line: &str) -> Option<Header> {
-    let line = line.trim();
-    let (name, value) = if let Some(rest) = line.strip_prefix(':') {
-        let (n, v) = rest.split_once(':')?;
-        (format!(":{}", n.trim()), v)
-    } else {
-        let (n, v) = line.split_once(':')?;
-        (n.trim().to_string(), v)
-    };
-    is_header_name(&name).then(|| Header {
-        name,
-        value: value.trim().to_string(),
-    })
-}

@@ -2,35 +2,10 @@
 //! an HTTP answer. CORS console messages, `Failed to fetch`, Chromium's `net::ERR_*`, curl exit codes,
 //! Node.js socket errors, TLS and certificate failures.
 
+use super::shared::{classify, lines, named_status};
+use super::NetworkErrorKind;
 use super::{Exchange, InputKind, Request, StatusLine};
-use serde::Serialize;
 
-pub use crate::knowledge::NetworkErrorKind;
-use crate::knowledge::FAILURES;
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NetworkError {
-    pub kind: NetworkErrorKind,
-    /// The line that said so, as pasted.
-    pub message: String,
-    /// The specific machine-readable name: `net::ERR_NAME_NOT_RESOLVED`, `curl (60)`, `ECONNRESET`.
-    pub name: Option<String>,
-    /// The knowledge entry that recognised it.
-    #[serde(skip)]
-    pub entry: &'static str,
-    /// Steps for this wording, when it says more than its kind.
-    #[serde(skip)]
-    pub steps: &'static [&'static str],
-    #[serde(skip)]
-    pub detail: Option<&'static str>,
-    /// The client that prints this wording, when only one does.
-    #[serde(skip)]
-    pub client: Option<&'static str>,
-    /// Where this wording prints the status it got beside the failure.
-    #[serde(skip)]
-    pub status_before: &'static [&'static str],
-}
 
 pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     let error = classify(trimmed)?;
@@ -42,10 +17,23 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
             three_digits(&lower[at + before.len()..]).map(|code| StatusLine { code, reason: None, version: None })
         })
     });
+    // "Failed to fetch" is also what apt, docker and others print before a status they got: a
+    // generic failure wording gives way to a status named in the same text. A specific failure
+    // keeps it as the status beside it (Safari's "responded with a status of 403 (Forbidden)"
+    // after a failed preflight).
+    if exchange.status.is_none() {
+        if let Some((status, wording)) = named_status(trimmed) {
+            if matches!(error.kind, NetworkErrorKind::FetchFailed | NetworkErrorKind::Other) {
+                return None;
+            }
+            exchange.status = Some(status);
+            exchange.entries.extend(wording);
+        }
+    }
     exchange.network_error = Some(error);
     // Chromium prints the failed request as "GET https://… net::ERR_FAILED 200" or, for an error
     // status, "OPTIONS https://… 404 (Not Found)"; keep method and URL, and a status it names.
-    for line in super::lines(trimmed) {
+    for line in lines(trimmed) {
         if let Some((request, status)) = console_request(line) {
             exchange.request = Some(request);
             if exchange.status.is_none() {
@@ -112,7 +100,7 @@ pub(super) fn console_request(line: &str) -> Option<(Request, Option<StatusLine>
 
 /// A console line that names a request's status (and no failure): `GET https://… 404 (Not Found)`.
 pub(super) fn console_status(trimmed: &str) -> Option<Exchange> {
-    let (request, status) = super::lines(trimmed)
+    let (request, status) = lines(trimmed)
         .take(50)
         .find_map(|line| console_request(line).and_then(|(r, s)| Some((r, s?))))?;
     let mut exchange = Exchange::new(InputKind::StatusLine);
@@ -135,55 +123,4 @@ fn quoted_url(text: &str) -> Option<String> {
     Some(rest[..rest.find('\'')?].to_string())
 }
 
-/// Recognise a failure without an HTTP status anywhere in `text` (`src/knowledge/network.toml` and
-/// the other files' `[[failure]]`s). The most specific kind wins: a CORS message explains the
-/// "Failed to fetch" printed after it.
-pub(crate) fn classify(text: &str) -> Option<NetworkError> {
-    let lower = text.to_ascii_lowercase();
-    let (failure, at) = FAILURES
-        .iter()
-        .filter_map(|f| {
-            f.needles
-                .iter()
-                .filter_map(|n| lower.find(n))
-                .min()
-                .map(|at| (f, at))
-        })
-        .min_by_key(|(f, at)| (f.kind, *at))?;
-    // The machine-readable name: the matched entry's own names first, then any other entry's name
-    // the text carries (`net::ERR_…`, `ECONNRESET`).
-    let name = failure
-        .names
-        .iter()
-        .find(|n| text.contains(*n))
-        .or_else(|| {
-            FAILURES
-                .iter()
-                .flat_map(|f| f.names.iter())
-                .find(|n| text.contains(*n))
-        })
-        .map(|n| n.to_string());
-    Some(NetworkError {
-        kind: failure.kind,
-        message: line_around(text, at),
-        name,
-        entry: failure.id,
-        steps: failure.steps,
-        detail: failure.detail,
-        client: failure.client,
-        status_before: failure.status_before,
-    })
-}
 
-/// The line of `text` containing byte offset `at`, trimmed (long lines shortened).
-fn line_around(text: &str, at: usize) -> String {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let line = text[start..end].trim();
-    if line.chars().count() > 400 {
-        let cut: String = line.chars().take(400).collect();
-        format!("{cut}…")
-    } else {
-        line.to_string()
-    }
-}

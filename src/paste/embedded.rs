@@ -1,0 +1,155 @@
+//! Evidence inside prose. What people paste into an issue or a chat often starts with their own
+//! words, a stack trace or a log prefix, and the status line, the sentence that names the status or
+//! the error body comes later: "I get this:", then `HTTP/1.1 503 …`; `openai.RateLimitError: Error
+//! code: 429 - {'error': …}`; `HttpResponseException: 404 Not Found` above a JSON body. This reader is
+//! tried after every reader that reads a whole paste.
+
+use super::shared::{balanced, inspect_to_json, method_near, named_status, status_line, url_in};
+use super::{Body, Exchange, InputKind, MediaKind, Request};
+
+pub(super) fn read(trimmed: &str) -> Option<Exchange> {
+    // A status line later in the paste: read from there with every whole-paste reader (headers and
+    // body come with it).
+    let mut offset = 0;
+    for (i, line) in trimmed.split('\n').enumerate().take(2000) {
+        let start = line.trim_start().trim_start_matches("< ");
+        if i > 0 && status_line(start).is_some() {
+            if let Some(exchange) = super::read_whole(trimmed[offset..].trim()) {
+                if exchange.status.is_some() {
+                    return Some(exchange);
+                }
+            }
+        }
+        offset += line.len() + 1;
+    }
+    let body = embedded_body(trimmed);
+    // A sentence that names the status, with the error body it quotes.
+    if let Some((status, wording)) = named_status(trimmed) {
+        let mut exchange = Exchange::new(InputKind::Message);
+        exchange.message_text = Some(head(trimmed));
+        exchange.status = Some(status);
+        exchange.entries.extend(wording);
+        if let Some(url) = url_in(trimmed) {
+            exchange.request = Some(Request {
+                method: method_near(trimmed),
+                target: Some(url),
+                headers: Vec::new(),
+            });
+        }
+        // Without an error body, the text itself is kept as the body: a server's stock text
+        // ("502 Bad Gateway", "nginx/1.6.2") in it still says who answered.
+        exchange.body = body.or_else(|| Some(Body::sniff(trimmed, None)));
+        return Some(exchange);
+    }
+    // An error body inside the text, without a status: its format may name one. A paste that is
+    // nothing but the body is read as a body by the last resort instead.
+    let body = body?;
+    if body.text.len() + 16 >= trimmed.len() {
+        return None;
+    }
+    let mut exchange = Exchange::new(InputKind::Message);
+    exchange.message_text = Some(head(trimmed));
+    exchange.body = Some(body);
+    Some(exchange)
+}
+
+/// The first 20 kB of the text.
+fn head(text: &str) -> String {
+    let mut end = text.len().min(20_000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_string()
+}
+
+/// The first JSON object (or Python/JavaScript literal, or JSON escaped inside a string) in the text,
+/// or the HTML page that starts on a line of its own.
+fn embedded_body(text: &str) -> Option<Body> {
+    let unescaped;
+    let text = if text.contains("{\\\"") {
+        unescaped = text.replace("\\\"", "\"");
+        unescaped.as_str()
+    } else {
+        text
+    };
+    for (at, _) in text.match_indices('{').take(40) {
+        let Some(block) = balanced(text, at) else {
+            continue;
+        };
+        if !block.contains(':') || block.len() < 7 {
+            continue;
+        }
+        let json = if serde_json::from_str::<serde_json::Value>(block).is_ok() {
+            block.to_string()
+        } else {
+            let converted = inspect_to_json(block);
+            if serde_json::from_str::<serde_json::Value>(&converted).is_err() {
+                continue;
+            }
+            converted
+        };
+        let body = Body::sniff(&json, None);
+        if body.media == MediaKind::Json && body.json.as_ref().is_some_and(looks_like_error) {
+            return Some(body);
+        }
+    }
+    let mut offset = 0;
+    for line in text.split('\n').take(2000) {
+        let lower = line.trim_start().get(..14).unwrap_or("").to_ascii_lowercase();
+        if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+            return Some(Body::sniff(text[offset..].trim(), None));
+        }
+        offset += line.len() + 1;
+    }
+    None
+}
+
+/// An object with the keys error bodies have (a request body quoted in a command line has none).
+fn looks_like_error(value: &serde_json::Value) -> bool {
+    const KEYS: [&str; 14] = [
+        "error", "errors", "message", "msg", "code", "status", "statusCode", "detail", "details",
+        "fault", "title", "error_description", "errorMessage", "reason",
+    ];
+    value.as_object().is_some_and(|o| KEYS.iter().any(|k| o.contains_key(*k)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::paste::shared::named_status;
+
+    fn code(text: &str) -> Option<u16> {
+        named_status(text).map(|(s, _)| s.code)
+    }
+
+    #[test]
+    fn a_status_is_found_by_its_phrase_or_its_words_anywhere_in_a_sentence() {
+        assert_eq!(code("Twitter API returned a 403 (Forbidden), Invalid request"), Some(403));
+        assert_eq!(code("resulted in a '401 Unauthorized' response"), Some(401));
+        assert_eq!(code("file could not be downloaded (HTTP/1.1 404 Not Found)"), Some(404));
+        assert_eq!(code("E: Failed to fetch https://x/InRelease  403  Forbidden [IP: 1.2.3.4 443]"), Some(403));
+        assert_eq!(code("openai.RateLimitError: Error code: 429 - {'error': {}}"), Some(429));
+        assert_eq!(code("Status Code: 502"), Some(502));
+        assert_eq!(code("#<Response @status_code=\"403\", @body=\"\">"), Some(403));
+        // The first named status wins.
+        assert_eq!(code("status code 503, then later 404 Not Found"), Some(503));
+        // Numbers that are not statuses with their phrase or their words are not read.
+        assert_eq!(code("I tried 404 times and it failed"), None);
+        assert_eq!(code("Error code: 1015"), None);
+        assert_eq!(code("listening on port 8080, pid 4041"), None);
+        assert_eq!(code("see https://example.com/404 Not Found"), None);
+        assert_eq!(code("404 Not Foundation"), None);
+    }
+
+    #[test]
+    fn the_error_body_inside_a_sentence_is_read_even_as_a_python_repr() {
+        let body = embedded_body("Error code: 402 - {'error': {'message': 'Insufficient Balance', 'param': None}}").unwrap();
+        assert_eq!(body.media, MediaKind::Json);
+        assert!(body.text.contains("\"Insufficient Balance\""), "{}", body.text);
+        let body = embedded_body(r#"@body="{\"errors\":[{\"message\":\"denied\"}]}""#).unwrap();
+        assert!(body.text.contains("\"denied\""), "{}", body.text);
+        assert!(embedded_body("use {name} in the template").is_none());
+        // A request body quoted in a command line is not an error body.
+        assert!(embedded_body("gcloud pubsub topics publish t --message='{\"object\":\"a.csv\"}'").is_none());
+    }
+}

@@ -1,0 +1,478 @@
+//! What the paste readers share. Readers import from here (and the types in `mod.rs`), never from
+//! each other, so each can be read, and reordered in `READERS`, on its own.
+
+use super::{Body, Exchange, Header, StatusLine};
+use crate::catalog;
+use crate::knowledge::{NetworkErrorKind, FAILURES, STATUS_WORDINGS};
+use serde::Serialize;
+
+/// `HTTP/1.1 503 Service Unavailable`, `HTTP/2 404`, `http/1.0 200 OK`.
+pub(crate) fn status_line(line: &str) -> Option<StatusLine> {
+    let line = line.trim();
+    let (version, rest) = line.split_once(|c: char| c.is_ascii_whitespace())?;
+    let upper = version.to_ascii_uppercase();
+    let number = upper.strip_prefix("HTTP/")?;
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() != 3 {
+        return None;
+    }
+    let code: u16 = digits.parse().ok()?;
+    if !(100..=999).contains(&code) {
+        return None;
+    }
+    let after = &rest[3..];
+    if !after.is_empty() && !after.starts_with(|c: char| c.is_ascii_whitespace()) {
+        return None;
+    }
+    let reason = after.trim();
+    Some(StatusLine {
+        code,
+        reason: (!reason.is_empty()).then(|| reason.to_string()),
+        version: Some(upper),
+    })
+}
+
+/// Headers up to a blank line or the first line that is not a header; returns them and the index of
+/// the first body line. httparse reads a well-formed block; a lenient line reader takes the rest
+/// (spaces before colons, indentation, a missing blank line).
+pub(crate) fn read_header_block(rest: &[&str]) -> (Vec<Header>, usize) {
+    let mut end = 0;
+    while end < rest.len() {
+        let line = rest[end];
+        if line.trim().is_empty() {
+            break;
+        }
+        // Folded continuation lines (obs-fold) belong to the header before them.
+        let folded = end > 0 && line.starts_with([' ', '\t']) && header_line(line).is_none();
+        if !folded && header_line(line).is_none() {
+            break;
+        }
+        end += 1;
+    }
+    let block = &rest[..end];
+    let headers = parse_with_httparse(block).unwrap_or_else(|| lenient_headers(block));
+    // Skip the blank line itself.
+    let body_start = if end < rest.len() && rest[end].trim().is_empty() {
+        end + 1
+    } else {
+        end
+    };
+    (headers, body_start)
+}
+
+fn parse_with_httparse(block: &[&str]) -> Option<Vec<Header>> {
+    if block.is_empty() {
+        return Some(Vec::new());
+    }
+    let mut head = String::from("HTTP/1.1 200 OK\r\n");
+    for line in block {
+        head.push_str(line);
+        head.push_str("\r\n");
+    }
+    head.push_str("\r\n");
+    let mut storage = vec![httparse::EMPTY_HEADER; block.len()];
+    let mut response = httparse::Response::new(&mut storage);
+    match response.parse(head.as_bytes()) {
+        Ok(httparse::Status::Complete(_)) => Some(
+            response
+                .headers
+                .iter()
+                .map(|h| Header {
+                    name: h.name.to_string(),
+                    value: String::from_utf8_lossy(h.value).trim().to_string(),
+                })
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+fn lenient_headers(block: &[&str]) -> Vec<Header> {
+    let mut headers: Vec<Header> = Vec::new();
+    for line in block {
+        match header_line(line) {
+            Some(h) => headers.push(h),
+            None => {
+                if let Some(last) = headers.last_mut() {
+                    last.value.push(' ');
+                    last.value.push_str(line.trim());
+                }
+            }
+        }
+    }
+    headers
+}
+
+pub(crate) fn attach_body(exchange: &mut Exchange, body_lines: &[&str]) {
+    let text = body_lines.join("\n");
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    let body = Body::sniff(text, exchange.header("content-type"));
+    if let Some(note) = body.note() {
+        exchange.notes.push(note);
+    }
+    exchange.body = Some(body);
+}
+
+/// `GET /path HTTP/1.1`: the method and target of a request line.
+pub(crate) fn request_line(line: &str) -> Option<(String, String)> {
+    let mut parts = line.split_whitespace();
+    let method = parts.next()?;
+    let target = parts.next()?;
+    let version = parts.next()?;
+    (method.bytes().all(|b| b.is_ascii_uppercase()) && version.starts_with("HTTP/"))
+        .then(|| (method.to_string(), target.to_string()))
+}
+
+pub(crate) fn url_in(text: &str) -> Option<String> {
+    let at = text.find("https://").or_else(|| text.find("http://"))?;
+    let url: String = text[at..]
+        .chars()
+        .take_while(|c| {
+            !c.is_whitespace() && !matches!(c, '\'' | '"' | '`' | ',' | ')' | '>' | '<')
+        })
+        .collect();
+    Some(url.trim_end_matches(['.', ':']).to_string())
+}
+
+pub(crate) fn method_near(text: &str) -> Option<String> {
+    // axios dumps `method: 'post'`; other libraries rarely say.
+    let at = text.find("method: '").or_else(|| text.find("method: \""))?;
+    let rest = &text[at + 9..];
+    let method: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+    (!method.is_empty()).then(|| method.to_ascii_uppercase())
+}
+
+/// Split text into lines, accepting CRLF, LF or CR, without the line endings.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l))
+}
+
+/// A header field name as RFC 9110 allows it (a token), with DevTools' leading colon for pseudo-headers.
+pub(crate) fn is_header_name(name: &str) -> bool {
+    let name = name.strip_prefix(':').unwrap_or(name);
+    !name.is_empty()
+        && name.len() <= 100
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// Parse "Name: value" leniently (spaces before the colon tolerated, pseudo-headers kept).
+pub(crate) fn header_line(line: &str) -> Option<Header> {
+    let line = line.trim();
+    let (name, value) = if let Some(rest) = line.strip_prefix(':') {
+        let (n, v) = rest.split_once(':')?;
+        (format!(":{}", n.trim()), v)
+    } else {
+        let (n, v) = line.split_once(':')?;
+        (n.trim().to_string(), v)
+    };
+    is_header_name(&name).then(|| Header {
+        name,
+        value: value.trim().to_string(),
+    })
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkError {
+    pub kind: NetworkErrorKind,
+    /// The line that said so, as pasted.
+    pub message: String,
+    /// The specific machine-readable name: `net::ERR_NAME_NOT_RESOLVED`, `curl (60)`, `ECONNRESET`.
+    pub name: Option<String>,
+    /// The knowledge entry that recognised it.
+    #[serde(skip)]
+    pub entry: &'static str,
+    /// Steps for this wording, when it says more than its kind.
+    #[serde(skip)]
+    pub steps: &'static [&'static str],
+    #[serde(skip)]
+    pub detail: Option<&'static str>,
+    /// The client that prints this wording, when only one does.
+    #[serde(skip)]
+    pub client: Option<&'static str>,
+    /// Where this wording prints the status it got beside the failure.
+    #[serde(skip)]
+    pub status_before: &'static [&'static str],
+}
+
+/// Recognise a failure without an HTTP status anywhere in `text` (`src/knowledge/network.toml` and
+/// the other files' `[[failure]]`s). The most specific kind wins: a CORS message explains the
+/// "Failed to fetch" printed after it.
+pub(crate) fn classify(text: &str) -> Option<NetworkError> {
+    let lower = text.to_ascii_lowercase();
+    let (failure, at) = FAILURES
+        .iter()
+        .filter_map(|f| {
+            f.needles
+                .iter()
+                .filter_map(|n| lower.find(n))
+                .min()
+                .map(|at| (f, at))
+        })
+        .min_by_key(|(f, at)| (f.kind, *at))?;
+    // The machine-readable name: the matched entry's own names first, then any other entry's name
+    // the text carries (`net::ERR_…`, `ECONNRESET`).
+    let name = failure
+        .names
+        .iter()
+        .find(|n| text.contains(*n))
+        .or_else(|| {
+            FAILURES
+                .iter()
+                .flat_map(|f| f.names.iter())
+                .find(|n| text.contains(*n))
+        })
+        .map(|n| n.to_string());
+    Some(NetworkError {
+        kind: failure.kind,
+        message: line_around(text, at),
+        name,
+        entry: failure.id,
+        steps: failure.steps,
+        detail: failure.detail,
+        client: failure.client,
+        status_before: failure.status_before,
+    })
+}
+
+/// The line of `text` containing byte offset `at`, trimmed (long lines shortened).
+fn line_around(text: &str, at: usize) -> String {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[start..end].trim();
+    if line.chars().count() > 400 {
+        let cut: String = line.chars().take(400).collect();
+        format!("{cut}…")
+    } else {
+        line.to_string()
+    }
+}
+
+/// The `{ … }` block that starts at `marker` (which ends with `{`), braces included.
+pub(crate) fn find_block<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
+    let at = text.find(marker)?;
+    balanced(text, at + marker.len() - 1)
+}
+
+/// The balanced `{…}` or `[…]` block that opens at byte `open` (quotes and escapes respected).
+pub(crate) fn balanced(text: &str, open: usize) -> Option<&str> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in text[open..].char_indices() {
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '\'' | '"' => quote = Some(c),
+            '{' | '[' => depth += 1,
+            '}' | ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&text[open..open + i + 1]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Convert util.inspect output (unquoted keys, single-quoted strings, `[Object]` placeholders) and
+/// Python reprs (`None`, `True`, `False`) to JSON.
+pub(crate) fn inspect_to_json(js: &str) -> String {
+    let chars: Vec<char> = js.chars().collect();
+    let mut out = String::with_capacity(js.len() + 16);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\'' | '"' => {
+                let quote = c;
+                out.push('"');
+                i += 1;
+                while i < chars.len() && chars[i] != quote {
+                    match chars[i] {
+                        '\\' if i + 1 < chars.len() => {
+                            let next = chars[i + 1];
+                            if next == '\'' {
+                                out.push('\'');
+                            } else {
+                                out.push('\\');
+                                out.push(next);
+                            }
+                            i += 1;
+                        }
+                        '"' => out.push_str("\\\""),
+                        other => out.push(other),
+                    }
+                    i += 1;
+                }
+                out.push('"');
+            }
+            '[' if chars.get(i + 1).is_some_and(|n| n.is_ascii_uppercase()) => {
+                // [Object], [Array], [Function: x], [class X]: opaque.
+                while i < chars.len() && chars[i] != ']' {
+                    i += 1;
+                }
+                out.push_str("null");
+            }
+            c if c.is_ascii_alphabetic() || c == '_' || c == '$' => {
+                let start = i;
+                while i < chars.len()
+                    && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '$')
+                {
+                    i += 1;
+                }
+                let word: String = chars[start..i].iter().collect();
+                let mut j = i;
+                while j < chars.len() && chars[j] == ' ' {
+                    j += 1;
+                }
+                if chars.get(j) == Some(&':') {
+                    out.push('"');
+                    out.push_str(&word);
+                    out.push('"');
+                } else {
+                    // JavaScript's words, and Python's (a repr: None, True, False).
+                    out.push_str(match word.as_str() {
+                        "true" | "True" => "true",
+                        "false" | "False" => "false",
+                        _ => "null",
+                    });
+                }
+                continue;
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The status a sentence names: a number with its reason phrase ("returned a 403 (Forbidden)",
+/// "'401 Unauthorized'"), or a number after the words of a `[[status_wording]]` ("Error code: 402",
+/// "status code 503"). The first in the text wins.
+pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static str>)> {
+    let mut end = text.len().min(64 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
+    let lower = text.to_ascii_lowercase();
+    // A status inside a quoted JSON object (`"statusCode":200` in a logged Lambda result) names
+    // what that object says, not what happened: one outside any object comes first.
+    let mut depth = Vec::with_capacity(text.len());
+    let mut d = 0u32;
+    for b in text.bytes() {
+        match b {
+            b'{' => d += 1,
+            b'}' => d = d.saturating_sub(1),
+            _ => {}
+        }
+        depth.push(d);
+    }
+    let mut best: Option<((bool, usize), StatusLine, Option<&'static str>)> = None;
+    let mut consider = |at: usize, status: StatusLine, wording: Option<&'static str>| {
+        let rank = (depth[at] > 0, at);
+        if best.as_ref().is_none_or(|(b, _, _)| rank < *b) {
+            best = Some((rank, status, wording));
+        }
+    };
+    for wording in STATUS_WORDINGS {
+        for before in wording.before {
+            for (at, _) in lower.match_indices(before).take(50) {
+                let rest = lower[at + before.len()..].trim_start_matches([' ', '"', '\'', '=', ':']);
+                if let Some(code) = code_at(rest) {
+                    consider(at, StatusLine { code, reason: None, version: None }, Some(wording.id));
+                }
+            }
+        }
+    }
+    for line in lines(text).take(2000) {
+        let line_at = line.as_ptr() as usize - text.as_ptr() as usize;
+        let bytes = line.as_bytes();
+        for i in 0..bytes.len().saturating_sub(2) {
+            let boundary = i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'(' | b'[' | b'\'' | b'"' | b':' | b',' | b'=' | b'`');
+            if !boundary {
+                continue;
+            }
+            let Some(code) = code_at(&line[i..]) else {
+                continue;
+            };
+            if let Some(reason) = phrase_after(code, &line[i + 3..]) {
+                consider(line_at + i, StatusLine { code, reason: Some(reason), version: None }, None);
+            }
+        }
+    }
+    best.map(|(_, s, w)| (s, w))
+}
+
+/// Three digits at the start of `text`, not followed by another digit or a letter, 100–599.
+fn code_at(text: &str) -> Option<u16> {
+    let b = text.as_bytes();
+    if b.len() < 3 || !b[..3].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    if b.get(3).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let code: u16 = text[..3].parse().ok()?;
+    (100..=599).contains(&code).then_some(code)
+}
+
+/// The reason phrase of `code` (registered or a known alias) right after it, as written.
+fn phrase_after(code: u16, rest: &str) -> Option<String> {
+    let status = catalog::lookup(code)?;
+    let start = rest.len() - rest.trim_start_matches([' ', '(', '\'', '"', '-', ':']).len();
+    if start == 0 || start > 3 {
+        return None;
+    }
+    let rest = &rest[start..];
+    std::iter::once(status.phrase)
+        .chain(status.aliases.iter().copied())
+        .find_map(|phrase| matches_phrase(rest, phrase))
+        .map(|len| rest[..len].to_string())
+}
+
+/// How many bytes of `text` spell `phrase` (case, spaces and hyphens ignored), ending at a word end.
+fn matches_phrase(text: &str, phrase: &str) -> Option<usize> {
+    let want: Vec<char> = phrase.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    if want.is_empty() {
+        return None;
+    }
+    let mut k = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if c.to_lowercase().next() != Some(want[k]) {
+                return None;
+            }
+            k += 1;
+            if k == want.len() {
+                let end = i + c.len_utf8();
+                let next = text[end..].chars().next();
+                return (!next.is_some_and(char::is_alphanumeric)).then_some(end);
+            }
+        } else if !matches!(c, ' ' | '-' | '\'') || i > 60 {
+            return None;
+        }
+    }
+    None
+}
+
