@@ -9,7 +9,8 @@ export type RetryPolicy = "no" | "after-fix" | "backoff" | "retry-after" | "not-
 /** What kind of input a paste was. */
 export type InputKind =
   | "empty" | "bare-code" | "status-line" | "reason-line" | "raw-response" | "devtools-headers"
-  | "curl-verbose" | "body" | "har" | "client-error" | "access-log" | "network-error" | "unrecognised";
+  | "curl-verbose" | "body" | "har" | "client-error" | "access-log" | "network-error" | "message"
+  | "unrecognised";
 export type Severity = "problem" | "warning" | "info";
 export type EvidenceSource = "status-line" | "header" | "body" | "request" | "paste";
 
@@ -65,6 +66,7 @@ export type FindingKind =
   | "answered-by-web-server"
   | "api-error"
   | "api-error-code"
+  | "app-failed-to-start"
   | "auth-challenge"
   | "auth-challenge-missing"
   | "auth-request-malformed"
@@ -98,6 +100,7 @@ export type FindingKind =
   | "dns-misconfigured"
   | "dns-not-resolved"
   | "dns-temporary-failure"
+  | "email-sender-not-allowed"
   | "empty-reply"
   | "fetch-failed"
   | "field-invalid"
@@ -123,11 +126,14 @@ export type FindingKind =
   | "origin-unreachable"
   | "other"
   | "paste-note"
+  | "payer-action-required"
   | "payment-declined"
   | "permission-denied"
   | "private-network-access"
   | "problem-details"
   | "proxy-failed"
+  | "proxy-internal-error"
+  | "push-token-invalid"
   | "quota-exceeded"
   | "rate-limit-headers"
   | "rate-limit-not-permission"
@@ -140,6 +146,7 @@ export type FindingKind =
   | "resource-not-found"
   | "retry-after"
   | "route-not-found"
+  | "server-config-error"
   | "service-unavailable"
   | "session-expired"
   | "signature-mismatch"
