@@ -2,6 +2,8 @@
 //! RFC 6750 Bearer `error`, `error_description` and `scope`), OAuth 2 token-endpoint error bodies, the
 //! request's own Authorization header, and the expiry of a JWT it carried.
 
+use crate::shown;
+use super::redact;
 use super::precedence::Precedence;
 use super::{time, Clock, Evidence, EvidenceSource, FindingKind, Notes, Severity};
 use crate::catalog::{RetryPolicy, Side, Status};
@@ -129,7 +131,7 @@ fn challenge_params(value: &str) -> Vec<(String, String)> {
     params
 }
 
-fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
+fn challenge(name: &str, value: &str, who: &'static str, notes: &mut Notes) {
     let scheme = value
         .split_whitespace()
         .next()
@@ -138,12 +140,12 @@ fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
     let params = challenge_params(value);
     let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
     let realm = get("realm")
-        .map(|r| format!(" for realm \"{r}\""))
+        .map(|r| shown!(" for realm \"{}\"", redact::mask(r)))
         .unwrap_or_default();
     let evidence = vec![Evidence::header(name, value)];
     let description = get("error_description");
     let described = description
-        .map(|d| format!(" The server says: \"{d}\"."))
+        .map(|d| shown!(" The server says: \"{}\".", redact::mask(d)))
         .unwrap_or_default();
     if let Some(description) = description {
         notes.server_message(description);
@@ -154,7 +156,7 @@ fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
                 FindingKind::TokenInvalid,
                 Severity::Problem,
                 "The access token was rejected (invalid_token)",
-                format!("The Bearer token is expired, revoked, malformed or issued for another API.{described}"),
+                shown!("The Bearer token is expired, revoked, malformed or issued for another API.{}", described),
                 evidence,
             );
             notes.step("Get a new access token (refresh it, or sign in again) and send it as “Authorization: Bearer <token>”.");
@@ -165,20 +167,20 @@ fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
         }
         Some("insufficient_scope") => {
             let scope = get("scope")
-                .map(|s| format!(" It needs the scope \"{s}\"."))
+                .map(|s| shown!(" It needs the scope \"{}\".", redact::mask(s)))
                 .unwrap_or_default();
             notes.add(
                 FindingKind::InsufficientScope,
                 Severity::Problem,
                 "The token lacks a required scope (insufficient_scope)",
-                format!("You are authenticated, but the token was not granted the permission this request needs.{scope}{described}"),
+                shown!("You are authenticated, but the token was not granted the permission this request needs.{}{}", scope, described),
                 evidence,
             );
             let needed = get("scope")
-                .map(|s| format!(" \"{s}\""))
+                .map(|s| shown!(" \"{}\"", redact::mask(s)))
                 .unwrap_or_default();
-            notes.step(format!("Request a token with the scope{needed} (re-run the authorization with that scope, or ask an admin to grant it)."));
-            notes.verdict(Precedence::Credentials, format!("Your token is valid but lacks the permission (scope){needed} this request needs."));
+            notes.step(shown!("Request a token with the scope{} (re-run the authorization with that scope, or ask an admin to grant it).", needed));
+            notes.verdict(Precedence::Credentials, shown!("Your token is valid but lacks the permission (scope){} this request needs.", needed));
             notes.retry_policy = Some(RetryPolicy::AfterFix);
             notes.side(Precedence::Credentials, Side::Client);
         }
@@ -187,7 +189,7 @@ fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
                 FindingKind::AuthRequestMalformed,
                 Severity::Problem,
                 "The authentication request was malformed (invalid_request)",
-                format!("The request is missing a parameter, repeats one, or sends credentials in more than one way (header and query, for example).{described}"),
+                shown!("The request is missing a parameter, repeats one, or sends credentials in more than one way (header and query, for example).{}", described),
                 evidence,
             );
             notes.step(
@@ -198,22 +200,25 @@ fn challenge(name: &str, value: &str, who: &str, notes: &mut Notes) {
         Some(other) => notes.add(
             FindingKind::TokenInvalid,
             Severity::Problem,
-            format!("Authentication error \"{other}\""),
-            format!(
-                "The {who} rejected the credentials with the error code \"{other}\".{described}"
+            shown!("Authentication error \"{}\"", redact::mask(other)),
+            shown!(
+                "The {} rejected the credentials with the error code \"{}\".{}",
+                who,
+                redact::mask(other),
+                described,
             ),
             evidence,
         ),
         None => {
             let what = if who == "proxy" {
-                format!("A proxy between you and the API asks for {scheme} credentials{realm}. Configure your HTTP client's proxy settings (for example HTTPS_PROXY with a user and password) or ask your network team.")
+                shown!("A proxy between you and the API asks for {} credentials{}. Configure your HTTP client's proxy settings (for example HTTPS_PROXY with a user and password) or ask your network team.", redact::mask(scheme), realm)
             } else {
-                format!("The server asks for {scheme} credentials{realm}. Send them in the Authorization header.")
+                shown!("The server asks for {} credentials{}. Send them in the Authorization header.", redact::mask(scheme), realm)
             };
             notes.add(
                 FindingKind::AuthChallenge,
                 Severity::Info,
-                format!("The {who} wants {scheme} authentication"),
+                shown!("The {} wants {} authentication", who, redact::mask(scheme)),
                 what,
                 evidence,
             );
@@ -252,10 +257,11 @@ fn jwt_expiry(authorization: &str, exchange: &Exchange, clock: Clock, notes: &mu
             FindingKind::TokenExpired,
             Severity::Problem,
             "The token you sent had expired",
-            format!(
-                "The JWT in the request's Authorization header expired at {} ({} {moment}).",
+            shown!(
+                "The JWT in the request's Authorization header expired at {} ({} {}).",
                 time::readable(exp, Some(now)),
-                time::duration((now - exp) as u64)
+                time::duration((now - exp) as u64),
+                moment,
             ),
             vec![Evidence::of(
                 EvidenceSource::Request,

@@ -4,8 +4,9 @@
 //! module is the one reader over those tables, plus the rules that compare the body with the status
 //! (HTML where JSON was expected, a 200 that says it failed).
 
+use crate::shown;
 use super::precedence::Precedence;
-use super::{Evidence, FindingKind, Notes, Severity};
+use super::{Evidence, FindingKind, Notes, Severity, Shown};
 use crate::catalog::{Side, Status, StatusClass};
 use crate::knowledge::{self, Condition, Format, Slots, FORMATS};
 use crate::paste::{InputKind};
@@ -210,21 +211,21 @@ fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, no
     for pointer in format.details {
         for value in reader.values(pointer) {
             if value.starts_with("https://") || value.starts_with("http://") {
-                notes.step(format!(
+                notes.step(shown!(
                     "Read the API's page for this error: {}",
-                    super::quote(&value)
+                    super::quote(super::redact::mask(&value)),
                 ));
             }
             evidence.push(Evidence::body(&reader.label(pointer), first_line(&value)));
         }
     }
     let slots = |code: Option<&str>| Slots {
-        code: code.map(super::redact::text),
+        code: code.map(super::redact::mask),
         message: message
             .as_ref()
-            .map(|(_, m)| super::quote(&super::redact::text(m))),
+            .map(|(_, m)| super::quote(super::redact::mask(m))),
         name: Some(format.name),
-        status: exchange.code().map(|c| c.to_string()),
+        status: exchange.code(),
         host: None,
     };
     let explained = named.iter().find_map(|(_, value)| {
@@ -251,8 +252,8 @@ fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, no
                     format.kind,
                     Severity::Problem,
                     match &code {
-                        Some(c) => format!("{} error {c}", format.name),
-                        None => format!("{} error", format.name),
+                        Some(c) => shown!("{} error {}", format.name, super::redact::mask(c)),
+                        None => shown!("{} error", format.name),
                     },
                     "The body carries the API's own error; its code and message say what failed. Search the API's documentation for the code.",
                     evidence,
@@ -283,9 +284,9 @@ fn hidden_failure(
         FindingKind::SuccessButFailed,
         Severity::Problem,
         "The HTTP status hides this failure",
-        format!(
+        shown!(
             "{} servers answer 200 OK even when the request failed: treat this response as a failure and act on its error.",
-            format.name
+            format.name,
         ),
         Vec::new(),
     );
@@ -294,13 +295,13 @@ fn hidden_failure(
     }
     let what = entry
         .map(|e| knowledge::fill(e.meaning.title, slots))
-        .unwrap_or_else(|| "the server reports an error for part of the request".to_string());
+        .unwrap_or_else(|| Shown::from("the server reports an error for part of the request"));
     notes.verdict(
         Precedence::HiddenFailure,
-        format!(
+        shown!(
             "The HTTP status says OK, but the {} response carries an error: {}.",
             format.name,
-            super::lower_first(&what)
+            super::lower_first(what),
         ),
     );
 }
@@ -350,25 +351,26 @@ fn field_errors(errors: Option<&Value>, notes: &mut Notes) {
         .unwrap_or_else(|| "invalid".to_string());
         let message = message.as_str();
         let Some(pointer) = pointer else { continue };
+        let field = super::redact::mask(&pointer);
         let pointer = pointer.as_str();
         notes.add(
             FindingKind::FieldInvalid,
             Severity::Problem,
-            format!("Invalid field {pointer}"),
-            format!(
+            shown!("Invalid field {}", field),
+            shown!(
                 "The server rejects “{}”: {}",
-                pointer,
-                super::quote(&super::redact::text(message))
+                field,
+                super::quote(super::redact::mask(message)),
             ),
             vec![
                 Evidence::body("errors[].pointer", pointer),
                 Evidence::body("errors[].detail", message),
             ],
         );
-        notes.step(format!(
+        notes.step(shown!(
             "Fix the field “{}” in the request body: {}",
-            pointer,
-            super::quote(&super::redact::text(message))
+            field,
+            super::quote(super::redact::mask(message)),
         ));
     }
 }
@@ -460,15 +462,16 @@ pub(super) fn mismatches(exchange: &Exchange, status: &Status, notes: &mut Notes
                 notes.add(
                     FindingKind::SuccessButFailed,
                     Severity::Problem,
-                    format!("The status says {} but the body says it failed", status.code),
+                    shown!("The status says {} but the body says it failed", status.code),
                     "Some APIs report errors in the body with a 200 status. Treat this as a failure and check the error in the body.",
                     vec![Evidence::body("body", &json.to_string())],
                 );
                 notes.verdict(
                     Precedence::Mismatch,
-                    format!(
+                    shown!(
                         "The HTTP status is {} {}, but the body reports a failure.",
-                        status.code, status.phrase
+                        status.code,
+                        status.phrase,
                     ),
                 );
             }
@@ -484,7 +487,7 @@ pub(super) fn mismatches(exchange: &Exchange, status: &Status, notes: &mut Notes
             FindingKind::BodyUnreadable,
             Severity::Warning,
             "The JSON body could not be read",
-            format!("The Content-Type says JSON but the body is not valid JSON ({error})."),
+            shown!("The Content-Type says JSON but the body is not valid JSON ({}).", super::redact::mask(error)),
             Vec::new(),
         );
     }

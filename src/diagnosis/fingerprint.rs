@@ -5,8 +5,9 @@
 //! What each component looks like, its error header's codes and its pages are knowledge
 //! (`src/knowledge/answered_by/`, `src/knowledge/pages/`); this module matches them.
 
+use crate::shown;
 use super::precedence::Precedence;
-use super::{Evidence, FindingKind, Notes, Severity};
+use super::{Evidence, FindingKind, Notes, Severity, Shown};
 use crate::catalog::{Registration, Side, Status, StatusClass};
 use crate::knowledge::{self, Component, Page, Slots, COMPONENTS, PAGES};
 use crate::paste::{visible_text, Exchange, MediaKind};
@@ -41,9 +42,9 @@ pub(super) fn error_headers(exchange: &Exchange, notes: &mut Notes) {
         let code = code.rsplit('#').next().unwrap_or(code).trim();
         if let Some(entry) = knowledge::code(component.error_scope, code) {
             let slots = Slots {
-                code: Some(super::redact::text(code)),
+                code: Some(super::redact::mask(code)),
                 name: Some(component.name),
-                status: exchange.code().map(|c| c.to_string()),
+                status: exchange.code(),
                 ..Slots::default()
             };
             notes.apply(
@@ -109,7 +110,7 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
     let status = code.or(page.meaning.status);
     let slots = Slots {
         name: component.map(|c| c.name),
-        status: status.map(|c| c.to_string()),
+        status,
         ..Slots::default()
     };
     let quote = page_quote(exchange);
@@ -122,7 +123,7 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
 
     // Numbered errors on the page.
     let Some(component) = component else { return };
-    let scope = format!("{}-page", component.id);
+    let scope = shown!("{}-page", component.id);
     if !knowledge::CODES
         .iter()
         .any(|c| c.scopes.contains(&scope.as_str()))
@@ -140,7 +141,7 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
             let number = n.to_string();
             if let Some(entry) = knowledge::code(&scope, &number) {
                 let slots = Slots {
-                    code: Some(number.clone()),
+                    code: Some(shown!("{}", n)),
                     name: Some(component.name),
                     ..Slots::default()
                 };
@@ -149,8 +150,8 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
                     &entry.meaning,
                     &slots,
                     vec![Evidence::body(
-                        &format!("{} page", component.name),
-                        &format!("Error {number}"),
+                        &shown!("{} page", component.name),
+                        &shown!("Error {}", n),
                     )],
                 );
             }
@@ -158,8 +159,8 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
         Some(n) => notes.code_hint(
             n,
             Evidence::body(
-                &format!("{} page", component.name),
-                &format!("Error code {n}"),
+                &shown!("{} page", component.name),
+                &shown!("Error code {}", n),
             ),
         ),
         None => {}
@@ -168,13 +169,13 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
 
 /// A component's own meaning for a status it produced (a CDN's 52x), from its `<id>-page` table.
 fn own_status(component: &Component, status: &Status, evidence: &Evidence, notes: &mut Notes) {
-    let scope = format!("{}-page", component.id);
+    let scope = shown!("{}-page", component.id);
     let code = status.code.to_string();
     if let Some(entry) = knowledge::code(&scope, &code) {
         let slots = Slots {
-            code: Some(code),
+            code: Some(shown!("{}", status.code)),
             name: Some(component.name),
-            status: Some(status.code.to_string()),
+            status: Some(status.code),
             ..Slots::default()
         };
         notes.apply(entry.id, &entry.meaning, &slots, vec![evidence.clone()]);
@@ -244,13 +245,13 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
     // A page or body format recognised without headers (a body pasted alone) still names who
     // answered.
     if let Some(name) = notes.answered_by.clone() {
-        if let Some(component) = COMPONENTS.iter().find(|c| c.name == name) {
+        if let Some(component) = COMPONENTS.iter().find(|c| name == c.name) {
             if !found.iter().any(|(c, _)| c.id == component.id) {
                 found.insert(
                     0,
                     (
                         component,
-                        Evidence::body("body", &format!("{name}'s own error")),
+                        Evidence::body("body", &shown!("{}'s own error", name)),
                     ),
                 );
             }
@@ -266,18 +267,18 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
     }
     own_status(first, status, &evidence, notes);
     notes.answered_by(first.name);
-    let names: Vec<&str> = found.iter().map(|(c, _)| c.name).collect();
+    let names: Vec<&'static str> = found.iter().map(|(c, _)| c.name).collect();
     let evidences: Vec<Evidence> = found.iter().map(|(_, e)| e.clone()).collect();
     notes.add(
         first.role.answered_kind(),
         Severity::Info,
-        format!("Answered by {}", names.join(", ")),
+        shown!("Answered by {}", Shown::join_ours(&names, ", ")),
         if first.role.in_front() {
-            format!("The response passed through (or was produced by) {}, which sits in front of the API.", first.name)
+            shown!("The response passed through (or was produced by) {}, which sits in front of the API.", first.name)
         } else {
             match evidence.source {
-                super::EvidenceSource::Header => format!("The response headers identify {}.", first.name),
-                _ => format!("The paste identifies {}: its own page, message or log line.", first.name),
+                super::EvidenceSource::Header => shown!("The response headers identify {}.", first.name),
+                _ => shown!("The paste identifies {}: its own page, message or log line.", first.name),
             }
         },
         evidences,
@@ -292,26 +293,30 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
         notes.add(
             FindingKind::OriginUnreachable,
             Severity::Problem,
-            format!("{} answered because the origin server failed", first.name),
-            format!(
+            shown!("{} answered because the origin server failed", first.name),
+            shown!(
                 "A {} is generated by {}, but it reports a problem between {} and the origin server behind it (the API's own server): the origin is down, slow, unreachable or its TLS setup is wrong. {} itself is working.",
-                status.code, first.name, first.name, first.name
+                status.code,
+                first.name,
+                first.name,
+                first.name,
             ),
             vec![evidence.clone()],
         );
         notes.side(Precedence::Mismatch, Side::Server);
         notes.verdict(
             Precedence::Mismatch,
-            format!(
+            shown!(
                 "This error came from {}, but the fault is at the API's origin server behind it: {}",
                 first.name,
-                super::lower_first(status.summary)
+                super::lower_first(status.summary),
             ),
         );
         if let Some(id) = first.request_ids.first() {
-            notes.step(format!(
-                "Quote the {id} id to the API's owner: they can look it up in their {} dashboard and origin logs.",
-                first.name
+            notes.step(shown!(
+                "Quote the {} id to the API's owner: they can look it up in their {} dashboard and origin logs.",
+                *id,
+                first.name,
             ));
         }
         return;
@@ -326,11 +331,11 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
         notes.side(Precedence::InFront, Side::Intermediary);
         notes.verdict(
             Precedence::InFront,
-            format!(
+            shown!(
                 "This {} came from {} in front of the API, not from the API itself: {}",
                 status.code,
                 first.name,
-                super::lower_first(status.summary)
+                super::lower_first(status.summary),
             ),
         );
     }
@@ -377,11 +382,11 @@ pub(super) fn log_line(exchange: &Exchange, notes: &mut Notes) {
     notes.add(
         FindingKind::LogLine,
         Severity::Info,
-        format!("Log line: {}", log.name),
+        shown!("Log line: {}", log.name),
         match &log.code {
-            Some(code) => format!("The line names what was logged and the error code {code}."),
+            Some(code) => shown!("The line names what was logged and the error code {}.", super::redact::mask(code)),
             None => {
-                "The line names the status the server, router or load balancer logged.".to_string()
+                Shown::from("The line names the status the server, router or load balancer logged.")
             }
         },
         vec![line.clone()],
@@ -392,10 +397,10 @@ pub(super) fn log_line(exchange: &Exchange, notes: &mut Notes) {
         .and_then(|code| knowledge::code(log.id, code).map(|entry| (entry, code)));
     if let Some((entry, code)) = explained {
         let slots = Slots {
-            code: Some(super::redact::text(code)),
-            message: log.message.as_deref().map(super::redact::text),
+            code: Some(super::redact::mask(code)),
+            message: log.message.as_deref().map(super::redact::mask),
             name: Some(log.name),
-            status: exchange.code().map(|c| c.to_string()),
+            status: exchange.code(),
             host: None,
         };
         notes.apply(entry.id, &entry.meaning, &slots, vec![line]);

@@ -19,10 +19,12 @@ mod retry;
 mod time;
 
 use crate::catalog::{self, RetryPolicy, Side, Status};
+use crate::shown;
 pub use crate::knowledge::FindingKind;
 use crate::knowledge::{Meaning, Slots};
-use crate::paste::{self, Exchange, InputKind, OtherEntry};
+use crate::paste::{self, Exchange, InputKind};
 use precedence::Precedence;
+pub use redact::Shown;
 use serde::Serialize;
 
 /// How much a finding matters.
@@ -53,46 +55,40 @@ pub enum EvidenceSource {
 pub struct Evidence {
     pub source: EvidenceSource,
     /// The header name, body field path (`error.status`) or line kind.
-    pub name: String,
-    pub value: String,
+    pub name: Shown,
+    pub value: Shown,
 }
 
 impl Evidence {
     pub fn header(name: &str, value: &str) -> Self {
         Evidence {
             source: EvidenceSource::Header,
-            name: name.to_string(),
-            value: quote(&redact::header_value(name, value)),
+            name: redact::mask(name),
+            value: quote(redact::mask_header(name, value)),
         }
     }
 
     pub fn body(path: &str, value: &str) -> Self {
         Evidence {
             source: EvidenceSource::Body,
-            name: path.to_string(),
-            value: quote(&redact::text(value)),
+            name: redact::mask(path),
+            value: quote(redact::mask(value)),
         }
     }
 
     pub fn of(source: EvidenceSource, name: &str, value: &str) -> Self {
         Evidence {
             source,
-            name: name.to_string(),
-            value: quote(&redact::text(value)),
+            name: redact::mask(name),
+            value: quote(redact::mask(value)),
         }
     }
 }
 
-/// Quotes are kept short: a long value is cut at a character boundary.
-pub(crate) fn quote(value: &str) -> String {
-    const LIMIT: usize = 300;
-    let value = value.trim();
-    if value.chars().count() <= LIMIT {
-        value.to_string()
-    } else {
-        let cut: String = value.chars().take(LIMIT).collect();
-        format!("{cut}…")
-    }
+/// Quotes are kept short: a long value is cut at a character boundary. Masking comes first, so a
+/// token cut in half by the shortening is still recognised.
+pub(crate) fn quote(value: Shown) -> Shown {
+    value.shortened(300)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -101,8 +97,8 @@ pub struct Finding {
     /// JavaScript callers branch on it; the wording may change.
     pub kind: FindingKind,
     pub severity: Severity,
-    pub title: String,
-    pub detail: String,
+    pub title: Shown,
+    pub detail: Shown,
     pub evidence: Vec<Evidence>,
 }
 
@@ -112,11 +108,11 @@ pub struct Finding {
 pub struct RetryAdvice {
     pub policy: RetryPolicy,
     /// One or two plain sentences.
-    pub advice: String,
+    pub advice: Shown,
     /// Seconds to wait, when the server named a time.
     pub after_seconds: Option<u64>,
     /// The moment to retry, as an RFC 3339 UTC time, when it can be known.
-    pub at: Option<String>,
+    pub at: Option<Shown>,
     /// The same moment as Unix seconds, for countdowns.
     pub at_unix: Option<i64>,
     /// The moment had already passed when the paste was diagnosed (an old response): the advice says
@@ -129,15 +125,23 @@ pub struct RetryAdvice {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RequestId {
     /// The header or body field it came from.
-    pub name: String,
-    pub value: String,
+    pub name: Shown,
+    pub value: Shown,
 }
 
 /// The request as the paste showed it (masked).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RequestSummary {
-    pub method: Option<String>,
-    pub url: Option<String>,
+    pub method: Option<Shown>,
+    pub url: Option<Shown>,
+}
+
+/// Another failing entry of a HAR file or log (masked).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OtherRequest {
+    pub method: Shown,
+    pub url: Shown,
+    pub status: u16,
 }
 
 /// Everything the troubleshooter says about one paste.
@@ -149,29 +153,29 @@ pub struct Diagnosis {
     /// The catalog entry for the code (or the honest class fallback).
     pub status: Option<Status>,
     /// The reason phrase the server sent, when it is not the registered one.
-    pub reason_sent: Option<String>,
+    pub reason_sent: Option<Shown>,
     pub input_kind: InputKind,
     /// "429 Too Many Requests", or the name of the network problem.
-    pub headline: String,
+    pub headline: Shown,
     /// One plain sentence.
-    pub verdict: String,
+    pub verdict: Shown,
     pub side: Side,
     /// Who produced the response, when headers or body tell (Cloudflare, nginx, AWS API Gateway…).
-    pub answered_by: Option<String>,
+    pub answered_by: Option<Shown>,
     /// The server's own error message, quoted.
-    pub server_message: Option<String>,
+    pub server_message: Option<Shown>,
     pub findings: Vec<Finding>,
     /// What to do, specific steps first, then the catalog's steps for the code.
-    pub steps: Vec<String>,
+    pub steps: Vec<Shown>,
     pub retry: RetryAdvice,
     pub request_ids: Vec<RequestId>,
     pub request: Option<RequestSummary>,
     /// Other failing entries of a HAR file or log.
-    pub others: Vec<OtherEntry>,
+    pub others: Vec<OtherRequest>,
     /// The client library, runtime, CLI or browser that produced the paste, when it shows.
-    pub client: Option<String>,
+    pub client: Option<&'static str>,
     /// A plain-text (Markdown) summary to send to support, secrets masked.
-    pub report: String,
+    pub report: Shown,
     /// The knowledge entries that matched this paste (for the test that every entry is exercised).
     #[serde(skip)]
     pub matched_entries: Vec<&'static str>,
@@ -181,14 +185,14 @@ pub struct Diagnosis {
 #[derive(Default)]
 pub(crate) struct Notes {
     findings: Vec<Finding>,
-    steps: Vec<String>,
+    steps: Vec<Shown>,
     /// Candidate verdicts with their precedence; the strongest wins.
-    verdicts: Vec<(Precedence, String)>,
+    verdicts: Vec<(Precedence, Shown)>,
     side: Option<(Precedence, Side)>,
     /// A status found in the body when the paste had no status line.
     code_hint: Option<(u16, Evidence)>,
-    server_message: Option<String>,
-    answered_by: Option<String>,
+    server_message: Option<Shown>,
+    answered_by: Option<Shown>,
     retry_after: Option<Wait>,
     retry_policy: Option<RetryPolicy>,
     request_ids: Vec<RequestId>,
@@ -214,22 +218,20 @@ impl Notes {
         &mut self,
         kind: FindingKind,
         severity: Severity,
-        title: impl Into<String>,
-        detail: impl Into<String>,
+        title: impl Into<Shown>,
+        detail: impl Into<Shown>,
         evidence: Vec<Evidence>,
     ) {
-        // Rules quote pieces of the paste in their text; they are masked here, in one place, so a
-        // secret can never reach the page through a finding (fuzzing found a reason phrase that did).
-        // Only text that a rule shortens with `quote` is masked before, so a token cut in half by
-        // the shortening is still recognised.
-        let title = redact::text(&title.into());
-        let detail = redact::text(&detail.into());
+        // Pieces of the paste in a finding's text are masked where they are quoted: the `Shown` type
+        // admits nothing else (fuzzing once found a reason phrase that reached the page unmasked).
+        let title = title.into();
+        let detail = detail.into();
         // Two rules that find the same thing (a token rejected in the body and in WWW-Authenticate,
         // one saying a little more) make one finding with both pieces of evidence.
         if let Some(same) = self.findings.iter_mut().find(|f| {
             f.kind == kind
                 && f.title == title
-                && (f.detail.starts_with(&detail) || detail.starts_with(&f.detail))
+                && (f.detail.starts_with(detail.as_str()) || detail.starts_with(f.detail.as_str()))
         }) {
             if detail.len() > same.detail.len() {
                 same.detail = detail;
@@ -250,16 +252,15 @@ impl Notes {
         });
     }
 
-    pub(crate) fn step(&mut self, step: impl Into<String>) {
-        let step = redact::text(&step.into());
+    pub(crate) fn step(&mut self, step: impl Into<Shown>) {
+        let step = step.into();
         if !self.steps.contains(&step) {
             self.steps.push(step);
         }
     }
 
-    pub(crate) fn verdict(&mut self, precedence: Precedence, verdict: impl Into<String>) {
-        self.verdicts
-            .push((precedence, redact::text(&verdict.into())));
+    pub(crate) fn verdict(&mut self, precedence: Precedence, verdict: impl Into<Shown>) {
+        self.verdicts.push((precedence, verdict.into()));
     }
 
     pub(crate) fn side(&mut self, precedence: Precedence, side: Side) {
@@ -278,7 +279,7 @@ impl Notes {
         evidence: Vec<Evidence>,
     ) {
         self.matched(entry);
-        let fill = |t: &str| crate::knowledge::fill(t, slots);
+        let fill = |t: &'static str| crate::knowledge::fill(t, slots);
         self.add(
             meaning.kind,
             meaning.severity,
@@ -318,13 +319,13 @@ impl Notes {
 
     pub(crate) fn server_message(&mut self, message: &str) {
         if self.server_message.is_none() && !message.trim().is_empty() {
-            self.server_message = Some(quote(&redact::text(message)));
+            self.server_message = Some(quote(redact::mask(message)));
         }
     }
 
-    pub(crate) fn answered_by(&mut self, who: &str) {
+    pub(crate) fn answered_by(&mut self, who: &'static str) {
         if self.answered_by.is_none() {
-            self.answered_by = Some(who.to_string());
+            self.answered_by = Some(Shown::from(who));
         }
     }
 
@@ -335,17 +336,17 @@ impl Notes {
     }
 
     pub(crate) fn request_id(&mut self, name: &str, value: &str) {
-        let value = quote(&redact::text(value));
+        let value = quote(redact::mask(value));
         // The same id often appears twice: in a header and in the body, or as cf-ray "…-AMS" and as
         // the page's "Ray ID". List it once.
         let seen = |r: &RequestId| {
             r.value == value
                 || (value.len() >= 8
-                    && (r.value.starts_with(&value) || value.starts_with(&r.value)))
+                    && (r.value.starts_with(value.as_str()) || value.starts_with(r.value.as_str())))
         };
         if !value.is_empty() && !self.request_ids.iter().any(seen) {
             self.request_ids.push(RequestId {
-                name: name.to_string(),
+                name: redact::mask(name),
                 value,
             });
         }
@@ -400,21 +401,21 @@ pub fn diagnose_limited(text: &str, clock: Clock, limit: usize) -> Diagnosis {
     }
     exchange.notes.insert(
         0,
-        format!(
+        shown!(
             "This paste is {} long; only its first {} were read, so anything after that (later \
              entries of a HAR file, the end of a body) is not in this diagnosis. To diagnose a later \
              request, paste just that response, or export a HAR file with fewer requests.",
             megabytes(text.len()),
-            megabytes(end)
+            megabytes(end),
         ),
     );
     diagnose_exchange(&exchange, clock)
 }
 
 /// `12.3 MB` (decimal megabytes, one digit after the point; no floating point).
-pub fn megabytes(bytes: usize) -> String {
+pub fn megabytes(bytes: usize) -> Shown {
     let tenths = bytes.div_ceil(100_000);
-    format!("{}.{} MB", tenths / 10, tenths % 10)
+    shown!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 /// Diagnose an already-read [`Exchange`].
@@ -428,7 +429,7 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
             FindingKind::PasteNote,
             Severity::Info,
             "About the paste",
-            note.as_str(),
+            note.clone(),
             Vec::new(),
         );
     }
@@ -436,22 +437,22 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
         notes.matched(client.id);
         let language = crate::knowledge::client(client.id)
             .and_then(|c| c.language)
-            .map(|l| format!(" ({l})"))
+            .map(|l| shown!(" ({})", l))
             .unwrap_or_default();
         notes.add(
             FindingKind::ClientLibrary,
             Severity::Info,
-            format!("Reported by {}{language}", client.name),
+            shown!("Reported by {}{}", client.name, language),
             "This is how that client reports the failure; its own documentation explains the error's fields and options (timeouts, retries, certificates).",
             vec![Evidence::of(EvidenceSource::Paste, client.name, &client.message)],
         );
         // A vendor code the tool printed instead of a status: its meaning (and status) is knowledge.
         if let Some(printed) = &client.code {
             let slots = crate::knowledge::Slots {
-                code: Some(redact::text(&printed.value)),
+                code: Some(redact::mask(&printed.value)),
                 message: None,
                 name: Some(client.name),
-                status: exchange.code().map(|c| c.to_string()),
+                status: exchange.code(),
                 host: None,
             };
             notes.apply(
@@ -479,10 +480,10 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
             notes.add(
                 FindingKind::StatusFromBody,
                 Severity::Info,
-                format!("Status {code} taken from the {}", where_named(&evidence)),
-                format!(
+                shown!("Status {} taken from the {}", code, where_named(&evidence)),
+                shown!(
                     "The paste has no status line; the {} names the status the server meant.",
-                    where_named(&evidence)
+                    where_named(&evidence),
                 ),
                 vec![evidence],
             );
@@ -500,11 +501,11 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
             notes.add(
                 FindingKind::UnregisteredStatus,
                 Severity::Warning,
-                format!("{} is not a registered status code", status.code),
-                format!(
+                shown!("{} is not a registered status code", status.code),
+                shown!(
                     "The catalog has no entry for {}; it is read by its class ({}). Check the API's own documentation for what this number means there.",
                     status.code,
-                    status.class.range()
+                    status.class.range(),
                 ),
                 Vec::new(),
             );
@@ -521,10 +522,10 @@ fn assemble(
     mut notes: Notes,
 ) -> Diagnosis {
     let headline = match (&status, &exchange.network_error) {
-        (Some(s), _) => s.title(),
-        (None, Some(e)) => e.kind.headline().to_string(),
-        (None, None) if exchange.kind == InputKind::Empty => "Nothing pasted yet".to_string(),
-        (None, None) => "No HTTP status found".to_string(),
+        (Some(s), _) => shown!("{} {}", s.code, s.phrase),
+        (None, Some(e)) => Shown::from(e.kind.headline()),
+        (None, None) if exchange.kind == InputKind::Empty => Shown::from("Nothing pasted yet"),
+        (None, None) => Shown::from("No HTTP status found"),
     };
     let side = notes
         .side
@@ -552,7 +553,7 @@ fn assemble(
     if let Some(status) = status.as_ref().filter(|_| !settled) {
         for step in status.caller_steps {
             if !steps.iter().any(|s| s == step) {
-                steps.push((*step).to_string());
+                steps.push(Shown::from(*step));
             }
         }
     }
@@ -576,15 +577,15 @@ fn assemble(
     }
 
     let request = exchange.request.as_ref().map(|r| RequestSummary {
-        method: r.method.clone(),
-        url: r.target.as_deref().map(redact::text),
+        method: r.method.as_deref().map(redact::mask),
+        url: r.target.as_deref().map(redact::mask),
     });
     let others = exchange
         .others
         .iter()
-        .map(|o| OtherEntry {
-            method: o.method.clone(),
-            url: redact::text(&o.url),
+        .map(|o| OtherRequest {
+            method: redact::mask(&o.method),
+            url: redact::mask(&o.url),
             status: o.status,
         })
         .collect();
@@ -597,7 +598,7 @@ fn assemble(
                 !s.known || catalog::normalise_phrase(r) != catalog::normalise_phrase(s.phrase)
             })
         })
-        .map(|r| redact::text(&r));
+        .map(|r| redact::mask(&r));
 
     let mut diagnosis = Diagnosis {
         code,
@@ -615,31 +616,31 @@ fn assemble(
         request_ids: std::mem::take(&mut notes.request_ids),
         request,
         others,
-        client: exchange.client.as_ref().map(|c| c.name.to_string()),
-        report: String::new(),
+        client: exchange.client.as_ref().map(|c| c.name),
+        report: Shown::default(),
         matched_entries: std::mem::take(&mut notes.matched),
     };
     diagnosis.report = report::write(&diagnosis, exchange);
     diagnosis
 }
 
-fn default_verdict(exchange: &Exchange, status: Option<&Status>) -> String {
+fn default_verdict(exchange: &Exchange, status: Option<&Status>) -> Shown {
     match status {
-        Some(s) if !s.known => format!(
+        Some(s) if !s.known => shown!(
             "{} is not a registered status code; as a {} it means: {}",
             s.code,
             s.class.range(),
-            lower_first(s.summary)
+            lower_first(s.summary),
         ),
-        Some(s) => s.summary.to_string(),
+        Some(s) => Shown::from(s.summary),
         None => match exchange.kind {
-            InputKind::Empty => "Paste a status code, a response, curl output, a HAR file or an error message.".to_string(),
+            InputKind::Empty => Shown::from("Paste a status code, a response, curl output, a HAR file or an error message."),
             InputKind::BareCode => exchange
                 .notes
                 .first()
                 .cloned()
-                .unwrap_or_else(|| "That number is not an HTTP status code.".to_string()),
-            _ => "Could not find an HTTP status or a known network error in this paste. Paste the status line, the response headers or the full error message.".to_string(),
+                .unwrap_or_else(|| Shown::from("That number is not an HTTP status code.")),
+            _ => Shown::from("Could not find an HTTP status or a known network error in this paste. Paste the status line, the response headers or the full error message."),
         },
     }
 }
@@ -668,8 +669,9 @@ const CATALOG_NAMES: [&str; 9] = [
 
 /// Lower-case the first letter so a sentence can continue after a colon, unless the first word is a
 /// name ("Cloudflare's connection…", "AWS …", "nginx" is already lower case).
-pub(crate) fn lower_first(text: &str) -> String {
-    let first_word = text
+pub(crate) fn lower_first(text: impl Into<Shown>) -> Shown {
+    let mut shown = text.into();
+    let first_word = shown
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
@@ -678,12 +680,8 @@ pub(crate) fn lower_first(text: &str) -> String {
         || crate::knowledge::COMPONENTS
             .iter()
             .any(|c| c.name.split(|ch: char| !ch.is_alphanumeric()).next() == Some(first_word));
-    if is_name {
-        return text.to_string();
+    if !is_name {
+        shown.lower_first_letter();
     }
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    shown
 }

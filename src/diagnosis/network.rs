@@ -2,6 +2,7 @@
 //! each means and what to do is knowledge (`src/knowledge/network.toml`); this module fills in the host
 //! and quotes the line that said so.
 
+use crate::shown;
 use super::precedence::Precedence;
 use super::{Evidence, EvidenceSource, Notes, Severity};
 use crate::knowledge::{self, Slots};
@@ -14,11 +15,11 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         .as_ref()
         .and_then(|r| r.target.as_deref())
         .and_then(host_of)
-        .map(|h| format!("({})", super::redact::text(&h)));
+        .map(|h| shown!("({})", super::redact::mask(&h)));
     let status = exchange.code();
     let slots = Slots {
         host,
-        status: status.map(|c| c.to_string()),
+        status,
         ..Slots::default()
     };
     notes.matched(error.entry);

@@ -1,8 +1,204 @@
 //! Masking secrets. Everything the diagnosis quotes from a paste passes through here first, so a
 //! token, cookie, password or API key never reaches the page, the clipboard or a support ticket.
-//! Only the short strings we quote are scanned, never the whole paste.
+//! Only the short strings we quote are scanned, never the whole paste, and never our own words.
+//!
+//! The guarantee is a type: what the diagnosis shows is [`Shown`] text, and only this module turns
+//! text from a paste into one ([`mask`], [`mask_header`]). Our own words are `&'static str`
+//! (literals, knowledge tables); [`shown!`](crate::shown) joins them with shown pieces and numbers and
+//! accepts nothing else, so a new field or a new rule cannot show a secret by a forgotten call.
+
+use serde::Serialize;
+use std::fmt;
 
 pub const MASK: &str = "[masked]";
+
+/// Text fit to show: the engine's own words, or pieces of the paste after masking.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Shown(String);
+
+impl Shown {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    /// Our own words, appended.
+    pub fn push_ours(&mut self, words: &'static str) {
+        self.0.push_str(words);
+    }
+
+    /// Shown text, appended.
+    pub fn push(&mut self, other: &Shown) {
+        self.0.push_str(&other.0);
+    }
+
+    /// Our own words joined with a separator ("Cloudflare, nginx").
+    pub fn join_ours(words: &[&'static str], separator: &'static str) -> Shown {
+        let mut out = Shown::default();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                out.push_ours(separator);
+            }
+            out.push_ours(w);
+        }
+        out
+    }
+
+    /// Shown pieces joined with a separator.
+    pub fn join(pieces: &[Shown], separator: &'static str) -> Shown {
+        let mut out = Shown::default();
+        for (i, p) in pieces.iter().enumerate() {
+            if i > 0 {
+                out.push_ours(separator);
+            }
+            out.push(p);
+        }
+        out
+    }
+
+    /// Line breaks made spaces (a quote on one line).
+    pub fn single_line(&self) -> Shown {
+        Shown(self.0.replace(['\r', '\n'], " "))
+    }
+
+    /// Cut to `max` characters (an ellipsis marks the cut); a cut never exposes anything new.
+    pub fn shortened(self, max: usize) -> Shown {
+        let trimmed = self.0.trim();
+        if trimmed.chars().count() <= max {
+            return Shown(trimmed.to_string());
+        }
+        let mut cut: String = trimmed.chars().take(max).collect();
+        cut.push('…');
+        Shown(cut)
+    }
+
+    /// The first letter in lower case, so a sentence can continue after a colon.
+    pub fn lower_first_letter(&mut self) {
+        let mut chars = self.0.chars();
+        if let Some(first) = chars.next() {
+            self.0 = first.to_lowercase().chain(chars).collect();
+        }
+    }
+
+    /// Trailing spaces removed (used when a slot with nothing to fill is left out).
+    pub fn trim_end_spaces(&mut self) {
+        let len = self.0.trim_end_matches(' ').len();
+        self.0.truncate(len);
+    }
+
+    /// Joined pieces, for the [`shown!`](crate::shown) macro only: its arguments were checked to be
+    /// [`Safe`].
+    #[doc(hidden)]
+    pub fn __joined(text: String) -> Shown {
+        Shown(text)
+    }
+}
+
+impl std::ops::Deref for Shown {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&'static str> for Shown {
+    /// Our own words: text known when the program was built.
+    fn from(words: &'static str) -> Self {
+        Shown(words.to_string())
+    }
+}
+
+impl PartialEq<str> for Shown {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Shown {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+/// What [`shown!`](crate::shown) accepts as an argument: shown text, our own words, numbers.
+pub trait Safe {
+    fn safe(&self) -> &dyn fmt::Display;
+}
+
+impl Safe for Shown {
+    fn safe(&self) -> &dyn fmt::Display {
+        self
+    }
+}
+
+impl Safe for &Shown {
+    fn safe(&self) -> &dyn fmt::Display {
+        *self
+    }
+}
+
+impl Safe for &'static str {
+    fn safe(&self) -> &dyn fmt::Display {
+        self
+    }
+}
+
+macro_rules! safe_numbers {
+    ($($t:ty),*) => {$(
+        impl Safe for $t {
+            fn safe(&self) -> &dyn fmt::Display {
+                self
+            }
+        }
+    )*};
+}
+safe_numbers!(u8, u16, u32, u64, usize, i32, i64);
+
+/// True when every `{…}` in a format string is positional (`{}`, `{0}`, `{:>3}`): a name inside the
+/// braces would be captured by `format!` without passing the [`Safe`] check.
+#[doc(hidden)]
+pub const fn positional_only(format: &str) -> bool {
+    let b = format.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'{' {
+            if i + 1 < b.len() && b[i + 1] == b'{' {
+                i += 2;
+                continue;
+            }
+            if i + 1 < b.len() && (b[i + 1].is_ascii_alphabetic() || b[i + 1] == b'_') {
+                return false;
+            }
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Joins our own words with shown text and numbers: `shown!("Wait {} ({})", duration, host)`.
+/// Every argument must be [`Safe`](crate::diagnosis::redact::Safe), and arguments are positional.
+#[macro_export]
+macro_rules! shown {
+    ($format:literal $(, $arg:expr)* $(,)?) => {{
+        const _: () = assert!(
+            $crate::diagnosis::redact::positional_only($format),
+            "shown!: pass values as arguments, not as names inside the braces"
+        );
+        $crate::diagnosis::redact::Shown::__joined(::std::format!(
+            $format $(, $crate::diagnosis::redact::Safe::safe(&$arg))*
+        ))
+    }};
+}
 
 /// Header names whose values are secrets (compared in lower case).
 const SECRET_HEADERS: [&str; 18] = [
@@ -39,7 +235,11 @@ pub fn is_secret_header(name: &str) -> bool {
 
 /// A header value made safe to show: secret headers keep only their shape (the auth scheme, the
 /// cookie names and attributes); other values are scanned like free text.
-pub fn header_value(name: &str, value: &str) -> String {
+pub fn mask_header(name: &str, value: &str) -> Shown {
+    Shown(header_value(name, value))
+}
+
+fn header_value(name: &str, value: &str) -> String {
     let lower = name.to_ascii_lowercase();
     if lower == "authorization" || lower == "proxy-authorization" {
         return match value.split_once(' ') {
@@ -265,8 +465,12 @@ fn secret_query_key(key: &str) -> bool {
         .contains(&key.replace(['-', '_'], "").to_ascii_lowercase().as_str())
 }
 
-/// Free text made safe to show.
-pub fn text(input: &str) -> String {
+/// Free text from a paste made safe to show.
+pub fn mask(input: &str) -> Shown {
+    Shown(text(input))
+}
+
+fn text(input: &str) -> String {
     let out = tokens(input);
     let out = query_values(&out);
     pair_values(&out)

@@ -1,9 +1,9 @@
 //! The report for support: a short Markdown summary that keeps what support needs (status, request,
 //! time, request ids, the server's message, the verdict and findings) and masks every secret.
 
-use super::{redact, Diagnosis};
+use super::{redact, Diagnosis, Shown};
 use crate::paste::Exchange;
-use std::fmt::Write as _;
+use crate::shown;
 
 /// Response headers worth showing support (others are noise or secrets); the components' error and
 /// report headers (`src/knowledge/answered_by/`) count too.
@@ -22,58 +22,54 @@ const USEFUL_HEADERS: [&str; 12] = [
     "x-ratelimit-remaining",
 ];
 
-pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "## HTTP error report");
-    let _ = writeln!(out);
+pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> Shown {
+    // Every piece is shown text (the diagnosis's own fields, or headers masked here): the report
+    // needs no last pass over the whole, which would garble our own words.
+    let mut out = Shown::from("## HTTP error report\n\n");
     let status = match (&d.code, &d.reason_sent) {
-        (Some(_), Some(sent)) => format!("{} (sent as {})", d.headline, code(sent)),
+        (Some(_), Some(sent)) => shown!("{} (sent as {})", d.headline, code(sent)),
         _ => d.headline.clone(),
     };
-    let _ = writeln!(out, "- **Status:** {status}");
-    if let Some(client) = &d.client {
-        let _ = writeln!(out, "- **Client:** {client}");
+    out.push(&shown!("- **Status:** {}\n", status));
+    if let Some(client) = d.client {
+        out.push(&shown!("- **Client:** {}\n", client));
     }
     if let Some(request) = &d.request {
-        let line = [request.method.clone(), request.url.clone()]
+        let parts: Vec<Shown> = [request.method.clone(), request.url.clone()]
             .into_iter()
             .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
+            .collect();
+        let line = Shown::join(&parts, " ");
         if !line.is_empty() {
-            let _ = writeln!(out, "- **Request:** {}", code(&line));
+            out.push(&shown!("- **Request:** {}\n", code(&line)));
         }
     }
     if let Some(date) = exchange.header("date") {
-        let _ = writeln!(
-            out,
-            "- **Time (server Date):** {}",
-            code(&redact::text(date))
-        );
+        out.push(&shown!("- **Time (server Date):** {}\n", code(&redact::mask(date))));
     }
     if let Some(who) = &d.answered_by {
-        let _ = writeln!(out, "- **Answered by:** {who}");
+        out.push(&shown!("- **Answered by:** {}\n", who));
     }
     if !d.request_ids.is_empty() {
-        let ids: Vec<String> = d
+        let ids: Vec<Shown> = d
             .request_ids
             .iter()
-            .map(|r| format!("{}: {}", r.name, code(&r.value)))
+            .map(|r| shown!("{}: {}", r.name, code(&r.value)))
             .collect();
-        let _ = writeln!(out, "- **Request ids:** {}", ids.join(", "));
+        out.push(&shown!("- **Request ids:** {}\n", Shown::join(&ids, ", ")));
     }
     if let Some(message) = &d.server_message {
-        let _ = writeln!(out, "- **Server message:** {}", code(message));
+        out.push(&shown!("- **Server message:** {}\n", code(message)));
     }
-    let _ = writeln!(out, "- **Diagnosis:** {}", d.verdict);
+    out.push(&shown!("- **Diagnosis:** {}\n", d.verdict));
     if let Some(seconds) = d.retry.after_seconds {
         let at = d
             .retry
             .at
-            .as_deref()
-            .map(|a| format!(" (until {a})"))
+            .as_ref()
+            .map(|a| shown!(" (until {})", a))
             .unwrap_or_default();
-        let _ = writeln!(out, "- **Server asked to wait:** {seconds} s{at}");
+        out.push(&shown!("- **Server asked to wait:** {} s{}\n", seconds, at));
     }
     let problems: Vec<&super::Finding> = d
         .findings
@@ -81,22 +77,22 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> String {
         .filter(|f| f.severity != super::Severity::Info)
         .collect();
     if !problems.is_empty() {
-        let _ = writeln!(out, "\n### Findings");
+        out.push_ours("\n### Findings\n");
         for f in problems {
-            let evidence: Vec<String> = f
+            let evidence: Vec<Shown> = f
                 .evidence
                 .iter()
-                .map(|e| format!("{}: {}", e.name, code(&e.value)))
+                .map(|e| shown!("{}: {}", e.name, code(&e.value)))
                 .collect();
             let quoted = if evidence.is_empty() {
-                String::new()
+                Shown::default()
             } else {
-                format!(" ({})", evidence.join("; "))
+                shown!(" ({})", Shown::join(&evidence, "; "))
             };
-            let _ = writeln!(out, "- {}{}", f.title, quoted);
+            out.push(&shown!("- {}{}\n", f.title, quoted));
         }
     }
-    let headers: Vec<String> = exchange
+    let headers: Vec<Shown> = exchange
         .headers
         .iter()
         .filter(|h| {
@@ -108,48 +104,45 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> String {
                 })
                 || name.starts_with("x-ratelimit")
         })
-        .map(|h| format!("{}: {}", h.name, redact::header_value(&h.name, &h.value)))
+        .map(|h| shown!("{}: {}", redact::mask(&h.name), redact::mask_header(&h.name, &h.value)))
         .collect();
     if !headers.is_empty() {
-        let fence = fence_for(&headers.join("\n"), 3);
-        let _ = writeln!(out, "\n### Response headers (secrets masked)\n{fence}");
-        for h in headers {
-            let _ = writeln!(out, "{h}");
-        }
-        let _ = writeln!(out, "{fence}");
+        let block = Shown::join(&headers, "\n");
+        let fence = fence_for(&block, 3);
+        out.push(&shown!("\n### Response headers (secrets masked)\n{}\n{}\n{}\n", fence, block, fence));
     }
     if !d.others.is_empty() {
-        let _ = writeln!(out, "\n### Other failing requests");
+        out.push_ours("\n### Other failing requests\n");
         for o in &d.others {
-            let request = format!("{} {}", o.method, o.url);
-            let _ = writeln!(out, "- {} → {}", code(request.trim()), o.status);
+            let request = shown!("{} {}", o.method, o.url).shortened(usize::MAX);
+            out.push(&shown!("- {} → {}\n", code(&request), o.status));
         }
     }
-    let _ = writeln!(
-        out,
-        "\n_Made with http-troubleshooter; secrets (tokens, cookies, keys) were masked._"
-    );
-    // A last pass: whatever slipped through the field-level masking is masked here.
-    redact::text(&out)
+    out.push_ours("\n_Made with http-troubleshooter; secrets (tokens, cookies, keys) were masked._\n");
+    out
 }
 
 /// A run of backticks longer than any in `text` (at least `min`), so quoted text cannot close it.
-fn fence_for(text: &str, min: usize) -> String {
+fn fence_for(text: &str, min: usize) -> Shown {
     let mut longest = 0;
     let mut run = 0;
     for c in text.chars() {
         run = if c == '`' { run + 1 } else { 0 };
         longest = longest.max(run);
     }
-    "`".repeat((longest + 1).max(min))
+    let mut fence = Shown::default();
+    for _ in 0..(longest + 1).max(min) {
+        fence.push_ours("`");
+    }
+    fence
 }
 
 /// Text from the paste as a Markdown code span: a support tool that renders the report as Markdown
 /// or HTML shows it literally, so pasted markup (`<img onerror=…>`) can never run there.
-fn code(text: &str) -> String {
-    let text = text.replace(['\r', '\n'], " ");
+fn code(text: &Shown) -> Shown {
+    let text = text.single_line();
     if text.is_empty() {
-        return "(empty)".into();
+        return Shown::from("(empty)");
     }
     let fence = fence_for(&text, 1);
     // A span that starts or ends with a backtick needs a space inside its fences.
@@ -158,5 +151,5 @@ fn code(text: &str) -> String {
     } else {
         ""
     };
-    format!("{fence}{pad}{text}{pad}{fence}")
+    shown!("{}{}{}{}{}", fence, pad, text, pad, fence)
 }

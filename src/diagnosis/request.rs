@@ -2,8 +2,9 @@
 //! ones, `Allow` on 405, `Accept-Post`/`Accept-Patch` on 415, what to shrink on 413/414/431, and where a
 //! redirect goes (and whether a POST became a GET).
 
+use crate::shown;
 use super::precedence::Precedence;
-use super::{Evidence, EvidenceSource, FindingKind, Notes, Severity};
+use super::{redact, Evidence, EvidenceSource, FindingKind, Notes, Severity, Shown};
 use crate::catalog::{Status, StatusClass};
 use crate::paste::Exchange;
 
@@ -19,11 +20,11 @@ pub(super) fn reason_phrase(exchange: &Exchange, status: &Status, notes: &mut No
             notes.add(
                 FindingKind::ReasonPhraseDiffers,
                 Severity::Info,
-                format!("\"{reason}\" is another name for {}", status.title()),
+                shown!("\"{}\" is another name for {} {}", redact::mask(reason), status.code, status.phrase),
                 if status.official {
-                    format!("The server used an earlier name of this status; RFC 9110 calls it \"{}\". Same meaning.", status.phrase)
+                    shown!("The server used an earlier name of this status; RFC 9110 calls it \"{}\". Same meaning.", status.phrase)
                 } else {
-                    format!("{} also calls this status \"{}\". Same meaning.", status.source.name, status.phrase)
+                    shown!("{} also calls this status \"{}\". Same meaning.", status.source.name, status.phrase)
                 },
                 vec![Evidence::of(EvidenceSource::StatusLine, "reason phrase", reason)],
             );
@@ -34,9 +35,11 @@ pub(super) fn reason_phrase(exchange: &Exchange, status: &Status, notes: &mut No
         FindingKind::ReasonPhraseDiffers,
         Severity::Info,
         "Unusual reason phrase",
-        format!(
-            "The server sent \"{reason}\" with {}; the registered phrase is \"{}\". Reason phrases are free text and clients must ignore them (RFC 9110 §15), so the number is what counts.",
-            status.code, status.phrase
+        shown!(
+            "The server sent \"{}\" with {}; the registered phrase is \"{}\". Reason phrases are free text and clients must ignore them (RFC 9110 §15), so the number is what counts.",
+            redact::mask(reason),
+            status.code,
+            status.phrase,
         ),
         vec![Evidence::of(EvidenceSource::StatusLine, "reason phrase", reason)],
     );
@@ -52,26 +55,27 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
                 FindingKind::Redirect,
                 Severity::Problem,
                 "Exchange ActiveSync redirect",
-                format!("This 451 comes from Microsoft Exchange ActiveSync, where it means \"use another server\": the mailbox is served at {}. It is not a legal block.", location),
+                shown!("This 451 comes from Microsoft Exchange ActiveSync, where it means \"use another server\": the mailbox is served at {}. It is not a legal block.", redact::mask(location)),
                 vec![Evidence::header("X-MS-Location", location)],
             );
-            notes.verdict(Precedence::WrongPlace, format!("Exchange ActiveSync tells the client to use another server for this mailbox: {}. Update the account's server address (most clients do this automatically).", location));
-            notes.step(format!("Point the mail client or device at {} (remove and re-add the account if it does not follow the redirect).", location));
+            notes.verdict(Precedence::WrongPlace, shown!("Exchange ActiveSync tells the client to use another server for this mailbox: {}. Update the account's server address (most clients do this automatically).", redact::mask(location)));
+            notes.step(shown!("Point the mail client or device at {} (remove and re-add the account if it does not follow the redirect).", redact::mask(location)));
             notes.side(Precedence::WrongPlace, crate::catalog::Side::Client);
         }
         405 => {
             if let Some(allow) = exchange.header("allow") {
                 let methods: Vec<&str> = allow.split(',').map(str::trim).filter(|m| !m.is_empty()).collect();
-                let sent = method.map(|m| format!("{m} is not one of them. ")).unwrap_or_default();
+                let sent = method.map(|m| shown!("{} is not one of them. ", redact::mask(m))).unwrap_or_default();
+                let allowed = redact::mask(&methods.join(", "));
                 notes.add(
                     FindingKind::MethodNotAllowed,
                     Severity::Problem,
-                    format!("Allowed methods: {}", methods.join(", ")),
-                    format!("This URL accepts only {}. {sent}Use one of the allowed methods, or check that you are calling the right URL.", methods.join(", ")),
+                    shown!("Allowed methods: {}", allowed),
+                    shown!("This URL accepts only {}. {}Use one of the allowed methods, or check that you are calling the right URL.", allowed, sent),
                     vec![Evidence::header("Allow", allow)],
                 );
-                notes.step(format!("Send the request with one of the allowed methods: {}.", methods.join(", ")));
-                notes.verdict(Precedence::Mismatch, format!("This URL does not accept {}: it allows only {}.", method.unwrap_or("this method"), methods.join(", ")));
+                notes.step(shown!("Send the request with one of the allowed methods: {}.", allowed));
+                notes.verdict(Precedence::Mismatch, shown!("This URL does not accept {}: it allows only {}.", method.map(redact::mask).unwrap_or_else(|| Shown::from("this method")), allowed));
             }
         }
         415 => {
@@ -80,11 +84,11 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
                     notes.add(
                         FindingKind::MediaTypeRejected,
                         Severity::Problem,
-                        format!("The server accepts: {value}"),
-                        format!("Send the body in one of these media types and set Content-Type to match ({name})."),
+                        shown!("The server accepts: {}", redact::mask(value)),
+                        shown!("Send the body in one of these media types and set Content-Type to match ({}).", name),
                         vec![Evidence::header(name, value)],
                     );
-                    notes.step(format!("Set Content-Type to one of: {value}, and encode the body that way."));
+                    notes.step(shown!("Set Content-Type to one of: {}, and encode the body that way.", redact::mask(value)));
                 }
             }
             if let Some(ct) = exchange.request.as_ref().and_then(|r| r.headers.iter().find(|h| h.name.eq_ignore_ascii_case("content-type"))) {
@@ -105,7 +109,7 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
                     notes.add(
                         FindingKind::RequestTooLarge,
                         Severity::Warning,
-                        format!("Largest request header: {} ({} bytes)", biggest.name, biggest.value.len()),
+                        shown!("Largest request header: {} ({} bytes)", redact::mask(&biggest.name), biggest.value.len()),
                         "This header is the first candidate to shrink.",
                         vec![Evidence::of(EvidenceSource::Request, &biggest.name, &format!("{} bytes", biggest.value.len()))],
                     );
@@ -116,24 +120,26 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
     }
     if status.class == StatusClass::Redirection {
         if let Some(location) = exchange.header("location") {
-            let mut detail = format!("The server points the client to {}.", location);
+            let to = super::quote(redact::mask(location));
+            let verb = redact::mask(method.unwrap_or("POST"));
+            let mut detail = shown!("The server points the client to {}.", to);
             let method_change = matches!(status.code, 301..=303)
                 && method.is_some_and(|m| m != "GET" && m != "HEAD");
             if method_change {
-                detail.push_str(&format!(
+                detail.push(&shown!(
                     " Most clients follow a {} with GET, so your {} body is dropped on the way. Call the final URL directly, or expect the server to send 307/308 to keep the method.",
                     status.code,
-                    method.unwrap_or("POST")
+                    verb,
                 ));
-                notes.verdict(Precedence::Mismatch, format!("Your {} was redirected with {}; clients follow that with a GET and drop the body, so call {} directly.", method.unwrap_or("POST"), status.code, location));
-                notes.step(format!(
+                notes.verdict(Precedence::Mismatch, shown!("Your {} was redirected with {}; clients follow that with a GET and drop the body, so call {} directly.", verb, status.code, to));
+                notes.step(shown!(
                     "Send the request to the final URL ({}) instead of relying on the redirect.",
-                    location
+                    to,
                 ));
             }
             let lower = location.to_ascii_lowercase();
             if lower.contains("login") || lower.contains("signin") || lower.contains("auth") {
-                detail.push_str(" The target looks like a sign-in page: the request was probably not authenticated the way the API expects.");
+                detail.push_ours(" The target looks like a sign-in page: the request was probably not authenticated the way the API expects.");
             }
             notes.add(
                 if method_change {
@@ -146,9 +152,9 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
                 } else {
                     Severity::Info
                 },
-                format!(
+                shown!(
                     "Redirects to {}",
-                    super::quote(&super::redact::text(location))
+                    super::quote(super::redact::mask(location)),
                 ),
                 detail,
                 vec![Evidence::header("Location", location)],

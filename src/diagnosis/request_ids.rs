@@ -69,7 +69,7 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
             let id = id.trim_end_matches('.');
             if id.len() >= 8 {
                 notes.request_id(
-                    &format!("{name} {}", label.trim_end_matches([':', ' ', '#'])),
+                    &format!("{} {}", name, label.trim_end_matches([':', ' ', '#'])),
                     id,
                 );
             }
@@ -87,7 +87,7 @@ fn collect(value: &Value, path: &str, found: &mut Vec<(String, String)>, depth: 
                 let here = if path.is_empty() {
                     key.clone()
                 } else {
-                    format!("{path}.{key}")
+                    format!("{}.{}", path, key)
                 };
                 if BODY_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key)) {
                     if let Some(s) = v.as_str() {
@@ -100,7 +100,7 @@ fn collect(value: &Value, path: &str, found: &mut Vec<(String, String)>, depth: 
         }
         Value::Array(items) => {
             for (i, v) in items.iter().enumerate().take(20) {
-                collect(v, &format!("{path}[{i}]"), found, depth + 1);
+                collect(v, &format!("{}[{}]", path, i), found, depth + 1);
             }
         }
         _ => {}

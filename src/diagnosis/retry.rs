@@ -1,8 +1,9 @@
 //! Retry evidence: `Retry-After` (seconds or HTTP-date), the IETF `RateLimit` / `RateLimit-Policy`
 //! fields (structured and older forms), `RateLimit-*` and the common `X-RateLimit-*` headers.
 
+use crate::shown;
 use super::precedence::Precedence;
-use super::{time, Clock, Evidence, FindingKind, Notes, RetryAdvice, Severity, Wait};
+use super::{time, Clock, Evidence, FindingKind, Notes, RetryAdvice, Severity, Shown, Wait};
 use crate::catalog::{RetryPolicy, Side, Status, StatusClass};
 use crate::knowledge::{self, Says, Unit};
 use crate::paste::Exchange;
@@ -48,36 +49,36 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
                 let at = reference.map(|r| r + seconds as i64);
                 wait = Some(Wait { seconds: Some(seconds), at_unix: at });
                 let over = at.is_some_and(passed);
-                let when = at.map(|a| format!(" (at {})", time::readable(a, if over { None } else { reference }))).unwrap_or_default();
+                let when = at.map(|a| shown!(" (at {})", time::readable(a, if over { None } else { reference }))).unwrap_or_default();
                 let mut detail = if over {
-                    format!("The server asked you to wait {}{when} before sending the request again; that moment has passed.", time::duration(seconds))
+                    shown!("The server asked you to wait {}{} before sending the request again; that moment has passed.", time::duration(seconds), when)
                 } else {
-                    format!("The server asks you to wait {}{when} before sending the request again.", time::duration(seconds))
+                    shown!("The server asks you to wait {}{} before sending the request again.", time::duration(seconds), when)
                 };
                 if !exact && evidence.name == "Retry-After" {
-                    detail.push_str(" The value is not a whole number of seconds as RFC 9110 requires; it was rounded up.");
+                    detail.push_ours(" The value is not a whole number of seconds as RFC 9110 requires; it was rounded up.");
                 }
                 let title = if over {
-                    format!("The server asked for a wait of {}", time::duration(seconds))
+                    shown!("The server asked for a wait of {}", time::duration(seconds))
                 } else {
-                    format!("Wait {} before retrying", time::duration(seconds))
+                    shown!("Wait {} before retrying", time::duration(seconds))
                 };
                 notes.add(FindingKind::RetryAfter, Severity::Problem, title, detail, vec![evidence]);
             }
             Some(RetryAfter::Date(at)) => {
                 let seconds = reference.map(|r| (at - r).max(0) as u64);
                 wait = Some(Wait { seconds, at_unix: Some(at) });
-                let relative = seconds.map(|s| format!(", {} after the response's Date", time::duration(s))).unwrap_or_default();
+                let relative = seconds.map(|s| shown!(", {} after the response's Date", time::duration(s))).unwrap_or_default();
                 let over = passed(at);
                 let moment = time::readable(at, if over { None } else { reference });
                 notes.add(
                     FindingKind::RetryAfter,
                     Severity::Problem,
-                    if over { format!("The server asked to wait until {moment}") } else { format!("Retry after {moment}") },
+                    if over { shown!("The server asked to wait until {}", moment) } else { shown!("Retry after {}", moment) },
                     if over {
-                        format!("The server named the moment to retry: {moment}{relative}; that moment has passed.")
+                        shown!("The server named the moment to retry: {}{}; that moment has passed.", moment, relative)
                     } else {
-                        format!("The server names the moment to retry: {moment}{relative}.")
+                        shown!("The server names the moment to retry: {}{}.", moment, relative)
                     },
                     vec![evidence],
                 );
@@ -85,7 +86,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
             None => notes.add(
                 FindingKind::RetryAfter,
                 Severity::Warning,
-                format!("{} could not be read", evidence.name),
+                shown!("{} could not be read", evidence.name),
                 "The wait must be a number of seconds or a date; this value is neither, so fall back to exponential backoff.",
                 vec![evidence],
             ),
@@ -98,12 +99,12 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
         if let Some(limit) = quota.limit {
             let window = quota
                 .window
-                .map(|w| format!(" per {}", time::duration(w)))
+                .map(|w| shown!(" per {}", time::duration(w)))
                 .unwrap_or_default();
-            parts.push(format!("limit {limit}{window}"));
+            parts.push(shown!("limit {}{}", limit, window));
         }
         if let Some(remaining) = quota.remaining {
-            parts.push(format!("{remaining} left"));
+            parts.push(shown!("{} left", remaining));
         }
         let reset_at = quota.reset_at.or_else(|| {
             reference
@@ -117,15 +118,15 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
         });
         match (reset_seconds, reset_at) {
             (_, Some(a)) if passed(a) => {
-                parts.push(format!("reset at {} (passed)", time::readable(a, None)))
+                parts.push(shown!("reset at {} (passed)", time::readable(a, None)))
             }
-            (Some(s), Some(a)) => parts.push(format!(
+            (Some(s), Some(a)) => parts.push(shown!(
                 "resets in {} (at {})",
                 time::duration(s),
-                time::readable(a, reference)
+                time::readable(a, reference),
             )),
-            (Some(s), None) => parts.push(format!("resets in {}", time::duration(s))),
-            (None, Some(a)) => parts.push(format!("resets at {}", time::readable(a, reference))),
+            (Some(s), None) => parts.push(shown!("resets in {}", time::duration(s))),
+            (None, Some(a)) => parts.push(shown!("resets at {}", time::readable(a, reference))),
             (None, None) => {}
         }
         let title = if exhausted {
@@ -141,7 +142,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
                 Severity::Info
             },
             title,
-            format!("The server's rate-limit headers say: {}.", parts.join(", ")),
+            shown!("The server's rate-limit headers say: {}.", Shown::join(&parts, ", ")),
             quota.evidence.clone(),
         );
         if exhausted && wait.is_none() && (reset_seconds.is_some() || reset_at.is_some()) {
@@ -189,29 +190,29 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
         notes.cause_settled = true;
         let precedence = if wait.is_some() { Precedence::RateLimitWait } else { Precedence::RateLimit };
         notes.verdict(precedence, match wait {
-            Some(Wait { seconds: Some(s), at_unix: Some(a) }) if over => format!(
+            Some(Wait { seconds: Some(s), at_unix: Some(a) }) if over => shown!(
                 "You were rate limited: the server asked you to wait {} (until {}); that time has passed, so you can send requests again.",
                 time::duration(s),
-                time::readable(a, None)
+                time::readable(a, None),
             ),
-            Some(Wait { at_unix: Some(a), .. }) if over => format!(
+            Some(Wait { at_unix: Some(a), .. }) if over => shown!(
                 "You were rate limited: the server asked you to wait until {}; that time has passed, so you can send requests again.",
-                time::readable(a, None)
+                time::readable(a, None),
             ),
-            Some(Wait { seconds: Some(s), at_unix: Some(a) }) => format!(
+            Some(Wait { seconds: Some(s), at_unix: Some(a) }) => shown!(
                 "You are rate limited: the server asks you to wait {} (until {}) before sending more requests.",
                 time::duration(s),
-                time::readable(a, reference)
+                time::readable(a, reference),
             ),
-            Some(Wait { seconds: Some(s), .. }) => format!(
+            Some(Wait { seconds: Some(s), .. }) => shown!(
                 "You are rate limited: the server asks you to wait {} before sending more requests.",
-                time::duration(s)
+                time::duration(s),
             ),
-            Some(Wait { at_unix: Some(a), .. }) => format!(
+            Some(Wait { at_unix: Some(a), .. }) => shown!(
                 "You are rate limited: the server asks you to wait until {} before sending more requests.",
-                time::readable(a, reference)
+                time::readable(a, reference),
             ),
-            _ => "You are rate limited: slow down and retry with exponential backoff; the server did not say how long to wait.".to_string(),
+            _ => Shown::from("You are rate limited: slow down and retry with exponential backoff; the server did not say how long to wait."),
         });
         if over {
             notes.step("Stay under the limit from now on: space requests out, and when this response comes back, pause until the time it names.");
@@ -221,13 +222,13 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
     } else if let (Some(Wait { seconds, at_unix }), StatusClass::ServerError) = (wait, status.class)
     {
         let when = match (seconds, at_unix) {
-            (_, Some(a)) => format!("at {}", time::readable(a, reference)),
-            (Some(s), None) => format!("in {}", time::duration(s)),
-            _ => String::new(),
+            (_, Some(a)) => shown!("at {}", time::readable(a, reference)),
+            (Some(s), None) => shown!("in {}", time::duration(s)),
+            _ => Shown::default(),
         };
         notes.verdict(
             Precedence::ProxyMessage,
-            format!("{} The server asks you to retry {when}.", status.summary),
+            shown!("{} The server asks you to retry {}.", status.summary, when),
         );
     }
     if wait.is_some() {
@@ -562,9 +563,9 @@ pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange
         return RetryAdvice {
             policy,
             advice: if policy == RetryPolicy::NotApplicable {
-                "Nothing to retry yet: no HTTP status was found.".to_string()
+                Shown::from("Nothing to retry yet: no HTTP status was found.")
             } else {
-                policy_sentence(policy).to_string()
+                Shown::from(policy_sentence(policy))
             },
             after_seconds: None,
             at: None,
@@ -576,32 +577,32 @@ pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange
     let policy = notes.retry_policy.unwrap_or(status.retry.policy);
     // The catalog's note speaks for the code's usual policy; when the evidence chose another (a 502
     // that a proxy's buffer caused needs a fix, not backoff), the note would contradict it.
-    let mut advice = if policy == status.retry.policy {
-        status.retry.note.to_string()
+    let mut advice = Shown::from(if policy == status.retry.policy {
+        status.retry.note
     } else {
-        policy_sentence(policy).to_string()
-    };
+        policy_sentence(policy)
+    });
     if let (Some(at), true) = (wait.and_then(|w| w.at_unix), notes.wait_over) {
-        advice = format!(
+        advice = shown!(
             "The wait the server asked for ended at {}; you can retry now.",
-            time::readable(at, None)
+            time::readable(at, None),
         );
     } else if let Some(w) = wait {
         let when = match (w.seconds, w.at_unix) {
-            (Some(s), Some(a)) => format!(
+            (Some(s), Some(a)) => shown!(
                 "Wait {} (until {}), then retry.",
                 time::duration(s),
-                time::readable(a, None)
+                time::readable(a, None),
             ),
-            (Some(s), None) => format!("Wait {}, then retry.", time::duration(s)),
-            (None, Some(a)) => format!("Wait until {}, then retry.", time::readable(a, None)),
-            (None, None) => String::new(),
+            (Some(s), None) => shown!("Wait {}, then retry.", time::duration(s)),
+            (None, Some(a)) => shown!("Wait until {}, then retry.", time::readable(a, None)),
+            (None, None) => Shown::default(),
         };
         // When the evidence chose "retry after" over the code's usual policy, the wait is the advice.
         advice = if policy == RetryPolicy::RetryAfter && policy != status.retry.policy {
             when
         } else {
-            format!("{when} {advice}").trim().to_string()
+            shown!("{} {}", when, advice).shortened(usize::MAX)
         };
     }
     RetryAdvice {

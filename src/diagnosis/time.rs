@@ -1,6 +1,8 @@
 //! Times in headers: HTTP-dates (`Date`, `Retry-After`) to Unix seconds and back to readable UTC.
 //! No clock is read here (`SystemTime::now` does not exist on wasm32): the caller passes "now".
 
+use super::Shown;
+use crate::shown;
 use std::time::UNIX_EPOCH;
 
 /// An HTTP-date (IMF-fixdate, RFC 850 or asctime) as Unix seconds.
@@ -58,59 +60,61 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-pub(crate) fn rfc3339(unix: i64) -> String {
+pub(crate) fn rfc3339(unix: i64) -> Shown {
     let days = unix.div_euclid(86_400);
     let secs = unix.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+    shown!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        y,
+        m,
+        d,
         secs / 3600,
         secs % 3600 / 60,
-        secs % 60
+        secs % 60,
     )
 }
 
 /// `14:05:00 UTC`, with the date when it is not the same day as `reference`.
-pub(crate) fn readable(unix: i64, reference: Option<i64>) -> String {
-    let full = rfc3339(unix);
-    let (date, time) = full
-        .trim_end_matches('Z')
-        .split_once('T')
-        .unwrap_or((&full, ""));
-    let same_day = reference.is_some_and(|r| r.div_euclid(86_400) == unix.div_euclid(86_400));
+pub(crate) fn readable(unix: i64, reference: Option<i64>) -> Shown {
+    let days = unix.div_euclid(86_400);
+    let secs = unix.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    let time = shown!("{:02}:{:02}:{:02}", secs / 3600, secs % 3600 / 60, secs % 60);
+    let same_day = reference.is_some_and(|r| r.div_euclid(86_400) == days);
     if same_day {
-        format!("{time} UTC")
+        shown!("{} UTC", time)
     } else {
-        format!("{date} {time} UTC")
+        shown!("{:04}-{:02}-{:02} {} UTC", y, m, d, time)
     }
 }
 
 /// "2 min 5 s", "45 s", "3 h 10 min".
-pub(crate) fn duration(seconds: u64) -> String {
+pub(crate) fn duration(seconds: u64) -> Shown {
     match seconds {
-        0..=59 => format!("{seconds} s"),
+        0..=59 => shown!("{} s", seconds),
         60..=3599 => {
             let (m, s) = (seconds / 60, seconds % 60);
             if s == 0 {
-                format!("{m} min")
+                shown!("{} min", m)
             } else {
-                format!("{m} min {s} s")
+                shown!("{} min {} s", m, s)
             }
         }
         3600..=86_399 => {
             let (h, m) = (seconds / 3600, seconds % 3600 / 60);
             if m == 0 {
-                format!("{h} h")
+                shown!("{} h", h)
             } else {
-                format!("{h} h {m} min")
+                shown!("{} h {} min", h, m)
             }
         }
         _ => {
             let (d, h) = (seconds / 86_400, seconds % 86_400 / 3600);
             if h == 0 {
-                format!("{d} d")
+                shown!("{} d", d)
             } else {
-                format!("{d} d {h} h")
+                shown!("{} d {} h", d, h)
             }
         }
     }

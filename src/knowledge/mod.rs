@@ -6,7 +6,7 @@
 
 use crate::catalog::{RetryPolicy, Side};
 use crate::diagnosis::precedence::Precedence;
-use crate::diagnosis::Severity;
+use crate::diagnosis::{Severity, Shown};
 use serde_json::Value;
 
 /// What a piece of knowledge means when it matches.
@@ -356,54 +356,51 @@ pub fn label(pointer: &str) -> String {
 
 /// Fill `{code}`, `{message}`, `{name}`, `{status}`, `{host}` in a knowledge text. A slot with no
 /// value is left out together with the space before it. Values must already be masked.
-pub fn fill(template: &str, slots: &Slots) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
+pub fn fill(template: &'static str, slots: &Slots) -> Shown {
+    let mut out = Shown::default();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}') else {
             break;
         };
-        out.push_str(&rest[..open]);
+        out.push_ours(&rest[..open]);
         let name = &rest[open + 1..open + close];
         if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
             // Not a slot: literal braces.
-            out.push('{');
+            out.push_ours("{");
             rest = &rest[open + 1..];
             continue;
         }
-        let value = match name {
-            "code" => slots.code.as_deref(),
-            "message" => slots.message.as_deref(),
-            "name" => slots.name,
-            "status" => slots.status.as_deref(),
-            "host" => slots.host.as_deref(),
+        let value: Option<Shown> = match name {
+            "code" => slots.code.clone(),
+            "message" => slots.message.clone(),
+            "name" => slots.name.map(Shown::from),
+            "status" => slots.status.map(|c| crate::shown!("{}", c)),
+            "host" => slots.host.clone(),
             _ => None,
         };
         match value {
             Some(v) => {
                 // "The host name{host}" → "The host name (api.example.com)".
                 if v.starts_with('(') && out.ends_with(|c: char| c.is_alphanumeric()) {
-                    out.push(' ');
+                    out.push_ours(" ");
                 }
-                out.push_str(v);
+                out.push(&v);
             }
-            None => {
-                let trimmed = out.trim_end_matches(' ').len();
-                out.truncate(trimmed);
-            }
+            None => out.trim_end_spaces(),
         }
         rest = &rest[open + close + 1..];
     }
-    out.push_str(rest);
+    out.push_ours(rest);
     out
 }
 
 /// Values for the slots of a knowledge text (already masked).
 #[derive(Default, Clone)]
 pub struct Slots {
-    pub code: Option<String>,
-    pub message: Option<String>,
+    pub code: Option<Shown>,
+    pub message: Option<Shown>,
     pub name: Option<&'static str>,
-    pub status: Option<String>,
-    pub host: Option<String>,
+    pub status: Option<u16>,
+    pub host: Option<Shown>,
 }

@@ -123,10 +123,13 @@ impl Body {
     }
 
     /// A note about the body itself, for the reader.
-    pub fn note(&self) -> Option<String> {
-        self.json_error
-            .as_ref()
-            .map(|e| format!("The body looks like JSON but could not be read: {e}."))
+    pub fn note(&self) -> Option<crate::diagnosis::Shown> {
+        self.json_error.as_ref().map(|e| {
+            crate::shown!(
+                "The body looks like JSON but could not be read: {}.",
+                crate::diagnosis::redact::mask(e)
+            )
+        })
     }
 
     /// Short plain text that reads like an error message from a server or proxy.

@@ -100,7 +100,7 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
         if let Some(error) = exchange.network_error.take() {
             exchange
                 .notes
-                .push(format!("curl also reported: {}", error.message));
+                .push(crate::shown!("curl also reported: {}", crate::diagnosis::redact::mask(&error.message)));
         }
     } else if exchange.network_error.is_some() {
         exchange.kind = InputKind::NetworkError;

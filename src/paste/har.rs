@@ -34,7 +34,7 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
     };
     let mut exchange = Exchange::new(InputKind::Har);
     if truncated {
-        exchange.notes.push(format!(
+        exchange.notes.push(crate::shown!(
             "The HAR file is incomplete (the paste seems cut off); the {} complete requests in it were read.",
             entries.len()
         ));
@@ -55,7 +55,7 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
         return Some(exchange);
     };
     if failing.is_empty() {
-        exchange.notes.push(format!(
+        exchange.notes.push(crate::shown!(
             "None of the {} requests in the HAR file failed (no status of 400 or more, none blocked); showing the last one.",
             entries.len()
         ));
@@ -348,9 +348,9 @@ fn fill_from_entry(exchange: &mut Exchange, entry: &Entry) {
     if status == 0 {
         let error = &*response.error;
         exchange.notes.push(if error.is_empty() {
-            "The browser recorded this request with status 0: it got no HTTP response (blocked by CORS, an extension or the network, or cancelled).".to_string()
+            crate::diagnosis::Shown::from("The browser recorded this request with status 0: it got no HTTP response (blocked by CORS, an extension or the network, or cancelled).")
         } else {
-            format!("The browser recorded this request with status 0 and the error {error}: it got no HTTP response.")
+            crate::shown!("The browser recorded this request with status 0 and the error {}: it got no HTTP response.", crate::diagnosis::redact::mask(error))
         });
         if let Some(error) = super::shared::classify(error) {
             exchange.network_error = Some(error);

@@ -18,8 +18,9 @@ pub(super) fn bare_code(trimmed: &str) -> Option<Exchange> {
                 version: None,
             });
         }
-        _ => exchange.notes.push(format!(
-            "{trimmed} is not an HTTP status code: status codes are three-digit numbers from 100 to 999."
+        _ => exchange.notes.push(crate::shown!(
+            "{} is not an HTTP status code: status codes are three-digit numbers from 100 to 999.",
+            crate::diagnosis::redact::mask(trimmed)
         )),
     }
     Some(exchange)

@@ -133,8 +133,8 @@ pub struct Exchange {
     pub log: Option<LogReport>,
     /// Other failing HAR entries, or other error lines of a log.
     pub others: Vec<OtherEntry>,
-    /// Things the reader noticed about the paste itself ("the JSON is cut off").
-    pub notes: Vec<String>,
+    /// Things the reader noticed about the paste itself ("the JSON is cut off"), masked.
+    pub notes: Vec<crate::diagnosis::Shown>,
     /// Knowledge entries the reader used to read it (a `[[status_wording]]`).
     pub entries: Vec<&'static str>,
     /// The error message's own text (its first 20 kB), when the status or body came from inside it:

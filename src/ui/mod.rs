@@ -54,3 +54,22 @@ pub(crate) fn use_dom_id(name: &'static str) -> String {
 
 /// The widget's stylesheet, embedded at build time.
 pub(crate) const STYLES: &str = include_str!("../../www/troubleshooter.css");
+
+/// Shown text (the engine's words, or the paste's after masking) renders as text, never as HTML.
+impl yew::html::IntoPropValue<yew::virtual_dom::VNode> for &crate::diagnosis::Shown {
+    fn into_prop_value(self) -> yew::virtual_dom::VNode {
+        yew::virtual_dom::VText::new(self.to_string()).into()
+    }
+}
+
+impl yew::html::IntoPropValue<yew::virtual_dom::VNode> for crate::diagnosis::Shown {
+    fn into_prop_value(self) -> yew::virtual_dom::VNode {
+        yew::virtual_dom::VText::new(self.into_string()).into()
+    }
+}
+
+impl yew::html::IntoPropValue<Option<yew::AttrValue>> for crate::diagnosis::Shown {
+    fn into_prop_value(self) -> Option<yew::AttrValue> {
+        Some(yew::AttrValue::from(self.into_string()))
+    }
+}

@@ -83,7 +83,7 @@ pub fn Report(props: &ReportProps) -> Html {
             }
             if let Some(request) = &d.request {
                 if request.url.is_some() || request.method.is_some() {
-                    <p class="ht-meta">{ "Request: " }<code>{ [request.method.clone(), request.url.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ") }</code></p>
+                    <p class="ht-meta">{ "Request: " }<code>{ crate::diagnosis::Shown::join(&[request.method.clone(), request.url.clone()].into_iter().flatten().collect::<Vec<_>>(), " ") }</code></p>
                 }
             }
             if !d.others.is_empty() {

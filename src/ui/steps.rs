@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StepsProps {
-    pub steps: Vec<String>,
+    pub steps: Vec<crate::diagnosis::Shown>,
 }
 
 #[component]
@@ -20,7 +20,7 @@ pub fn Steps(props: &StepsProps) -> Html {
                 { for props.steps.iter().enumerate().map(|(i, step)| {
                     let id = format!("{prefix}-{i}");
                     html! {
-                        <li key={step.clone()}>
+                        <li key={step.to_string()}>
                             <input type="checkbox" id={id.clone()} />
                             <label for={id}>{ step }</label>
                         </li>

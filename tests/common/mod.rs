@@ -48,5 +48,5 @@ pub fn findings_text(d: &Diagnosis) -> String {
 }
 
 pub fn request_ids(d: &Diagnosis) -> Vec<String> {
-    d.request_ids.iter().map(|r| r.value.clone()).collect()
+    d.request_ids.iter().map(|r| r.value.to_string()).collect()
 }
