@@ -407,3 +407,23 @@ fn request_then_response_git_npm_and_curl_xml_bodies() {
         d.server_message
     );
 }
+
+#[test]
+fn a_generic_http_nnn_wording_is_not_taken_for_the_github_cli() {
+    // Retrofit (and many Telegram or Discord libraries) print "HTTP 409 Conflict" too; gh's own
+    // wording counts only beside its "gh auth login" hint.
+    let e = paste::read("retrofit2.adapter.rxjava2.HttpException: HTTP 409 Conflict\n\tat retrofit2.adapter.rxjava2.BodyObservable$BodyObserver.onNext(BodyObservable.java:54)");
+    assert_eq!(e.code(), Some(409));
+    assert!(e.client.as_ref().is_none_or(|c| c.id != "gh"), "{:?}", e.client);
+    let e = paste::read("HTTP 401: Bad credentials (https://api.github.com/graphql)\nTry authenticating with:  gh auth login");
+    assert_eq!(e.client.as_ref().map(|c| c.id), Some("gh"));
+}
+
+#[test]
+fn an_error_object_dump_is_not_a_header_block() {
+    // A Node SDK error printed with util.inspect: "key: value" lines, but no header block.
+    let text = "InternalServerError: 529 {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n    at APIError.generate (/app/node_modules/@anthropic-ai/sdk/error.js:63:20) {\n  status: 529,\n  headers: {\n    'content-type': 'application/json'\n  }\n}";
+    let e = paste::read(text);
+    assert_eq!(e.code(), Some(529));
+    assert_ne!(e.kind, InputKind::DevtoolsHeaders);
+}

@@ -783,6 +783,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             let language = f.opt_str("language")?;
             let markers = f.list("markers")?;
             let status_before = f.list("status_before")?;
+            let status_needs_marker = f.opt_bool("status_needs_marker")?.unwrap_or(false);
             let (after, until) = match f.opt_table("reason")? {
                 Some(t) => {
                     for k in t.keys() {
@@ -851,7 +852,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             }
             client_ids.insert(id.clone());
             clients.push(format!(
-                "    Client {{ id: {}, name: {}, language: {}, markers: {}, status_before: {}, reason_after: {}, reason_until: {}, codes: &[{}] }},",
+                "    Client {{ id: {}, name: {}, language: {}, markers: {}, status_before: {}, reason_after: {}, reason_until: {}, codes: &[{}], status_needs_marker: {} }},",
                 lit(&id),
                 lit(&name),
                 opt_lit(&language),
@@ -859,7 +860,8 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 lits(&status_before),
                 opt_lit(&after),
                 opt_lit(&until),
-                code_at.join(", ")
+                code_at.join(", "),
+                status_needs_marker
             ));
         }
         for (i, v) in get("failure").iter().enumerate() {

@@ -133,6 +133,8 @@ pub struct Client {
     pub reason_until: Option<&'static str>,
     /// Vendor codes the tool prints, and where their meanings are.
     pub codes: &'static [CodeAt],
+    /// `status_before` counts only when a marker is in the paste too (a generic wording: gh's "HTTP ").
+    pub status_needs_marker: bool,
 }
 
 /// A vendor code printed between two markers on one line, looked up in these scopes in turn.

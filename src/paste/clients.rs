@@ -9,6 +9,9 @@ use crate::knowledge::{Client, CLIENTS};
 /// knowledge's order) whose `status_before` text is followed by a three-digit code.
 pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     for client in CLIENTS {
+        if client.status_needs_marker && !client.markers.iter().any(|m| trimmed.contains(m)) {
+            continue;
+        }
         for before in client.status_before {
             // The first occurrence followed by a three-digit code ("npm ERR! code E401" comes
             // before "npm ERR! 401 Unauthorized").

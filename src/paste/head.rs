@@ -1,6 +1,9 @@
 //! Status lines, raw HTTP/1.x and HTTP/2 response heads, and header blocks copied from DevTools.
 
-use super::shared::{attach_body, header_line, is_header_name, lines, read_header_block, request_line, status_line};
+use super::shared::{
+    attach_body, header_line, is_header_name, lines, named_status, read_header_block, request_line,
+    status_line,
+};
 use super::{Exchange, Header, InputKind, Request, StatusLine};
 
 /// `429` alone. Other all-digit input ("12", "1000") is kept as a bare code with no status and a note,
@@ -311,6 +314,11 @@ pub(super) fn devtools(trimmed: &str) -> Option<Exchange> {
         return None;
     }
     if exchange.status.is_none() && exchange.headers.is_empty() {
+        return None;
+    }
+    // "key: value" lines without a status line may be an error object printed by a client
+    // (`status: 529,` in a Node dump): a status named in the text is the better reading.
+    if exchange.status.is_none() && named_status(trimmed).is_some() {
         return None;
     }
     if request.method.is_some() || request.target.is_some() || !request.headers.is_empty() {
