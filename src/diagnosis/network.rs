@@ -31,7 +31,9 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     };
     notes.verdict(Precedence::NoResponse, knowledge::fill(verdict, &slots));
     notes.side(Precedence::NoResponse, explanation.side);
-    if let Some(retry) = explanation.retry {
+    // With a status beside the failure (a 503 behind a CORS message), the status says whether a
+    // retry helps.
+    if let (Some(retry), None) = (explanation.retry, status) {
         notes.retry_policy = Some(retry);
     }
     let mut evidence = vec![Evidence::of(

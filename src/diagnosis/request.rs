@@ -96,7 +96,10 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
             }
         }
         413 => {
-            notes.step("Shrink the request body: compress it, split it into smaller requests, or upload large files with the API's multipart/resumable upload.");
+            // A server's or proxy's own 413 page already says how to shrink the body.
+            if !notes.cause_settled {
+                notes.step("Shrink the request body: compress it, split it into smaller requests, or upload large files with the API's multipart/resumable upload.");
+            }
             if exchange.header("retry-after").is_some() {
                 notes.add(FindingKind::RequestTooLarge, Severity::Info, "The limit may be temporary", "With Retry-After, the server says the size limit is temporary.", Vec::new());
             }

@@ -95,9 +95,23 @@ fn embedded_body(text: &str) -> Option<Body> {
     }
     let mut offset = 0;
     for line in text.split('\n').take(2000) {
-        let lower = line.trim_start().get(..14).unwrap_or("").to_ascii_lowercase();
+        let start = line.trim_start();
+        let lower = start.get(..14).unwrap_or(start).to_ascii_lowercase();
         if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
             return Some(Body::sniff(text[offset..].trim(), None));
+        }
+        // An XML error document quoted in a traceback (boto's S3 errors), cut after its root's end.
+        if lower.starts_with("<?xml") || lower.starts_with("<error>") || lower.starts_with("<errorresponse") {
+            let rest = &text[offset..];
+            let end = ["</Error>", "</ErrorResponse>"]
+                .iter()
+                .filter_map(|tag| rest.rfind(tag).map(|at| at + tag.len()))
+                .max()
+                .unwrap_or(rest.len());
+            let body = Body::sniff(rest[..end].trim(), None);
+            if body.media == MediaKind::Xml {
+                return Some(body);
+            }
         }
         offset += line.len() + 1;
     }
@@ -130,6 +144,8 @@ mod tests {
         assert_eq!(code("E: Failed to fetch https://x/InRelease  403  Forbidden [IP: 1.2.3.4 443]"), Some(403));
         assert_eq!(code("openai.RateLimitError: Error code: 429 - {'error': {}}"), Some(429));
         assert_eq!(code("Status Code: 502"), Some(502));
+        assert_eq!(code("504: GATEWAY_TIMEOUT"), Some(504));
+        assert_eq!(code("HTTP Error 500.19 - Internal Server Error"), Some(500));
         assert_eq!(code("#<Response @status_code=\"403\", @body=\"\">"), Some(403));
         // The first named status wins.
         assert_eq!(code("status code 503, then later 404 Not Found"), Some(503));
@@ -149,6 +165,9 @@ mod tests {
         let body = embedded_body(r#"@body="{\"errors\":[{\"message\":\"denied\"}]}""#).unwrap();
         assert!(body.text.contains("\"denied\""), "{}", body.text);
         assert!(embedded_body("use {name} in the template").is_none());
+        let body = embedded_body("botocore.exceptions.ClientError: An error occurred\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>no</Message></Error>\nTraceback follows").unwrap();
+        assert_eq!(body.media, MediaKind::Xml);
+        assert_eq!(body.xml_field("Code"), Some("SignatureDoesNotMatch"));
         // A request body quoted in a command line is not an error body.
         assert!(embedded_body("gcloud pubsub topics publish t --message='{\"object\":\"a.csv\"}'").is_none());
     }

@@ -440,6 +440,11 @@ fn code_at(text: &str) -> Option<u16> {
 /// The reason phrase of `code` (registered or a known alias) right after it, as written.
 fn phrase_after(code: u16, rest: &str) -> Option<String> {
     let status = catalog::lookup(code)?;
+    // IIS writes a sub-status: "HTTP Error 500.19 - Internal Server Error".
+    let rest = match rest.strip_prefix('.') {
+        Some(sub) if sub.starts_with(|c: char| c.is_ascii_digit()) => sub.trim_start_matches(|c: char| c.is_ascii_digit()),
+        _ => rest,
+    };
     let start = rest.len() - rest.trim_start_matches([' ', '(', '\'', '"', '-', ':']).len();
     if start == 0 || start > 3 {
         return None;
@@ -469,7 +474,7 @@ fn matches_phrase(text: &str, phrase: &str) -> Option<usize> {
                 let next = text[end..].chars().next();
                 return (!next.is_some_and(char::is_alphanumeric)).then_some(end);
             }
-        } else if !matches!(c, ' ' | '-' | '\'') || i > 60 {
+        } else if !matches!(c, ' ' | '-' | '\'' | '_') || i > 60 {
             return None;
         }
     }
