@@ -1,5 +1,5 @@
 //! The catalog entry for the code: explanation, causes, steps for the API owner, headers that matter,
-//! related codes (clickable) and the specification.
+//! the steps that help with any API error, related codes (clickable) and the specification.
 
 use crate::catalog::{Registration, Status};
 use yew::prelude::*;
@@ -55,6 +55,8 @@ pub fn StatusEntry(props: &StatusEntryProps) -> Html {
                     </tbody>
                 </table>
             }
+            <h4>{ "For any API error" }</h4>
+            <ul class="ht-general">{ for crate::catalog::general_steps().iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
             if !s.related.is_empty() {
                 <h4>{ "Related codes" }</h4>
                 <ul class="ht-related">

@@ -35,6 +35,10 @@ test('pasting 404 shows the 404 explanation from the catalog', async () => {
   const text = await regionText(page);
   assert.match(text, /The server has nothing at this URL/);
   assert.match(text, /405 Method Not Allowed/, 'related codes are listed');
+  // The steps that help with any API error are part of the entry (they used to be compiled in and
+  // never shown).
+  assert.match(text, /For any API error/);
+  assert.match(text, /host names are not/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
