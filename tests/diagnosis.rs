@@ -668,3 +668,14 @@ fn a_wait_that_is_already_over_reads_as_one_story() {
         d.retry.advice
     );
 }
+
+#[test]
+fn a_reference_id_written_in_html_entities_is_decoded() {
+    // Akamai's page writes "Reference&#32;&#35;18&#46;3faf3554…": every numeric entity is decoded.
+    let d = diagnose_fixture("edges/akamai-403-access-denied.txt");
+    assert!(
+        d.request_ids.iter().any(|r| r.value == "18.3faf3554.1715678467.da3d018"),
+        "{:?}",
+        d.request_ids
+    );
+}

@@ -233,14 +233,58 @@ fn strip_tags(html: &str) -> String {
     out
 }
 
+/// HTML character references decoded: every numeric one (`&#32;`, `&#x23;`; Akamai writes its
+/// "Reference #" that way), XML's five (through quick-xml) and the named ones error pages use.
+/// An unknown name is kept as written.
 fn decode_entities(text: &str) -> String {
-    text.replace("&nbsp;", " ")
-        .replace("&#39;", "'")
-        .replace("&#039;", "'")
-        .replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let decoded = after.find(';').filter(|end| *end <= 32).and_then(|end| {
+            let name = &after[..end];
+            let c = if let Some(number) = name.strip_prefix('#') {
+                let value = match number.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => number.parse::<u32>().ok(),
+                };
+                value.and_then(char::from_u32).map(String::from)
+            } else {
+                quick_xml::escape::resolve_predefined_entity(name)
+                    .or(match name {
+                        "nbsp" => Some(" "),
+                        "ndash" => Some("–"),
+                        "mdash" => Some("—"),
+                        "hellip" => Some("…"),
+                        "lsquo" => Some("‘"),
+                        "rsquo" => Some("’"),
+                        "ldquo" => Some("“"),
+                        "rdquo" => Some("”"),
+                        "copy" => Some("©"),
+                        "middot" => Some("·"),
+                        _ => None,
+                    })
+                    .map(String::from)
+            };
+            c.map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push_str(&c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Leaf elements of an XML document with their text, in order. Stops quietly at malformed XML,
@@ -284,4 +328,16 @@ fn xml_fields(xml: &str) -> Vec<(String, String)> {
         }
     }
     fields
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn html_entities_are_decoded_numeric_ones_included() {
+        assert_eq!(
+            super::decode_entities("Reference&#32;&#35;18&#46;2c0a1f17&#46;1715678467 &amp; &#x41;&nbsp;&lt;b&gt; &unknown; & x"),
+            "Reference #18.2c0a1f17.1715678467 & A <b> &unknown; & x"
+        );
+        assert_eq!(super::decode_entities("&#1114112; &#;"), "&#1114112; &#;");
+    }
 }
