@@ -20,6 +20,10 @@ struct File {
 #[serde(deny_unknown_fields)]
 struct General {
     steps: Vec<String>,
+    /// Names the catalog's summaries start with, kept capitalised when a sentence continues
+    /// with a summary ("…: Cloudflare's connection…").
+    #[serde(default)]
+    names: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -170,6 +174,11 @@ pub fn compile(text: &str) -> Result<String, String> {
         out,
         "pub(crate) static GENERAL_STEPS: &[&str] = &{};",
         strs(&file.general.steps)
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) static NAMES: &[&str] = &{};",
+        strs(&file.general.names)
     );
     let _ = writeln!(out, "pub(crate) static STATUSES: &[Status] = &[");
     for e in &entries {

@@ -268,6 +268,11 @@ pub fn general_steps() -> &'static [&'static str] {
     GENERAL_STEPS
 }
 
+/// Proper names the catalog's summaries start with (`[general] names`).
+pub fn names() -> &'static [&'static str] {
+    NAMES
+}
+
 /// A number that is not an HTTP status code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NotAStatusCode(pub i64);

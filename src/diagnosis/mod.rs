@@ -654,18 +654,6 @@ fn where_named(evidence: &Evidence) -> &'static str {
     }
 }
 
-/// Vendors the catalog's own summaries start with; the knowledge files' components count too.
-const CATALOG_NAMES: [&str; 9] = [
-    "Cloudflare",
-    "Twitter",
-    "Spring",
-    "Microsoft",
-    "Exchange",
-    "Google",
-    "Apache",
-    "Amazon",
-    "Azure",
-];
 
 /// Lower-case the first letter so a sentence can continue after a colon, unless the first word is a
 /// name ("Cloudflare's connection…", "AWS …", "nginx" is already lower case).
@@ -676,7 +664,7 @@ pub(crate) fn lower_first(text: impl Into<Shown>) -> Shown {
         .next()
         .unwrap_or("");
     let is_name = first_word.chars().skip(1).any(char::is_uppercase)
-        || CATALOG_NAMES.contains(&first_word)
+        || catalog::names().contains(&first_word)
         || crate::knowledge::COMPONENTS
             .iter()
             .any(|c| c.name.split(|ch: char| !ch.is_alphanumeric()).next() == Some(first_word));
