@@ -91,7 +91,6 @@ fn page_matches(page: &Page, lower: &str, code: Option<u16>) -> bool {
 /// status line. Pages of components that number their errors ("Error 1020", "Error code 522") give
 /// that number: a status, or a code looked up in the component's `<id>-page` table.
 pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
-    let Some(body) = &exchange.body else { return };
     let lower = lower_head(exchange);
     if lower.is_empty() {
         return;
@@ -122,7 +121,7 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
     );
 
     // Numbered errors on the page.
-    let Some(component) = component else { return };
+    let (Some(component), Some(body)) = (component, &exchange.body) else { return };
     let scope = shown!("{}-page", component.id);
     if !knowledge::CODES
         .iter()
@@ -354,6 +353,11 @@ fn page_quote(exchange: &Exchange) -> String {
                     .find(|l| !l.is_empty())
                     .unwrap_or("")
                     .to_string()
+            })
+        })
+        .or_else(|| {
+            exchange.message_text.as_ref().map(|t| {
+                t.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_string()
             })
         })
         .unwrap_or_default()

@@ -4,7 +4,7 @@
 //! code: 429 - {'error': …}`; `HttpResponseException: 404 Not Found` above a JSON body. This reader is
 //! tried after every reader that reads a whole paste.
 
-use super::shared::{balanced, inspect_to_json, method_near, named_status, status_line, url_in};
+use super::shared::{balanced, head, inspect_to_json, method_near, named_status, status_line, url_in};
 use super::{Body, Exchange, InputKind, MediaKind, Request};
 
 pub(super) fn read(trimmed: &str) -> Option<Exchange> {
@@ -53,14 +53,6 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     Some(exchange)
 }
 
-/// The first 20 kB of the text.
-fn head(text: &str) -> String {
-    let mut end = text.len().min(20_000);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text[..end].to_string()
-}
 
 /// The first JSON object (or Python/JavaScript literal, or JSON escaped inside a string) in the text,
 /// or the HTML page that starts on a line of its own.

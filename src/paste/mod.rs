@@ -219,6 +219,14 @@ impl Exchange {
 /// with a note saying so.
 pub fn read(text: &str) -> Exchange {
     let mut exchange = read_shape(text);
+    // A client's error line or a log line has no body; its own text is where a page's or a tool's
+    // fixed wording shows (Django's "Forbidden (CSRF cookie not set.)" above its access-log line).
+    if exchange.body.is_none()
+        && exchange.message_text.is_none()
+        && matches!(exchange.kind, InputKind::ClientError | InputKind::AccessLog)
+    {
+        exchange.message_text = Some(shared::head(text.trim()));
+    }
     // Which client produced it: its markers (an exception's name), or the one client that prints the
     // failure's wording. Only for pastes that are a client's own output: a response body that quotes
     // "java.net." was not reported by Java. Markers sit in the first lines of a trace.

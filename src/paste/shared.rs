@@ -481,3 +481,12 @@ fn matches_phrase(text: &str, phrase: &str) -> Option<usize> {
     None
 }
 
+
+/// The first 20 kB of the text.
+pub(crate) fn head(text: &str) -> String {
+    let mut end = text.len().min(20_000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_string()
+}
