@@ -50,7 +50,7 @@ test('eight realistic pastes show the right verdicts', async () => {
     ['curl-i-429-retry-after.txt', '429 Too Many Requests', /rate limited.*2 min/],
     ['raw-cloudflare-522.txt', '522 Connection Timed Out', /fault is at the API's origin server/],
     ['bearer-expired-401.txt', '401 Unauthorized', /access token you sent had expired/],
-    ['cors-console.txt', 'Blocked by CORS (no HTTP error)', /Access-Control-Allow-Origin/],
+    ['cors-console.txt', 'Blocked by CORS: the page may not read the response', /Access-Control-Allow-Origin/],
     ['har-mixed.har', '401 Unauthorized', /partner\.example\.net/],
     ['graphql-200-errors.txt', '200 OK', /not authenticated.*200 OK/],
     ['aws-throttling-400.txt', '400 Bad Request', /throttled by AWS/],
