@@ -30,7 +30,13 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         _ => explanation.verdict,
     };
     notes.verdict(Precedence::NoResponse, knowledge::fill(verdict, &slots));
-    notes.side(Precedence::NoResponse, explanation.side);
+    // An error status beside the failure is an answer: the side is where that answer points (the
+    // knowledge's side_with_status, or the status's own), not the network.
+    match (status.filter(|c| *c >= 400), explanation.side_with_status) {
+        (None, _) => notes.side(Precedence::NoResponse, explanation.side),
+        (Some(_), Some(side)) => notes.side(Precedence::NoResponse, side),
+        (Some(_), None) => {}
+    }
     // With a status beside the failure (a 503 behind a CORS message), the status says whether a
     // retry helps.
     if let (Some(retry), None) = (explanation.retry, status) {

@@ -559,6 +559,10 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         let steps = f.list("steps")?;
         let side = f.opt_str("side")?.unwrap_or_else(|| "network".into());
         let side = pick(&side, &SIDES, "side", &f)?;
+        let side_with_status = match f.opt_str("side_with_status")? {
+            Some(s) => format!("Some(Side::{})", pick(&s, &SIDES, "side_with_status", &f)?),
+            None => "None".into(),
+        };
         let retry = match f.opt_str("retry")? {
             Some(r) => format!("Some(RetryPolicy::{})", pick(&r, &RETRY, "retry", &f)?),
             None => "None".into(),
@@ -570,7 +574,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         f.finish()?;
         let _ = writeln!(
             out,
-            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, detail: {}, steps: {}, side: Side::{side}, retry: {retry} }},",
+            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, detail: {}, steps: {}, side: Side::{side}, side_with_status: {side_with_status}, retry: {retry} }},",
             camel(id),
             camel(id),
             lit(&headline),

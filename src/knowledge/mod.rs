@@ -229,6 +229,9 @@ pub struct Network {
     pub detail: &'static str,
     pub steps: &'static [&'static str],
     pub side: Side,
+    /// The side when an error status was printed beside the failure (the preflight's 404 is the
+    /// API's configuration); without one, the status's own side from the catalog.
+    pub side_with_status: Option<Side>,
     pub retry: Option<RetryPolicy>,
 }
 
