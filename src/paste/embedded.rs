@@ -138,6 +138,8 @@ mod tests {
         assert_eq!(code("Status Code: 502"), Some(502));
         assert_eq!(code("504: GATEWAY_TIMEOUT"), Some(504));
         assert_eq!(code("HTTP Error 500.19 - Internal Server Error"), Some(500));
+        assert_eq!(code("The remote server returned an error: (403) Forbidden."), Some(403));
+        assert_eq!(code("<HttpError 429 when requesting https://x returned \"quota\">"), Some(429));
         assert_eq!(code("#<Response @status_code=\"403\", @body=\"\">"), Some(403));
         // The first named status wins.
         assert_eq!(code("status code 503, then later 404 Not Found"), Some(503));

@@ -445,7 +445,7 @@ fn phrase_after(code: u16, rest: &str) -> Option<String> {
         Some(sub) if sub.starts_with(|c: char| c.is_ascii_digit()) => sub.trim_start_matches(|c: char| c.is_ascii_digit()),
         _ => rest,
     };
-    let start = rest.len() - rest.trim_start_matches([' ', '(', '\'', '"', '-', ':']).len();
+    let start = rest.len() - rest.trim_start_matches([' ', '(', ')', '\'', '"', '-', ':']).len();
     if start == 0 || start > 3 {
         return None;
     }
