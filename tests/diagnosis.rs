@@ -419,7 +419,13 @@ fn method_media_and_size_rules() {
         .count();
     assert_eq!(shrink, 1, "{:?}", d.steps);
     let d = diagnosis::diagnose("HTTP/1.1 413 Content Too Large\nContent-Length: 0\n\n");
-    assert!(d.steps.iter().any(|s| s.contains("Shrink the request body")), "{:?}", d.steps);
+    assert!(
+        d.steps
+            .iter()
+            .any(|s| s.contains("Shrink the request body")),
+        "{:?}",
+        d.steps
+    );
     let d = diagnosis::diagnose("> GET / HTTP/1.1\n> Cookie: huge=1\n>\n< HTTP/1.1 431 Request Header Fields Too Large\n<\n");
     assert!(d.steps.iter().any(|s| s.contains("cookies")));
 }
@@ -674,7 +680,9 @@ fn a_reference_id_written_in_html_entities_is_decoded() {
     // Akamai's page writes "Reference&#32;&#35;18&#46;3faf3554…": every numeric entity is decoded.
     let d = diagnose_fixture("edges/akamai-403-access-denied.txt");
     assert!(
-        d.request_ids.iter().any(|r| r.value == "18.3faf3554.1715678467.da3d018"),
+        d.request_ids
+            .iter()
+            .any(|r| r.value == "18.3faf3554.1715678467.da3d018"),
         "{:?}",
         d.request_ids
     );

@@ -173,7 +173,7 @@ fn every_fixture_case_gets_its_status_kinds_side_and_client() {
             let expected = knowledge::client(client)
                 .unwrap_or_else(|| panic!("{name}: no [[client]] {client}"))
                 .name;
-            if d.client.as_deref() != Some(expected) {
+            if d.client != Some(expected) {
                 failures.push(format!(
                     "{name}: client {:?}, expected {expected}",
                     d.client
@@ -280,17 +280,25 @@ fn our_own_words_are_never_masked() {
         }
     }
     assert!(checked >= 300, "only {checked} fixtures without secrets");
-    assert!(failures.is_empty(), "our own words were masked:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "our own words were masked:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn advice_that_names_secrets_reads_whole() {
     // The S3 signature fixture holds no secret; its advice talks about the secret access key.
-    let d = diagnose(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/s3-signature.xml"));
+    let d =
+        diagnose(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/s3-signature.xml"));
     let all: Vec<&str> = std::iter::once(d.verdict.as_str())
         .chain(d.steps.iter().map(|s| s.as_str()))
         .collect();
-    assert!(all.iter().any(|t| t.contains("secret access key")), "{all:?}");
+    assert!(
+        all.iter().any(|t| t.contains("secret access key")),
+        "{all:?}"
+    );
     assert!(all.iter().all(|t| !t.contains("[masked]")), "{all:?}");
 }
 
@@ -309,13 +317,24 @@ fn only_the_redaction_module_makes_shown_text() {
         }
     }
     let mut files = Vec::new();
-    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     for file in files {
         if file.ends_with("diagnosis/redact.rs") {
             continue;
         }
         let text = std::fs::read_to_string(&file).unwrap();
-        assert!(!text.contains("__joined"), "{} calls Shown::__joined directly: use shown!", file.display());
-        assert!(!text.contains("Shown("), "{} builds Shown by hand", file.display());
+        assert!(
+            !text.contains("__joined"),
+            "{} calls Shown::__joined directly: use shown!",
+            file.display()
+        );
+        assert!(
+            !text.contains("Shown("),
+            "{} builds Shown by hand",
+            file.display()
+        );
     }
 }

@@ -166,24 +166,52 @@ fn unknown_slots_duplicate_ids_and_empty_markers_are_refused() {
 fn a_rate_header_needs_a_thing_it_says_and_a_unit_for_times() {
     let good = "[[rate_header]]\nid = \"acme-reset\"\nheaders = [\"x-acme-reset\"]\nsays = \"reset\"\nunit = \"epoch-seconds\"\nsource = \"https://e.com\"\n";
     let out = with("rate-limits/acme.toml", good).expect("a good rate header compiles");
-    assert!(out.contains("says: Says::Reset, unit: Unit::EpochSeconds"), "{out}");
-    let e = err("rate-limits/acme.toml", &good.replace("\"reset\"", "\"resets\""));
-    assert!(e.contains("rate-limits/acme.toml") && e.contains("\"acme-reset\"") && e.contains("resets"), "{e}");
-    let e = err("rate-limits/acme.toml", &good.replace("unit = \"epoch-seconds\"\n", ""));
+    assert!(
+        out.contains("says: Says::Reset, unit: Unit::EpochSeconds"),
+        "{out}"
+    );
+    let e = err(
+        "rate-limits/acme.toml",
+        &good.replace("\"reset\"", "\"resets\""),
+    );
+    assert!(
+        e.contains("rate-limits/acme.toml") && e.contains("\"acme-reset\"") && e.contains("resets"),
+        "{e}"
+    );
+    let e = err(
+        "rate-limits/acme.toml",
+        &good.replace("unit = \"epoch-seconds\"\n", ""),
+    );
     assert!(e.contains("`unit` is required"), "{e}");
-    let e = err("rate-limits/acme.toml", &good.replace("epoch-seconds", "fortnights"));
+    let e = err(
+        "rate-limits/acme.toml",
+        &good.replace("epoch-seconds", "fortnights"),
+    );
     assert!(e.contains("fortnights"), "{e}");
-    let e = err("rate-limits/acme.toml", &good.replace("x-acme-reset", "x-*-reset"));
+    let e = err(
+        "rate-limits/acme.toml",
+        &good.replace("x-acme-reset", "x-*-reset"),
+    );
     assert!(e.contains("`*` may only end a header name"), "{e}");
 }
 
 #[test]
 fn a_client_code_marker_must_name_real_scopes() {
     let client = "[[client]]\nid = \"acmectl\"\nname = \"acmectl\"\nmarkers = [\"acmectl: \"]\ncodes = [{ after = \"Error (\", until = \")\", scopes = [\"acmectl\"] }]\nsource = \"https://e.com\"\n";
-    let out = with("clients/acme.toml", client).expect("a client whose codes use its own scope compiles");
-    assert!(out.contains("CodeAt { after: \"Error (\", until: \")\", scopes: &[\"acmectl\"] }"), "{out}");
-    let e = err("clients/acme.toml", &client.replace("scopes = [\"acmectl\"]", "scopes = [\"acme\"]"));
+    let out =
+        with("clients/acme.toml", client).expect("a client whose codes use its own scope compiles");
+    assert!(
+        out.contains("CodeAt { after: \"Error (\", until: \")\", scopes: &[\"acmectl\"] }"),
+        "{out}"
+    );
+    let e = err(
+        "clients/acme.toml",
+        &client.replace("scopes = [\"acmectl\"]", "scopes = [\"acme\"]"),
+    );
     assert!(e.contains("scope \"acme\" names no"), "{e}");
     let e = err("clients/acme.toml", &client.replace("until = \")\", ", ""));
-    assert!(e.contains("\"acmectl\"") && e.contains("give `after` and `until`"), "{e}");
+    assert!(
+        e.contains("\"acmectl\"") && e.contains("give `after` and `until`"),
+        "{e}"
+    );
 }

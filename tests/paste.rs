@@ -414,7 +414,11 @@ fn a_generic_http_nnn_wording_is_not_taken_for_the_github_cli() {
     // wording counts only beside its "gh auth login" hint.
     let e = paste::read("retrofit2.adapter.rxjava2.HttpException: HTTP 409 Conflict\n\tat retrofit2.adapter.rxjava2.BodyObservable$BodyObserver.onNext(BodyObservable.java:54)");
     assert_eq!(e.code(), Some(409));
-    assert!(e.client.as_ref().is_none_or(|c| c.id != "gh"), "{:?}", e.client);
+    assert!(
+        e.client.as_ref().is_none_or(|c| c.id != "gh"),
+        "{:?}",
+        e.client
+    );
     let e = paste::read("HTTP 401: Bad credentials (https://api.github.com/graphql)\nTry authenticating with:  gh auth login");
     assert_eq!(e.client.as_ref().map(|c| c.id), Some("gh"));
 }

@@ -1,6 +1,8 @@
 //! Secrets are masked in everything the diagnosis quotes, while ordinary prose stays readable.
 
-use http_troubleshooter::diagnosis::redact::{is_secret_header, mask as text, mask_header as header_value};
+use http_troubleshooter::diagnosis::redact::{
+    is_secret_header, mask as text, mask_header as header_value,
+};
 
 #[test]
 fn secret_headers_keep_only_their_shape() {

@@ -2,12 +2,12 @@
 //! RFC 6750 Bearer `error`, `error_description` and `scope`), OAuth 2 token-endpoint error bodies, the
 //! request's own Authorization header, and the expiry of a JWT it carried.
 
-use crate::shown;
-use super::redact;
 use super::precedence::Precedence;
+use super::redact;
 use super::{time, Clock, Evidence, EvidenceSource, FindingKind, Notes, Severity};
 use crate::catalog::{RetryPolicy, Side, Status};
 use crate::paste::Exchange;
+use crate::shown;
 
 pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &mut Notes) {
     for (header, who) in [
@@ -156,7 +156,10 @@ fn challenge(name: &str, value: &str, who: &'static str, notes: &mut Notes) {
                 FindingKind::TokenInvalid,
                 Severity::Problem,
                 "The access token was rejected (invalid_token)",
-                shown!("The Bearer token is expired, revoked, malformed or issued for another API.{}", described),
+                shown!(
+                    "The Bearer token is expired, revoked, malformed or issued for another API.{}",
+                    described
+                ),
                 evidence,
             );
             notes.step("Get a new access token (refresh it, or sign in again) and send it as “Authorization: Bearer <token>”.");
@@ -180,7 +183,13 @@ fn challenge(name: &str, value: &str, who: &'static str, notes: &mut Notes) {
                 .map(|s| shown!(" \"{}\"", redact::mask(s)))
                 .unwrap_or_default();
             notes.step(shown!("Request a token with the scope{} (re-run the authorization with that scope, or ask an admin to grant it).", needed));
-            notes.verdict(Precedence::Credentials, shown!("Your token is valid but lacks the permission (scope){} this request needs.", needed));
+            notes.verdict(
+                Precedence::Credentials,
+                shown!(
+                    "Your token is valid but lacks the permission (scope){} this request needs.",
+                    needed
+                ),
+            );
             notes.retry_policy = Some(RetryPolicy::AfterFix);
             notes.side(Precedence::Credentials, Side::Client);
         }
@@ -213,7 +222,11 @@ fn challenge(name: &str, value: &str, who: &'static str, notes: &mut Notes) {
             let what = if who == "proxy" {
                 shown!("A proxy between you and the API asks for {} credentials{}. Configure your HTTP client's proxy settings (for example HTTPS_PROXY with a user and password) or ask your network team.", redact::mask(scheme), realm)
             } else {
-                shown!("The server asks for {} credentials{}. Send them in the Authorization header.", redact::mask(scheme), realm)
+                shown!(
+                    "The server asks for {} credentials{}. Send them in the Authorization header.",
+                    redact::mask(scheme),
+                    realm
+                )
             };
             notes.add(
                 FindingKind::AuthChallenge,

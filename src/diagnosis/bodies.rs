@@ -4,13 +4,13 @@
 //! module is the one reader over those tables, plus the rules that compare the body with the status
 //! (HTML where JSON was expected, a 200 that says it failed).
 
-use crate::shown;
 use super::precedence::Precedence;
 use super::{Evidence, FindingKind, Notes, Severity, Shown};
 use crate::catalog::{Side, Status, StatusClass};
 use crate::knowledge::{self, Condition, Format, Slots, FORMATS};
-use crate::paste::{InputKind};
+use crate::paste::InputKind;
 use crate::paste::{Body, Exchange, MediaKind};
+use crate::shown;
 use serde_json::Value;
 
 pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
@@ -54,7 +54,10 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
             let first = lines.next().unwrap_or("");
             let from_server = match exchange.kind {
                 InputKind::Body => lines.count() < 3,
-                InputKind::Message | InputKind::Unrecognised | InputKind::ClientError | InputKind::NetworkError => false,
+                InputKind::Message
+                | InputKind::Unrecognised
+                | InputKind::ClientError
+                | InputKind::NetworkError => false,
                 _ => true,
             };
             if from_server && first.len() <= 300 {
@@ -487,7 +490,10 @@ pub(super) fn mismatches(exchange: &Exchange, status: &Status, notes: &mut Notes
             FindingKind::BodyUnreadable,
             Severity::Warning,
             "The JSON body could not be read",
-            shown!("The Content-Type says JSON but the body is not valid JSON ({}).", super::redact::mask(error)),
+            shown!(
+                "The Content-Type says JSON but the body is not valid JSON ({}).",
+                super::redact::mask(error)
+            ),
             Vec::new(),
         );
     }

@@ -5,12 +5,12 @@
 //! What each component looks like, its error header's codes and its pages are knowledge
 //! (`src/knowledge/answered_by/`, `src/knowledge/pages/`); this module matches them.
 
-use crate::shown;
 use super::precedence::Precedence;
 use super::{Evidence, FindingKind, Notes, Severity, Shown};
 use crate::catalog::{Registration, Side, Status, StatusClass};
 use crate::knowledge::{self, Component, Page, Slots, COMPONENTS, PAGES};
 use crate::paste::{visible_text, Exchange, MediaKind};
+use crate::shown;
 
 /// Components whose headers appear in the response, in the knowledge's order, with the evidence.
 fn by_headers(exchange: &Exchange) -> Vec<(&'static Component, Evidence)> {
@@ -121,7 +121,9 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
     );
 
     // Numbered errors on the page.
-    let (Some(component), Some(body)) = (component, &exchange.body) else { return };
+    let (Some(component), Some(body)) = (component, &exchange.body) else {
+        return;
+    };
     let scope = shown!("{}-page", component.id);
     if !knowledge::CODES
         .iter()
@@ -357,7 +359,11 @@ fn page_quote(exchange: &Exchange) -> String {
         })
         .or_else(|| {
             exchange.message_text.as_ref().map(|t| {
-                t.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_string()
+                t.lines()
+                    .map(str::trim)
+                    .find(|l| !l.is_empty())
+                    .unwrap_or("")
+                    .to_string()
             })
         })
         .unwrap_or_default()
@@ -388,7 +394,10 @@ pub(super) fn log_line(exchange: &Exchange, notes: &mut Notes) {
         Severity::Info,
         shown!("Log line: {}", log.name),
         match &log.code {
-            Some(code) => shown!("The line names what was logged and the error code {}.", super::redact::mask(code)),
+            Some(code) => shown!(
+                "The line names what was logged and the error code {}.",
+                super::redact::mask(code)
+            ),
             None => {
                 Shown::from("The line names the status the server, router or load balancer logged.")
             }

@@ -19,10 +19,10 @@ mod retry;
 mod time;
 
 use crate::catalog::{self, RetryPolicy, Side, Status};
-use crate::shown;
 pub use crate::knowledge::FindingKind;
 use crate::knowledge::{Meaning, Slots};
 use crate::paste::{self, Exchange, InputKind};
+use crate::shown;
 use precedence::Precedence;
 pub use redact::Shown;
 use serde::Serialize;
@@ -459,7 +459,11 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
                 printed.entry.id,
                 &printed.entry.meaning,
                 &slots,
-                vec![Evidence::of(EvidenceSource::Paste, client.name, &printed.line)],
+                vec![Evidence::of(
+                    EvidenceSource::Paste,
+                    client.name,
+                    &printed.line,
+                )],
             );
         }
     }
@@ -653,7 +657,6 @@ fn where_named(evidence: &Evidence) -> &'static str {
         _ => "paste (its log line or message)",
     }
 }
-
 
 /// Lower-case the first letter so a sentence can continue after a colon, unless the first word is a
 /// name ("Cloudflare's connection…", "AWS …", "nginx" is already lower case).

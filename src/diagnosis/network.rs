@@ -2,11 +2,11 @@
 //! each means and what to do is knowledge (`src/knowledge/network.toml`); this module fills in the host
 //! and quotes the line that said so.
 
-use crate::shown;
 use super::precedence::Precedence;
 use super::{Evidence, EvidenceSource, Notes, Severity};
 use crate::knowledge::{self, Slots};
 use crate::paste::{Exchange, NetworkError};
+use crate::shown;
 
 pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Notes) {
     let explanation = error.kind.explanation();

@@ -45,7 +45,10 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> Shown {
         }
     }
     if let Some(date) = exchange.header("date") {
-        out.push(&shown!("- **Time (server Date):** {}\n", code(&redact::mask(date))));
+        out.push(&shown!(
+            "- **Time (server Date):** {}\n",
+            code(&redact::mask(date))
+        ));
     }
     if let Some(who) = &d.answered_by {
         out.push(&shown!("- **Answered by:** {}\n", who));
@@ -104,12 +107,23 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> Shown {
                 })
                 || name.starts_with("x-ratelimit")
         })
-        .map(|h| shown!("{}: {}", redact::mask(&h.name), redact::mask_header(&h.name, &h.value)))
+        .map(|h| {
+            shown!(
+                "{}: {}",
+                redact::mask(&h.name),
+                redact::mask_header(&h.name, &h.value)
+            )
+        })
         .collect();
     if !headers.is_empty() {
         let block = Shown::join(&headers, "\n");
         let fence = fence_for(&block, 3);
-        out.push(&shown!("\n### Response headers (secrets masked)\n{}\n{}\n{}\n", fence, block, fence));
+        out.push(&shown!(
+            "\n### Response headers (secrets masked)\n{}\n{}\n{}\n",
+            fence,
+            block,
+            fence
+        ));
     }
     if !d.others.is_empty() {
         out.push_ours("\n### Other failing requests\n");
@@ -118,7 +132,9 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> Shown {
             out.push(&shown!("- {} → {}\n", code(&request), o.status));
         }
     }
-    out.push_ours("\n_Made with http-troubleshooter; secrets (tokens, cookies, keys) were masked._\n");
+    out.push_ours(
+        "\n_Made with http-troubleshooter; secrets (tokens, cookies, keys) were masked._\n",
+    );
     out
 }
 

@@ -2,11 +2,11 @@
 //! ones, `Allow` on 405, `Accept-Post`/`Accept-Patch` on 415, what to shrink on 413/414/431, and where a
 //! redirect goes (and whether a POST became a GET).
 
-use crate::shown;
 use super::precedence::Precedence;
 use super::{redact, Evidence, EvidenceSource, FindingKind, Notes, Severity, Shown};
 use crate::catalog::{Status, StatusClass};
 use crate::paste::Exchange;
+use crate::shown;
 
 pub(super) fn reason_phrase(exchange: &Exchange, status: &Status, notes: &mut Notes) {
     let Some(reason) = exchange.status.as_ref().and_then(|s| s.reason.as_deref()) else {

@@ -1,12 +1,12 @@
 //! Retry evidence: `Retry-After` (seconds or HTTP-date), the IETF `RateLimit` / `RateLimit-Policy`
 //! fields (structured and older forms), `RateLimit-*` and the common `X-RateLimit-*` headers.
 
-use crate::shown;
 use super::precedence::Precedence;
 use super::{time, Clock, Evidence, FindingKind, Notes, RetryAdvice, Severity, Shown, Wait};
 use crate::catalog::{RetryPolicy, Side, Status, StatusClass};
 use crate::knowledge::{self, Says, Unit};
 use crate::paste::Exchange;
+use crate::shown;
 
 /// What the rate-limit headers say, whichever dialect the server speaks.
 #[derive(Default)]
@@ -36,11 +36,19 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
     // The wait the server asks for: Retry-After (RFC 9110) first, then a vendor's own retry header,
     // then a wait named in the error body.
     let asked = match exchange.header("retry-after") {
-        Some(value) => Some((Evidence::header("Retry-After", value), parse_retry_after(value))),
+        Some(value) => Some((
+            Evidence::header("Retry-After", value),
+            parse_retry_after(value),
+        )),
         None => quota
             .retry
             .clone()
-            .or_else(|| notes.retry_hint.take().map(|(e, v, unit)| (e, read_time(&v, unit))))
+            .or_else(|| {
+                notes
+                    .retry_hint
+                    .take()
+                    .map(|(e, v, unit)| (e, read_time(&v, unit)))
+            })
             .map(|(e, when)| (e, when.map(RetryAfter::from))),
     };
     if let Some((evidence, parsed)) = asked {
@@ -142,7 +150,10 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
                 Severity::Info
             },
             title,
-            shown!("The server's rate-limit headers say: {}.", Shown::join(&parts, ", ")),
+            shown!(
+                "The server's rate-limit headers say: {}.",
+                Shown::join(&parts, ", ")
+            ),
             quota.evidence.clone(),
         );
         if exhausted && wait.is_none() && (reset_seconds.is_some() || reset_at.is_some()) {
@@ -188,7 +199,11 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
             );
         }
         notes.cause_settled = true;
-        let precedence = if wait.is_some() { Precedence::RateLimitWait } else { Precedence::RateLimit };
+        let precedence = if wait.is_some() {
+            Precedence::RateLimitWait
+        } else {
+            Precedence::RateLimit
+        };
         notes.verdict(precedence, match wait {
             Some(Wait { seconds: Some(s), at_unix: Some(a) }) if over => shown!(
                 "You were rate limited: the server asked you to wait {} (until {}); that time has passed, so you can send requests again.",
@@ -297,7 +312,11 @@ fn quota(exchange: &Exchange, notes: &mut Notes) -> Quota {
     let mut readings: Vec<Reading> = Vec::new();
     for entry in knowledge::RATE_HEADERS {
         for header in &exchange.headers {
-            if !entry.names(&header.name) || readings.iter().any(|r| r.name == header.name && r.says == entry.says) {
+            if !entry.names(&header.name)
+                || readings
+                    .iter()
+                    .any(|r| r.name == header.name && r.says == entry.says)
+            {
                 continue;
             }
             let value = header.value.trim();
@@ -306,7 +325,9 @@ fn quota(exchange: &Exchange, notes: &mut Notes) -> Quota {
                 Says::UsedOfLimit => (None, None),
                 Says::Window | Says::Reset | Says::Retry => (None, read_time(value, entry.unit)),
             };
-            let readable = number.is_some() || when.is_some() || (entry.says == Says::UsedOfLimit && used_of_limit(value).is_some());
+            let readable = number.is_some()
+                || when.is_some()
+                || (entry.says == Says::UsedOfLimit && used_of_limit(value).is_some());
             if !readable {
                 continue;
             }
@@ -314,7 +335,13 @@ fn quota(exchange: &Exchange, notes: &mut Notes) -> Quota {
             if let Some(c) = entry.component.and_then(knowledge::component) {
                 notes.matched(c.id);
             }
-            readings.push(Reading { says: entry.says, name: &header.name, value: &header.value, number, when });
+            readings.push(Reading {
+                says: entry.says,
+                name: &header.name,
+                value: &header.value,
+                number,
+                when,
+            });
         }
     }
     // APIs with several limits at once (requests and tokens, per second and per day) send one set of
@@ -386,15 +413,27 @@ fn quota(exchange: &Exchange, notes: &mut Notes) -> Quota {
 /// headers of one limit share a stem (`x-ratelimit-remaining-tokens`, `x-ratelimit-reset-tokens`).
 fn affinity(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let start = a.iter().zip(b).take_while(|(x, y)| x.eq_ignore_ascii_case(y)).count();
-    let end = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x.eq_ignore_ascii_case(y)).count();
+    let start = a
+        .iter()
+        .zip(b)
+        .take_while(|(x, y)| x.eq_ignore_ascii_case(y))
+        .count();
+    let end = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x.eq_ignore_ascii_case(y))
+        .count();
     start + end
 }
 
 /// `39/40` or `api-usage=25/5000; api-bursts=1/750` → (used, limit) of the first pair.
 fn used_of_limit(value: &str) -> Option<(u64, u64)> {
     let first = value.split([';', ',']).next()?;
-    let (used, limit) = first.rsplit_once('=').map_or(first, |(_, v)| v).split_once('/')?;
+    let (used, limit) = first
+        .rsplit_once('=')
+        .map_or(first, |(_, v)| v)
+        .split_once('/')?;
     Some((used.trim().parse().ok()?, leading_number(limit)?))
 }
 
@@ -419,7 +458,10 @@ impl When {
 impl From<When> for RetryAfter {
     fn from(when: When) -> Self {
         match when {
-            When::After(seconds) => RetryAfter::Seconds { seconds, exact: true },
+            When::After(seconds) => RetryAfter::Seconds {
+                seconds,
+                exact: true,
+            },
             When::At(at) => RetryAfter::Date(at),
         }
     }
@@ -431,10 +473,15 @@ pub(super) fn read_time(value: &str, unit: Unit) -> Option<When> {
     let whole = |v: &str| decimal(v).map(|(units, scale)| units.div_ceil(scale));
     match unit {
         Unit::Seconds => whole(value).map(When::After),
-        Unit::Milliseconds => decimal(value).map(|(units, scale)| When::After(units.div_ceil(scale.saturating_mul(1000)))),
-        Unit::EpochSeconds => decimal(value).map(|(units, scale)| When::At(units.div_ceil(scale) as i64)),
+        Unit::Milliseconds => decimal(value)
+            .map(|(units, scale)| When::After(units.div_ceil(scale.saturating_mul(1000)))),
+        Unit::EpochSeconds => {
+            decimal(value).map(|(units, scale)| When::At(units.div_ceil(scale) as i64))
+        }
         Unit::EpochMilliseconds => whole(value).map(|ms| When::At((ms / 1000) as i64)),
-        Unit::Date => time::parse_http_date(value).or_else(|| time::parse_rfc3339(value)).map(When::At),
+        Unit::Date => time::parse_http_date(value)
+            .or_else(|| time::parse_rfc3339(value))
+            .map(When::At),
         Unit::Duration => go_duration(value).map(When::After),
         Unit::Auto => match decimal(value) {
             // Epoch milliseconds, epoch seconds, or seconds from now, told apart by size.
@@ -448,9 +495,11 @@ pub(super) fn read_time(value: &str, unit: Unit) -> Option<When> {
                     When::After(units.div_ceil(scale))
                 })
             }
-            None => go_duration(value)
-                .map(When::After)
-                .or_else(|| time::parse_http_date(value).or_else(|| time::parse_rfc3339(value)).map(When::At)),
+            None => go_duration(value).map(When::After).or_else(|| {
+                time::parse_http_date(value)
+                    .or_else(|| time::parse_rfc3339(value))
+                    .map(When::At)
+            }),
         },
     }
 }
@@ -643,18 +692,39 @@ mod tests {
         assert_eq!(read_time("20ms", Unit::Duration), Some(When::After(1)));
         assert_eq!(read_time("1500", Unit::Milliseconds), Some(When::After(2)));
         assert_eq!(read_time("2.25", Unit::Seconds), Some(When::After(3)));
-        assert_eq!(read_time("1715678497", Unit::EpochSeconds), Some(When::At(1_715_678_497)));
-        assert_eq!(read_time("1715678496.2", Unit::EpochSeconds), Some(When::At(1_715_678_497)));
-        assert_eq!(read_time("1715678497000", Unit::EpochMilliseconds), Some(When::At(1_715_678_497)));
-        assert_eq!(read_time("2024-05-14T09:21:37Z", Unit::Date), Some(When::At(1_715_678_497)));
-        assert_eq!(read_time("Tue, 14 May 2024 09:21:37 GMT", Unit::Date), Some(When::At(1_715_678_497)));
+        assert_eq!(
+            read_time("1715678497", Unit::EpochSeconds),
+            Some(When::At(1_715_678_497))
+        );
+        assert_eq!(
+            read_time("1715678496.2", Unit::EpochSeconds),
+            Some(When::At(1_715_678_497))
+        );
+        assert_eq!(
+            read_time("1715678497000", Unit::EpochMilliseconds),
+            Some(When::At(1_715_678_497))
+        );
+        assert_eq!(
+            read_time("2024-05-14T09:21:37Z", Unit::Date),
+            Some(When::At(1_715_678_497))
+        );
+        assert_eq!(
+            read_time("Tue, 14 May 2024 09:21:37 GMT", Unit::Date),
+            Some(When::At(1_715_678_497))
+        );
         // The same number means different things in different units.
         assert_eq!(read_time("30", Unit::Seconds), Some(When::After(30)));
         assert_eq!(read_time("30", Unit::EpochSeconds), Some(When::At(30)));
         // `auto` tells seconds, epoch seconds and epoch milliseconds apart by size.
         assert_eq!(read_time("30", Unit::Auto), Some(When::After(30)));
-        assert_eq!(read_time("1715678497", Unit::Auto), Some(When::At(1_715_678_497)));
-        assert_eq!(read_time("1715678497000", Unit::Auto), Some(When::At(1_715_678_497)));
+        assert_eq!(
+            read_time("1715678497", Unit::Auto),
+            Some(When::At(1_715_678_497))
+        );
+        assert_eq!(
+            read_time("1715678497000", Unit::Auto),
+            Some(When::At(1_715_678_497))
+        );
         assert_eq!(read_time("1m30s", Unit::Auto), Some(When::After(90)));
         // Nonsense is not a time.
         assert_eq!(read_time("soon", Unit::Seconds), None);
@@ -665,7 +735,10 @@ mod tests {
     #[test]
     fn used_of_limit_reads_the_first_pair() {
         assert_eq!(super::used_of_limit("39/40"), Some((39, 40)));
-        assert_eq!(super::used_of_limit("api-usage=10018/100000; api-bursts=1/750"), Some((10018, 100_000)));
+        assert_eq!(
+            super::used_of_limit("api-usage=10018/100000; api-bursts=1/750"),
+            Some((10018, 100_000))
+        );
         assert_eq!(super::used_of_limit("soon"), None);
     }
 }

@@ -23,10 +23,23 @@ pub(crate) fn parse_rfc3339(value: &str) -> Option<i64> {
         }
         std::str::from_utf8(part).ok()?.parse().ok()
     };
-    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' || b[16] != b':' {
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
-    let (y, mo, d, h, mi, s) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?, num(17..19)?);
+    let (y, mo, d, h, mi, s) = (
+        num(0..4)?,
+        num(5..7)?,
+        num(8..10)?,
+        num(11..13)?,
+        num(14..16)?,
+        num(17..19)?,
+    );
     if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 60 {
         return None;
     }
@@ -41,7 +54,11 @@ pub(crate) fn parse_rfc3339(value: &str) -> Option<i64> {
         b'Z' | b'z' if i + 1 == b.len() => 0,
         sign @ (b'+' | b'-') if i + 6 == b.len() && b[i + 3] == b':' => {
             let o = num(i + 1..i + 3)? * 3600 + num(i + 4..i + 6)? * 60;
-            if *sign == b'+' { o } else { -o }
+            if *sign == b'+' {
+                o
+            } else {
+                -o
+            }
         }
         _ => return None,
     };
@@ -80,7 +97,12 @@ pub(crate) fn readable(unix: i64, reference: Option<i64>) -> Shown {
     let days = unix.div_euclid(86_400);
     let secs = unix.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
-    let time = shown!("{:02}:{:02}:{:02}", secs / 3600, secs % 3600 / 60, secs % 60);
+    let time = shown!(
+        "{:02}:{:02}:{:02}",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    );
     let same_day = reference.is_some_and(|r| r.div_euclid(86_400) == days);
     if same_day {
         shown!("{} UTC", time)
@@ -142,8 +164,14 @@ mod tests {
     fn reads_rfc3339_timestamps() {
         // 2024-05-14T09:21:07Z is the fixtures' Date, 1715678467 (checked with `date -d`).
         assert_eq!(parse_rfc3339("2024-05-14T09:21:07Z"), Some(1_715_678_467));
-        assert_eq!(parse_rfc3339("2024-05-14T09:21:37.123Z"), Some(1_715_678_497));
-        assert_eq!(parse_rfc3339("2024-05-14T11:21:07+02:00"), Some(1_715_678_467));
+        assert_eq!(
+            parse_rfc3339("2024-05-14T09:21:37.123Z"),
+            Some(1_715_678_497)
+        );
+        assert_eq!(
+            parse_rfc3339("2024-05-14T11:21:07+02:00"),
+            Some(1_715_678_467)
+        );
         assert_eq!(parse_rfc3339("1970-01-01T00:00:00Z"), Some(0));
         assert_eq!(parse_rfc3339("2024-13-14T09:21:07Z"), None);
         assert_eq!(parse_rfc3339("2024-05-14T09:21:07"), None);

@@ -568,7 +568,11 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             None => "None".into(),
         };
         f.str("source")?;
-        for t in [&verdict, &detail].into_iter().chain(steps.iter()).chain(with_status.iter()) {
+        for t in [&verdict, &detail]
+            .into_iter()
+            .chain(steps.iter())
+            .chain(with_status.iter())
+        {
             check_slots(t, &f)?;
         }
         f.finish()?;
@@ -689,7 +693,14 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 None if retry_after.is_empty() => "Seconds".to_string(),
                 None => return Err(f.err("`retry_after` needs `retry_unit`")),
             };
-            for list in [&codes_p, &message, &details, &status, &request_id, &retry_after] {
+            for list in [
+                &codes_p,
+                &message,
+                &details,
+                &status,
+                &request_id,
+                &retry_after,
+            ] {
                 pointers(list, xml, &f)?;
             }
             let component = f.opt_str("component")?;
@@ -828,7 +839,11 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                     let list: Vec<String> = t
                         .get("scopes")
                         .and_then(toml::Value::as_array)
-                        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+                        .map(|a| {
+                            a.iter()
+                                .filter_map(|v| v.as_str().map(str::to_string))
+                                .collect()
+                        })
                         .unwrap_or_default();
                     if list.is_empty() {
                         return Err(f.err("codes: `scopes` is empty"));
@@ -962,11 +977,20 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             let mut f = Fields::new(v, path, "rate_header", i)?;
             let id = f.str("id")?;
             claim(&id, path)?;
-            let headers: Vec<String> = f.list("headers")?.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+            let headers: Vec<String> = f
+                .list("headers")?
+                .iter()
+                .map(|h| h.trim().to_ascii_lowercase())
+                .collect();
             if headers.is_empty() || headers.iter().any(|h| h.is_empty() || h == "*") {
-                return Err(f.err("`headers` needs at least one header name (a trailing * matches any rest)"));
+                return Err(f.err(
+                    "`headers` needs at least one header name (a trailing * matches any rest)",
+                ));
             }
-            if headers.iter().any(|h| h.find('*').is_some_and(|at| at + 1 != h.len())) {
+            if headers
+                .iter()
+                .any(|h| h.find('*').is_some_and(|at| at + 1 != h.len()))
+            {
                 return Err(f.err("`*` may only end a header name"));
             }
             let says = f.str("says")?;
@@ -974,7 +998,9 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             let unit = match f.opt_str("unit")? {
                 Some(u) => pick(&u, &UNITS, "unit", &f)?,
                 None if matches!(says.as_str(), "Reset" | "Retry" | "Window") => {
-                    return Err(f.err("`unit` is required when a header says reset, retry or window"))
+                    return Err(
+                        f.err("`unit` is required when a header says reset, retry or window")
+                    )
                 }
                 None => "Seconds".to_string(),
             };
@@ -1008,7 +1034,11 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             }
             f.str("source")?;
             f.finish()?;
-            wordings.push(format!("    StatusWording {{ id: {}, before: {} }},", lit(&id), lits(&before)));
+            wordings.push(format!(
+                "    StatusWording {{ id: {}, before: {} }},",
+                lit(&id),
+                lits(&before)
+            ));
         }
     }
     // Scopes the engine's own readers use.

@@ -197,7 +197,10 @@ pub struct RateHeader {
 impl RateHeader {
     pub fn names(&self, header: &str) -> bool {
         self.headers.iter().any(|h| match h.strip_suffix('*') {
-            Some(prefix) => header.len() >= prefix.len() && header.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes()),
+            Some(prefix) => {
+                header.len() >= prefix.len()
+                    && header.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+            }
             None => header.eq_ignore_ascii_case(h),
         })
     }

@@ -1,6 +1,8 @@
 //! Error strings from HTTP client libraries, and access-log lines.
 
-use super::shared::{attach_body, find_block, inspect_to_json, is_header_name, lines, method_near, url_in};
+use super::shared::{
+    attach_body, find_block, inspect_to_json, is_header_name, lines, method_near, url_in,
+};
 use super::{ClientReport, Exchange, InputKind, OtherEntry, PrintedCode, Request, StatusLine};
 
 use crate::knowledge::{Client, CLIENTS};
@@ -74,17 +76,27 @@ pub(super) fn printed_code(client: &'static Client, text: &str) -> Option<Printe
             let starts: Vec<usize> = if at.after == "\n" {
                 vec![0]
             } else {
-                line.match_indices(at.after).map(|(i, m)| i + m.len()).collect()
+                line.match_indices(at.after)
+                    .map(|(i, m)| i + m.len())
+                    .collect()
             };
             for start in starts {
                 let rest = &line[start..];
-                let end = if at.until == "\n" { Some(rest.len()) } else { rest.find(at.until) };
+                let end = if at.until == "\n" {
+                    Some(rest.len())
+                } else {
+                    rest.find(at.until)
+                };
                 let Some(end) = end else { continue };
                 let value = rest[..end].trim();
                 if value.is_empty() || value.len() > 64 {
                     continue;
                 }
-                if let Some(entry) = at.scopes.iter().find_map(|scope| crate::knowledge::code(scope, value)) {
+                if let Some(entry) = at
+                    .scopes
+                    .iter()
+                    .find_map(|scope| crate::knowledge::code(scope, value))
+                {
                     return Some(PrintedCode {
                         value: value.to_string(),
                         entry,
@@ -114,8 +126,6 @@ fn reason_after(client: &Client, rest: &str) -> Option<String> {
     let reason = reason.trim().trim_end_matches('.').trim();
     (!reason.is_empty() && reason.len() <= 80).then(|| reason.to_string())
 }
-
-
 
 /// axios errors printed by Node's util.inspect carry the request config and the response: status
 /// text, headers and data. util.inspect prints JavaScript, not JSON, so it is converted first.
@@ -159,7 +169,6 @@ fn axios_details(text: &str, exchange: &mut Exchange) {
     }
 }
 
-
 /// `key: 'value'` lines directly inside a util.inspect block.
 fn inspect_pairs(block: &str) -> Vec<super::Header> {
     block
@@ -177,7 +186,6 @@ fn inspect_pairs(block: &str) -> Vec<super::Header> {
         })
         .collect()
 }
-
 
 /// Combined/common log format: `host - user [time] "METHOD path HTTP/x" status size …`. With several
 /// lines, the last failing one is diagnosed and the other failing ones listed.

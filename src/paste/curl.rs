@@ -1,7 +1,9 @@
 //! `curl -v` output: `*` info lines, `>` request lines, `<` response lines, then the body.
 //! With `-L` or `Expect: 100-continue` there can be several responses; the last final one counts.
 
-use super::shared::{attach_body, classify, header_line, lines, read_header_block, request_line, status_line};
+use super::shared::{
+    attach_body, classify, header_line, lines, read_header_block, request_line, status_line,
+};
 use super::{Exchange, InputKind, Request};
 
 pub(super) fn read(text: &str) -> Option<Exchange> {
@@ -98,13 +100,13 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
         // A status was received: a later curl error (e.g. a timeout while reading the body) is
         // secondary, keep it as a note.
         if let Some(error) = exchange.network_error.take() {
-            exchange
-                .notes
-                .push(crate::shown!("curl also reported: {}", crate::diagnosis::redact::mask(&error.message)));
+            exchange.notes.push(crate::shown!(
+                "curl also reported: {}",
+                crate::diagnosis::redact::mask(&error.message)
+            ));
         }
     } else if exchange.network_error.is_some() {
         exchange.kind = InputKind::NetworkError;
     }
     Some(exchange)
 }
-

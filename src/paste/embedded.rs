@@ -4,7 +4,9 @@
 //! code: 429 - {'error': …}`; `HttpResponseException: 404 Not Found` above a JSON body. This reader is
 //! tried after every reader that reads a whole paste.
 
-use super::shared::{balanced, head, inspect_to_json, method_near, named_status, status_line, url_in};
+use super::shared::{
+    balanced, head, inspect_to_json, method_near, named_status, status_line, url_in,
+};
 use super::{Body, Exchange, InputKind, MediaKind, Request};
 
 pub(super) fn read(trimmed: &str) -> Option<Exchange> {
@@ -53,7 +55,6 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     Some(exchange)
 }
 
-
 /// The first JSON object (or Python/JavaScript literal, or JSON escaped inside a string) in the text,
 /// or the HTML page that starts on a line of its own.
 fn embedded_body(text: &str) -> Option<Body> {
@@ -93,7 +94,10 @@ fn embedded_body(text: &str) -> Option<Body> {
             return Some(Body::sniff(text[offset..].trim(), None));
         }
         // An XML error document quoted in a traceback (boto's S3 errors), cut after its root's end.
-        if lower.starts_with("<?xml") || lower.starts_with("<error>") || lower.starts_with("<errorresponse") {
+        if lower.starts_with("<?xml")
+            || lower.starts_with("<error>")
+            || lower.starts_with("<errorresponse")
+        {
             let rest = &text[offset..];
             let end = ["</Error>", "</ErrorResponse>"]
                 .iter()
@@ -113,10 +117,24 @@ fn embedded_body(text: &str) -> Option<Body> {
 /// An object with the keys error bodies have (a request body quoted in a command line has none).
 fn looks_like_error(value: &serde_json::Value) -> bool {
     const KEYS: [&str; 14] = [
-        "error", "errors", "message", "msg", "code", "status", "statusCode", "detail", "details",
-        "fault", "title", "error_description", "errorMessage", "reason",
+        "error",
+        "errors",
+        "message",
+        "msg",
+        "code",
+        "status",
+        "statusCode",
+        "detail",
+        "details",
+        "fault",
+        "title",
+        "error_description",
+        "errorMessage",
+        "reason",
     ];
-    value.as_object().is_some_and(|o| KEYS.iter().any(|k| o.contains_key(*k)))
+    value
+        .as_object()
+        .is_some_and(|o| KEYS.iter().any(|k| o.contains_key(*k)))
 }
 
 #[cfg(test)]
@@ -130,17 +148,38 @@ mod tests {
 
     #[test]
     fn a_status_is_found_by_its_phrase_or_its_words_anywhere_in_a_sentence() {
-        assert_eq!(code("Twitter API returned a 403 (Forbidden), Invalid request"), Some(403));
+        assert_eq!(
+            code("Twitter API returned a 403 (Forbidden), Invalid request"),
+            Some(403)
+        );
         assert_eq!(code("resulted in a '401 Unauthorized' response"), Some(401));
-        assert_eq!(code("file could not be downloaded (HTTP/1.1 404 Not Found)"), Some(404));
-        assert_eq!(code("E: Failed to fetch https://x/InRelease  403  Forbidden [IP: 1.2.3.4 443]"), Some(403));
-        assert_eq!(code("openai.RateLimitError: Error code: 429 - {'error': {}}"), Some(429));
+        assert_eq!(
+            code("file could not be downloaded (HTTP/1.1 404 Not Found)"),
+            Some(404)
+        );
+        assert_eq!(
+            code("E: Failed to fetch https://x/InRelease  403  Forbidden [IP: 1.2.3.4 443]"),
+            Some(403)
+        );
+        assert_eq!(
+            code("openai.RateLimitError: Error code: 429 - {'error': {}}"),
+            Some(429)
+        );
         assert_eq!(code("Status Code: 502"), Some(502));
         assert_eq!(code("504: GATEWAY_TIMEOUT"), Some(504));
         assert_eq!(code("HTTP Error 500.19 - Internal Server Error"), Some(500));
-        assert_eq!(code("The remote server returned an error: (403) Forbidden."), Some(403));
-        assert_eq!(code("<HttpError 429 when requesting https://x returned \"quota\">"), Some(429));
-        assert_eq!(code("#<Response @status_code=\"403\", @body=\"\">"), Some(403));
+        assert_eq!(
+            code("The remote server returned an error: (403) Forbidden."),
+            Some(403)
+        );
+        assert_eq!(
+            code("<HttpError 429 when requesting https://x returned \"quota\">"),
+            Some(429)
+        );
+        assert_eq!(
+            code("#<Response @status_code=\"403\", @body=\"\">"),
+            Some(403)
+        );
         // The first named status wins.
         assert_eq!(code("status code 503, then later 404 Not Found"), Some(503));
         // Numbers that are not statuses with their phrase or their words are not read.
@@ -153,9 +192,16 @@ mod tests {
 
     #[test]
     fn the_error_body_inside_a_sentence_is_read_even_as_a_python_repr() {
-        let body = embedded_body("Error code: 402 - {'error': {'message': 'Insufficient Balance', 'param': None}}").unwrap();
+        let body = embedded_body(
+            "Error code: 402 - {'error': {'message': 'Insufficient Balance', 'param': None}}",
+        )
+        .unwrap();
         assert_eq!(body.media, MediaKind::Json);
-        assert!(body.text.contains("\"Insufficient Balance\""), "{}", body.text);
+        assert!(
+            body.text.contains("\"Insufficient Balance\""),
+            "{}",
+            body.text
+        );
         let body = embedded_body(r#"@body="{\"errors\":[{\"message\":\"denied\"}]}""#).unwrap();
         assert!(body.text.contains("\"denied\""), "{}", body.text);
         assert!(embedded_body("use {name} in the template").is_none());
@@ -163,6 +209,9 @@ mod tests {
         assert_eq!(body.media, MediaKind::Xml);
         assert_eq!(body.xml_field("Code"), Some("SignatureDoesNotMatch"));
         // A request body quoted in a command line is not an error body.
-        assert!(embedded_body("gcloud pubsub topics publish t --message='{\"object\":\"a.csv\"}'").is_none());
+        assert!(
+            embedded_body("gcloud pubsub topics publish t --message='{\"object\":\"a.csv\"}'")
+                .is_none()
+        );
     }
 }

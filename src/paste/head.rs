@@ -29,7 +29,6 @@ pub(super) fn bare_code(trimmed: &str) -> Option<Exchange> {
     Some(exchange)
 }
 
-
 /// A status line first, then headers, then (after a blank line, or at the first line that is not a
 /// header) the body.
 pub(super) fn raw_response(trimmed: &str) -> Option<Exchange> {
@@ -183,10 +182,6 @@ fn shell_words(command: &str) -> Vec<String> {
     }
     words
 }
-
-
-
-
 
 /// `404 Not Found` on its own line.
 pub(super) fn reason_line(trimmed: &str) -> Option<Exchange> {

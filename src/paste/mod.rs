@@ -18,8 +18,8 @@ mod shared;
 
 use shared::lines;
 
-pub use body::{visible_text, Body, MediaKind};
 pub use crate::knowledge::NetworkErrorKind;
+pub use body::{visible_text, Body, MediaKind};
 pub use shared::NetworkError;
 
 use serde::Serialize;
@@ -297,7 +297,10 @@ const READERS: &[(&str, Reader)] = &[
 ];
 
 fn har_file(trimmed: &str) -> Option<Exchange> {
-    trimmed.starts_with(['{', '[']).then(|| har::read(trimmed)).flatten()
+    trimmed
+        .starts_with(['{', '['])
+        .then(|| har::read(trimmed))
+        .flatten()
 }
 
 /// An HTML or XML body: its text may mention "timed out" or "refused", which is not an error of ours.
@@ -316,7 +319,9 @@ fn markup(trimmed: &str) -> Option<Exchange> {
 
 /// The readers that take a whole paste (all but the last), for `embedded` to read from a line on.
 fn read_whole(trimmed: &str) -> Option<Exchange> {
-    READERS[..READERS.len() - 1].iter().find_map(|(_, reader)| reader(trimmed))
+    READERS[..READERS.len() - 1]
+        .iter()
+        .find_map(|(_, reader)| reader(trimmed))
 }
 
 fn read_shape(text: &str) -> Exchange {
@@ -361,6 +366,3 @@ fn read_shape(text: &str) -> Exchange {
     exchange.body = Some(body);
     exchange
 }
-
-
-

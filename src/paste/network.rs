@@ -6,7 +6,6 @@ use super::shared::{classify, lines, named_status};
 use super::NetworkErrorKind;
 use super::{Exchange, InputKind, Request, StatusLine};
 
-
 pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     let error = classify(trimmed)?;
     let mut exchange = Exchange::new(InputKind::NetworkError);
@@ -14,7 +13,11 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     let lower = trimmed.to_lowercase();
     exchange.status = error.status_before.iter().find_map(|before| {
         lower.match_indices(before).find_map(|(at, _)| {
-            three_digits(&lower[at + before.len()..]).map(|code| StatusLine { code, reason: None, version: None })
+            three_digits(&lower[at + before.len()..]).map(|code| StatusLine {
+                code,
+                reason: None,
+                version: None,
+            })
         })
     });
     // "Failed to fetch" is also what apt, docker and others print before a status they got: a
@@ -23,7 +26,10 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     // after a failed preflight).
     if exchange.status.is_none() {
         if let Some((status, wording)) = named_status(trimmed) {
-            if matches!(error.kind, NetworkErrorKind::FetchFailed | NetworkErrorKind::Other) {
+            if matches!(
+                error.kind,
+                NetworkErrorKind::FetchFailed | NetworkErrorKind::Other
+            ) {
                 return None;
             }
             exchange.status = Some(status);
@@ -60,7 +66,10 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
 pub(super) fn console_request(line: &str) -> Option<(Request, Option<StatusLine>)> {
     let mut words = line.split_whitespace().peekable();
     // "api.js:14 GET …": skip a leading source location.
-    if words.peek().is_some_and(|w| w.contains(':') && !w.starts_with("http")) {
+    if words
+        .peek()
+        .is_some_and(|w| w.contains(':') && !w.starts_with("http"))
+    {
         words.next();
     }
     let method = words.next()?;
@@ -79,20 +88,30 @@ pub(super) fn console_request(line: &str) -> Option<(Request, Option<StatusLine>
     let rest: Vec<&str> = words.collect();
     let status = match rest.as_slice() {
         // Chromium: 404 (Not Found)
-        [code, reason @ ..] if code.len() == 3 && reason.first().is_some_and(|r| r.starts_with('(')) => {
+        [code, reason @ ..]
+            if code.len() == 3 && reason.first().is_some_and(|r| r.starts_with('(')) =>
+        {
             let reason = reason.join(" ");
             three_digits(code).map(|code| StatusLine {
                 code,
-                reason: Some(reason.trim_start_matches('(').trim_end_matches(')').to_string()).filter(|r| !r.is_empty()),
+                reason: Some(
+                    reason
+                        .trim_start_matches('(')
+                        .trim_end_matches(')')
+                        .to_string(),
+                )
+                .filter(|r| !r.is_empty()),
                 version: None,
             })
         }
         // Firefox: [HTTP/2 404 Not Found 31ms]
-        [version, code, ..] if version.starts_with("[HTTP/") => three_digits(code).map(|code| StatusLine {
-            code,
-            reason: None,
-            version: Some(version.trim_start_matches('[').to_string()),
-        }),
+        [version, code, ..] if version.starts_with("[HTTP/") => {
+            three_digits(code).map(|code| StatusLine {
+                code,
+                reason: None,
+                version: Some(version.trim_start_matches('[').to_string()),
+            })
+        }
         _ => None,
     };
     Some((request, status))
@@ -122,5 +141,3 @@ fn quoted_url(text: &str) -> Option<String> {
     let rest = &text[at + 1..];
     Some(rest[..rest.find('\'')?].to_string())
 }
-
-

@@ -398,9 +398,18 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
     for wording in STATUS_WORDINGS {
         for before in wording.before {
             for (at, _) in lower.match_indices(before).take(50) {
-                let rest = lower[at + before.len()..].trim_start_matches([' ', '"', '\'', '=', ':']);
+                let rest =
+                    lower[at + before.len()..].trim_start_matches([' ', '"', '\'', '=', ':']);
                 if let Some(code) = code_at(rest) {
-                    consider(at, StatusLine { code, reason: None, version: None }, Some(wording.id));
+                    consider(
+                        at,
+                        StatusLine {
+                            code,
+                            reason: None,
+                            version: None,
+                        },
+                        Some(wording.id),
+                    );
                 }
             }
         }
@@ -409,7 +418,11 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
         let line_at = line.as_ptr() as usize - text.as_ptr() as usize;
         let bytes = line.as_bytes();
         for i in 0..bytes.len().saturating_sub(2) {
-            let boundary = i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'(' | b'[' | b'\'' | b'"' | b':' | b',' | b'=' | b'`');
+            let boundary = i == 0
+                || matches!(
+                    bytes[i - 1],
+                    b' ' | b'\t' | b'(' | b'[' | b'\'' | b'"' | b':' | b',' | b'=' | b'`'
+                );
             if !boundary {
                 continue;
             }
@@ -417,7 +430,15 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
                 continue;
             };
             if let Some(reason) = phrase_after(code, &line[i + 3..]) {
-                consider(line_at + i, StatusLine { code, reason: Some(reason), version: None }, None);
+                consider(
+                    line_at + i,
+                    StatusLine {
+                        code,
+                        reason: Some(reason),
+                        version: None,
+                    },
+                    None,
+                );
             }
         }
     }
@@ -442,10 +463,15 @@ fn phrase_after(code: u16, rest: &str) -> Option<String> {
     let status = catalog::lookup(code)?;
     // IIS writes a sub-status: "HTTP Error 500.19 - Internal Server Error".
     let rest = match rest.strip_prefix('.') {
-        Some(sub) if sub.starts_with(|c: char| c.is_ascii_digit()) => sub.trim_start_matches(|c: char| c.is_ascii_digit()),
+        Some(sub) if sub.starts_with(|c: char| c.is_ascii_digit()) => {
+            sub.trim_start_matches(|c: char| c.is_ascii_digit())
+        }
         _ => rest,
     };
-    let start = rest.len() - rest.trim_start_matches([' ', '(', ')', '\'', '"', '-', ':']).len();
+    let start = rest.len()
+        - rest
+            .trim_start_matches([' ', '(', ')', '\'', '"', '-', ':'])
+            .len();
     if start == 0 || start > 3 {
         return None;
     }
@@ -458,7 +484,11 @@ fn phrase_after(code: u16, rest: &str) -> Option<String> {
 
 /// How many bytes of `text` spell `phrase` (case, spaces and hyphens ignored), ending at a word end.
 fn matches_phrase(text: &str, phrase: &str) -> Option<usize> {
-    let want: Vec<char> = phrase.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let want: Vec<char> = phrase
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
     if want.is_empty() {
         return None;
     }
@@ -480,7 +510,6 @@ fn matches_phrase(text: &str, phrase: &str) -> Option<usize> {
     }
     None
 }
-
 
 /// The first 20 kB of the text.
 pub(crate) fn head(text: &str) -> String {
