@@ -1089,14 +1089,23 @@ fn the_independent_review_corrections_hold() {
     for c in [494, 495, 496, 497] {
         let e = s(c).explanation;
         assert!(e.contains("400") && e.contains("log"), "{c}: {e}");
-        assert!(!e.contains("written to the log") && !e.contains(&format!("nginx logs {c}")), "{c}: {e}");
+        assert!(
+            !e.contains("written to the log") && !e.contains(&format!("nginx logs {c}")),
+            "{c}: {e}"
+        );
     }
     // 2. An unreachable identity provider gives 500 from the ALB, not 401 or 561.
     assert!(s(561).explanation.contains("500"));
-    assert!(s(561).related.iter().any(|r| r.code == 401 && r.difference.contains("500")));
+    assert!(s(561)
+        .related
+        .iter()
+        .any(|r| r.code == 401 && r.difference.contains("500")));
     // 3. Connection: close with a 408 is recommended, not required.
     assert!(s(408).owner_steps.iter().any(|t| t.contains("recommended")));
-    assert!(!s(408).owner_steps.iter().any(|t| t.contains("as the spec requires")));
+    assert!(!s(408)
+        .owner_steps
+        .iter()
+        .any(|t| t.contains("as the spec requires")));
     // 4. Host names are not case-sensitive; paths usually are.
     assert!(s(404).explanation.contains("host names never are"));
     assert!(general_steps()[0].contains("host names are not"));
@@ -1109,8 +1118,16 @@ fn the_independent_review_corrections_hold() {
     // 6. Cloudflare's 524 timeout is 120 s now.
     assert!(s(524).summary.contains("120 s"));
     for c in [502, 503, 504] {
-        let d = s(c).related.iter().find(|r| r.code == 524).map(|r| r.difference).unwrap_or("");
-        assert!(d.contains("120 seconds") && !d.contains("100 seconds"), "{c}: {d}");
+        let d = s(c)
+            .related
+            .iter()
+            .find(|r| r.code == 524)
+            .map(|r| r.difference)
+            .unwrap_or("");
+        assert!(
+            d.contains("120 seconds") && !d.contains("100 seconds"),
+            "{c}: {d}"
+        );
     }
     // 7. A 503 gives no guarantee that a POST was not processed.
     assert!(!s(503).retry.safe_for_non_idempotent);
@@ -1118,7 +1135,10 @@ fn the_independent_review_corrections_hold() {
     assert!(s(226).explanation.contains("If-None-Match"));
     // 9. 415: Accept names the media types that would have been accepted (RFC 9110 §15.5.16).
     assert!(s(415).headers.iter().any(|h| h.name == "Accept"));
-    assert!(s(415).caller_steps.iter().any(|t| t.contains("Check Accept")));
+    assert!(s(415)
+        .caller_steps
+        .iter()
+        .any(|t| t.contains("Check Accept")));
 }
 
 #[test]
@@ -1126,7 +1146,11 @@ fn older_spellings_are_aliases_and_search_finds_them_first() {
     assert!(lookup(504).unwrap().answers_to("Gateway Time-out"));
     assert!(lookup(408).unwrap().answers_to("Request Time-out"));
     assert!(lookup(414).unwrap().answers_to("Request-URI Too Large"));
-    for (query, code) in [("Gateway Time-out", 504), ("Request Time-out", 408), ("Request-URI Too Large", 414)] {
+    for (query, code) in [
+        ("Gateway Time-out", 504),
+        ("Request Time-out", 408),
+        ("Request-URI Too Large", 414),
+    ] {
         let first = search(query).first().map(|s| s.code);
         assert_eq!(first, Some(code), "searchStatuses({query:?})");
     }

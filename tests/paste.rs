@@ -431,3 +431,25 @@ fn an_error_object_dump_is_not_a_header_block() {
     assert_eq!(e.code(), Some(529));
     assert_ne!(e.kind, InputKind::DevtoolsHeaders);
 }
+
+#[test]
+fn status_zero_is_explained_as_no_response() {
+    for text in [
+        "0",
+        "Status Code: 0",
+        "Request failed with status 0",
+        "the request finished with status: 0 (see console)",
+    ] {
+        let e = paste::read(text);
+        assert_eq!(e.code(), None, "{text}");
+        let error = e
+            .network_error
+            .as_ref()
+            .unwrap_or_else(|| panic!("{text}: no failure"));
+        assert_eq!(error.kind, NetworkErrorKind::FetchFailed, "{text}");
+    }
+    // Other numbers that are not statuses still get the plain note.
+    let e = paste::read("1000");
+    assert!(e.network_error.is_none());
+    assert!(!e.notes.is_empty());
+}

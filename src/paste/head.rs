@@ -1,8 +1,8 @@
 //! Status lines, raw HTTP/1.x and HTTP/2 response heads, and header blocks copied from DevTools.
 
 use super::shared::{
-    attach_body, header_line, is_header_name, lines, named_status, read_header_block, request_line,
-    status_line,
+    attach_body, classify, header_line, is_header_name, lines, named_status, read_header_block,
+    request_line, status_line,
 };
 use super::{Exchange, Header, InputKind, Request, StatusLine};
 
@@ -11,6 +11,15 @@ use super::{Exchange, Header, InputKind, Request, StatusLine};
 pub(super) fn bare_code(trimmed: &str) -> Option<Exchange> {
     if trimmed.is_empty() || trimmed.len() > 12 || !trimmed.bytes().all(|b| b.is_ascii_digit()) {
         return None;
+    }
+    // 0 is what browsers and HAR files report when no response arrived: a failure, not a number to
+    // correct.
+    if trimmed.bytes().all(|b| b == b'0') {
+        let mut exchange = Exchange::new(InputKind::NetworkError);
+        exchange.network_error = classify("status: 0");
+        if exchange.network_error.is_some() {
+            return Some(exchange);
+        }
     }
     let mut exchange = Exchange::new(InputKind::BareCode);
     match trimmed.parse::<u16>() {
