@@ -1155,3 +1155,50 @@ fn older_spellings_are_aliases_and_search_finds_them_first() {
         assert_eq!(first, Some(code), "searchStatuses({query:?})");
     }
 }
+
+/// Issue 15: the facts and codes the review found missing, and retry flags that agree with their notes.
+#[test]
+fn the_review_gaps_are_filled() {
+    let s = |c: u16| lookup(c).unwrap_or_else(|| panic!("{c} is in the catalog"));
+    let text = |c: u16| {
+        let e = s(c);
+        let mut all = vec![e.summary, e.explanation, e.retry.note];
+        all.extend(e.causes.iter().copied());
+        all.extend(e.caller_steps.iter().copied());
+        all.extend(e.owner_steps.iter().copied());
+        all.extend(e.also.iter().map(|m| m.explanation));
+        all.join("\n")
+    };
+    // Codes that fell to a fallback.
+    assert!(
+        s(419).source.name.contains("Laravel"),
+        "{:?}",
+        s(419).source
+    );
+    assert!(s(430).source.name.contains("Shopify"));
+    assert!(text(498).contains("ArcGIS"));
+    assert!(s(499)
+        .also
+        .iter()
+        .any(|m| m.source.name.contains("ArcGIS") || m.explanation.contains("ArcGIS")));
+    assert!(s(449)
+        .also
+        .iter()
+        .any(|m| m.explanation.contains("ActiveSync")));
+    // Missing facts.
+    assert!(text(413).contains("1 MB"));
+    assert!(text(503).contains("no registered targets"));
+    assert!(text(520).contains("Authenticated Origin Pulls"));
+    assert!(text(526).contains("Gateway"));
+    assert!(s(500)
+        .caller_steps
+        .iter()
+        .any(|t| t.contains("status page")));
+    assert!(text(527).contains("no longer"));
+    // Retry flags that agree with their notes.
+    assert_eq!(s(418).retry.policy, RetryPolicy::RetryAfter);
+    assert_eq!(s(525).retry.policy, RetryPolicy::Backoff);
+    for c in [421, 425] {
+        assert_ne!(s(c).retry.policy, RetryPolicy::Backoff, "{c}");
+    }
+}

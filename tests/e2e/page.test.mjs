@@ -111,6 +111,22 @@ test('a related code and a catalog entry can be clicked, and the address follows
   await page.close();
 });
 
+test('the catalog corrections of the independent review are what the page shows', async () => {
+  const page = await open('#524');
+  await page.waitForFunction(() => document.querySelector('.ht-headline h2')?.textContent?.startsWith('524'));
+  assert.match(await regionText(page), /120 s/);
+  await page.goto(server.url + '#415');
+  await page.waitForFunction(() => document.querySelector('.ht-headline h2')?.textContent === '415 Unsupported Media Type');
+  const text = await regionText(page);
+  assert.match(text, /Accept\b/);
+  assert.match(text, /RFC 9110 §15\.5\.16/);
+  // Status 0: what a browser reports when no response arrived.
+  await page.fill('#ht-input', '0');
+  await page.waitForFunction(() => document.querySelector('.ht-headline h2')?.textContent === 'The request failed before any HTTP response');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('deep links: #503 and ?code=429 open the code; Back returns', async () => {
   const page = await open('#503');
   await page.waitForFunction(() => document.querySelector('.ht-headline h2')?.textContent === '503 Service Unavailable');
