@@ -173,13 +173,22 @@ const RETRY: &[(u16, RetryPolicy)] = &[
     (200, RetryPolicy::NotApplicable),
 ];
 
+/// One rule (SCHEMA.md, `side`): whoever has to act. A gateway or CDN reporting that the server
+/// behind it failed leaves the API provider to act ("resolved by the API provider", as the source
+/// article puts it for 502 and 504), the same for the generic codes and Cloudflare's 52x.
 const SIDES: &[(u16, Side)] = &[
     (400, Side::Client),
     (401, Side::Client),
     (429, Side::Client),
     (500, Side::Server),
-    (502, Side::Intermediary),
-    (504, Side::Intermediary),
+    (502, Side::Server),
+    (504, Side::Server),
+    (520, Side::Server),
+    (522, Side::Server),
+    (524, Side::Server),
+    (598, Side::Server),
+    (599, Side::Server),
+    (511, Side::Intermediary),
 ];
 
 /// What the two source articles say about each code, as words the entry's text must contain.
