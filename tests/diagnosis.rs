@@ -231,9 +231,10 @@ fn who_answered_cdn_gateway_proxy() {
     assert_eq!(d.answered_by.as_deref(), Some("Cloudflare"));
     assert!(request_ids(&d).contains(&"8a1b2c3d4e5f6789".to_string()));
 
-    // Error 1020 is a Cloudflare error, not an HTTP status.
+    // Error 1020 is a Cloudflare error, not an HTTP status; Cloudflare sends it with 403, which the
+    // page alone implies.
     let d = diagnose_fixture("cloudflare-1020.html");
-    assert_eq!(d.code, None);
+    assert_eq!(d.code, Some(403));
     assert!(
         d.verdict.contains("1020") && d.verdict.contains("firewall"),
         "{}",

@@ -121,7 +121,7 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
     );
 
     // Numbered errors on the page.
-    let (Some(component), Some(body)) = (component, &exchange.body) else {
+    let Some(component) = component else {
         return;
     };
     let scope = shown!("{}-page", component.id);
@@ -131,11 +131,17 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
     {
         return;
     }
-    let prefix: String = body.text.chars().take(50_000).collect();
-    let text = if body.media == MediaKind::Html {
-        visible_text(&prefix).to_ascii_lowercase()
-    } else {
-        prefix.to_ascii_lowercase()
+    let text = match (&exchange.body, &exchange.message_text) {
+        (Some(body), _) => {
+            let prefix: String = body.text.chars().take(50_000).collect();
+            if body.media == MediaKind::Html {
+                visible_text(&prefix).to_ascii_lowercase()
+            } else {
+                prefix.to_ascii_lowercase()
+            }
+        }
+        (None, Some(text)) => text.to_ascii_lowercase(),
+        (None, None) => return,
     };
     match numbered_error(&text) {
         Some(n) if n >= 1000 => {
