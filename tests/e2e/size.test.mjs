@@ -11,21 +11,22 @@ const KiB = 1024;
 const BUDGETS = {
   'index.html': 12 * KiB,
   'http_troubleshooter.js': 64 * KiB,
-  'http_troubleshooter_bg.wasm': 1260 * KiB,
+  'http_troubleshooter_bg.wasm': 1300 * KiB,
   'embed.js': 8 * KiB,
-  'http-troubleshooter.html': 1720 * KiB,
+  'http-troubleshooter.html': 1760 * KiB,
   'sw.js': 4 * KiB,
 };
-const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 485 * KiB };
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 500 * KiB };
 // What a visitor of index.html downloads (the page, the glue and the wasm; the stylesheet is inside
 // the wasm), gzip -9. Issue 8 asks for 150 KiB; the measured floor is above it — a bare Yew 0.23 app
 // is 57 KiB and the catalog's text alone 60 KiB, before any engine code — so this budget holds the
 // line at the size reached to catch growth. See BENCHMARKS.md. The knowledge files (issues 13–14:
 // 582 entries, their texts) took it from 355 to 421 KiB, and the breadth work (about 280 more
-// entries, readers for evidence inside prose, masking by type) to 490 KiB; issue 17 brings it down
-// to 280 KiB (BENCHMARKS.md lists what stands in the way).
+// entries, readers for evidence inside prose, masking by type) and the catalog's corrections
+// (issue 15) to 501 KiB; issue 17 brings it down to 280 KiB (BENCHMARKS.md lists what stands in
+// the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
-const TRANSFER_GZIP_BUDGET = 495 * KiB;
+const TRANSFER_GZIP_BUDGET = 510 * KiB;
 
 test('dist/ has the fixed names and stays within its size budgets', async () => {
   const rows = [];
