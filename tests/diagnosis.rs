@@ -688,3 +688,25 @@ fn a_reference_id_written_in_html_entities_is_decoded() {
         d.request_ids
     );
 }
+
+#[test]
+fn a_bare_429_does_not_claim_the_server_named_no_wait() {
+    // Only the code was pasted: the headers it came with are unknown (issue 16).
+    let d = diagnosis::diagnose("429");
+    assert!(
+        d.verdict.contains("Only the status was pasted"),
+        "{}",
+        d.verdict
+    );
+    assert!(!d.verdict.contains("did not say"), "{}", d.verdict);
+    // With headers pasted and none naming a wait, that is what the verdict says.
+    let d =
+        diagnosis::diagnose("HTTP/1.1 429 Too Many Requests\nContent-Type: application/json\n\n{}");
+    assert!(
+        d.verdict.contains("headers do not say how long"),
+        "{}",
+        d.verdict
+    );
+    // The panel's title promises no time it does not have.
+    assert_eq!(RetryPolicy::RetryAfter.label(), "Wait before retrying");
+}

@@ -138,7 +138,8 @@ impl RetryPolicy {
             Self::No => "Do not retry",
             Self::AfterFix => "Retry after fixing the request",
             Self::Backoff => "Retry with exponential backoff and jitter",
-            Self::RetryAfter => "Retry after the time the server names",
+            // The time may not be known (only the status was pasted): the advice says what is.
+            Self::RetryAfter => "Wait before retrying",
             Self::NotApplicable => "Nothing to retry",
         }
     }

@@ -227,7 +227,9 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
                 "You are rate limited: the server asks you to wait until {} before sending more requests.",
                 time::readable(a, reference),
             ),
-            _ => Shown::from("You are rate limited: slow down and retry with exponential backoff; the server did not say how long to wait."),
+            // Only what was pasted is known: a bare status says nothing about the headers it came with.
+            _ if exchange.headers.is_empty() => Shown::from("You are rate limited: slow down and retry with exponential backoff. Only the status was pasted: the response's Retry-After or rate-limit headers, if it had them, say how long to wait."),
+            _ => Shown::from("You are rate limited: slow down and retry with exponential backoff; the response's headers do not say how long to wait."),
         });
         if over {
             notes.step("Stay under the limit from now on: space requests out, and when this response comes back, pause until the time it names.");
