@@ -1,7 +1,8 @@
 //! Error strings from HTTP client libraries, and access-log lines.
 
 use super::shared::{
-    attach_body, find_block, inspect_to_json, is_header_name, lines, method_near, url_in,
+    attach_body, find_block, inspect_to_json, is_header_name, lines, method_near, prefix, url_in,
+    WORDING_SCAN,
 };
 use super::{ClientReport, Exchange, InputKind, OtherEntry, PrintedCode, Request, StatusLine};
 
@@ -10,6 +11,7 @@ use crate::knowledge::{Client, CLIENTS};
 /// A client library's, CLI's or browser's error line that names a status: the first client (in the
 /// knowledge's order) whose `status_before` text is followed by a three-digit code.
 pub(super) fn read(trimmed: &str) -> Option<Exchange> {
+    let trimmed = prefix(trimmed, WORDING_SCAN);
     for client in CLIENTS {
         if client.status_needs_marker && !client.markers.iter().any(|m| trimmed.contains(m)) {
             continue;

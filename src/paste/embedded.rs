@@ -5,15 +5,17 @@
 //! tried after every reader that reads a whole paste.
 
 use super::shared::{
-    balanced, head, inspect_to_json, method_near, named_status, status_line, url_in,
+    balanced, head, inspect_to_json, method_near, named_status, prefix, status_line, url_in,
+    WORDING_SCAN,
 };
 use super::{Body, Exchange, InputKind, MediaKind, Request};
 
 pub(super) fn read(trimmed: &str) -> Option<Exchange> {
+    let scanned = prefix(trimmed, WORDING_SCAN);
     // A status line later in the paste: read from there with every whole-paste reader (headers and
     // body come with it).
     let mut offset = 0;
-    for (i, line) in trimmed.split('\n').enumerate().take(2000) {
+    for (i, line) in scanned.split('\n').enumerate().take(2000) {
         let start = line.trim_start().trim_start_matches("< ");
         if i > 0 && status_line(start).is_some() {
             if let Some(exchange) = super::read_whole(trimmed[offset..].trim()) {
@@ -24,7 +26,7 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
         }
         offset += line.len() + 1;
     }
-    let body = embedded_body(trimmed);
+    let body = embedded_body(scanned);
     // A sentence that names the status, with the error body it quotes.
     if let Some((status, wording)) = named_status(trimmed) {
         let mut exchange = Exchange::new(InputKind::Message);

@@ -239,12 +239,7 @@ pub fn read(text: &str) -> Exchange {
             .as_ref()
             .is_some_and(|b| b.media == MediaKind::Text));
     if exchange.client.is_none() && own_output {
-        let text = text.trim();
-        let mut end = text.len().min(64 * 1024);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let trimmed = &text[..end];
+        let trimmed = shared::prefix(text.trim(), 64 * 1024);
         let client = clients::identify(trimmed).or_else(|| {
             exchange
                 .network_error

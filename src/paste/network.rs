@@ -2,11 +2,12 @@
 //! an HTTP answer. CORS console messages, `Failed to fetch`, Chromium's `net::ERR_*`, curl exit codes,
 //! Node.js socket errors, TLS and certificate failures.
 
-use super::shared::{classify, lines, named_status};
+use super::shared::{classify, lines, named_status, prefix, WORDING_SCAN};
 use super::NetworkErrorKind;
 use super::{Exchange, InputKind, Request, StatusLine};
 
 pub(super) fn read(trimmed: &str) -> Option<Exchange> {
+    let trimmed = prefix(trimmed, WORDING_SCAN);
     let error = classify(trimmed)?;
     let mut exchange = Exchange::new(InputKind::NetworkError);
     // The status some wordings print beside the failure: the preflight's or the proxy's answer.

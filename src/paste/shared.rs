@@ -370,11 +370,7 @@ pub(crate) fn inspect_to_json(js: &str) -> String {
 /// "'401 Unauthorized'"), or a number after the words of a `[[status_wording]]` ("Error code: 402",
 /// "status code 503"). The first in the text wins.
 pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static str>)> {
-    let mut end = text.len().min(64 * 1024);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let text = &text[..end];
+    let text = prefix(text, 64 * 1024);
     let lower = text.to_ascii_lowercase();
     // A status inside a quoted JSON object (`"statusCode":200` in a logged Lambda result) names
     // what that object says, not what happened: one outside any object comes first.
@@ -513,9 +509,19 @@ fn matches_phrase(text: &str, phrase: &str) -> Option<usize> {
 
 /// The first 20 kB of the text.
 pub(crate) fn head(text: &str) -> String {
-    let mut end = text.len().min(20_000);
+    prefix(text, 20_000).to_string()
+}
+
+/// How much of a paste the readers that look for wordings search: an error message, a console line
+/// or a client's exception is short, and a megabyte of unrecognised text must not be searched once
+/// per known wording.
+pub(crate) const WORDING_SCAN: usize = 256 * 1024;
+
+/// At most the first `max` bytes of `text`, cut at a character boundary.
+pub(crate) fn prefix(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    text[..end].to_string()
+    &text[..end]
 }
