@@ -124,7 +124,7 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
     let Some(component) = component else {
         return;
     };
-    let scope = shown!("{}-page", component.id);
+    let scope = format!("{}-page", component.id);
     if !knowledge::CODES
         .iter()
         .any(|c| c.scopes.contains(&scope.as_str()))
@@ -157,8 +157,8 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
                     &entry.meaning,
                     &slots,
                     vec![Evidence::body(
-                        &shown!("{} page", component.name),
-                        &shown!("Error {}", n),
+                        &format!("{} page", component.name),
+                        &format!("Error {}", n),
                     )],
                 );
             }
@@ -166,8 +166,8 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
         Some(n) => notes.code_hint(
             n,
             Evidence::body(
-                &shown!("{} page", component.name),
-                &shown!("Error code {}", n),
+                &format!("{} page", component.name),
+                &format!("Error code {}", n),
             ),
         ),
         None => {}
@@ -176,7 +176,7 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
 
 /// A component's own meaning for a status it produced (a CDN's 52x), from its `<id>-page` table.
 fn own_status(component: &Component, status: &Status, evidence: &Evidence, notes: &mut Notes) {
-    let scope = shown!("{}-page", component.id);
+    let scope = format!("{}-page", component.id);
     let code = status.code.to_string();
     if let Some(entry) = knowledge::code(&scope, &code) {
         let slots = Slots {
@@ -258,7 +258,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
                     0,
                     (
                         component,
-                        Evidence::body("body", &shown!("{}'s own error", name)),
+                        Evidence::body("body", &format!("{}'s own error", name)),
                     ),
                 );
             }

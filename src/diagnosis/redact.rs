@@ -65,6 +65,11 @@ impl Shown {
         Shown(self.0.replace(['\r', '\n'], " "))
     }
 
+    /// Spaces and line breaks at either end removed.
+    pub fn trimmed(self) -> Shown {
+        Shown(self.0.trim().to_string())
+    }
+
     /// Cut to `max` characters (an ellipsis marks the cut); a cut never exposes anything new.
     pub fn shortened(self, max: usize) -> Shown {
         let trimmed = self.0.trim();

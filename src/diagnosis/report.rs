@@ -128,7 +128,7 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> Shown {
     if !d.others.is_empty() {
         out.push_ours("\n### Other failing requests\n");
         for o in &d.others {
-            let request = shown!("{} {}", o.method, o.url).shortened(usize::MAX);
+            let request = shown!("{} {}", o.method, o.url).trimmed();
             out.push(&shown!("- {} → {}\n", code(&request), o.status));
         }
     }

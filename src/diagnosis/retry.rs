@@ -653,7 +653,7 @@ pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange
         advice = if policy == RetryPolicy::RetryAfter && policy != status.retry.policy {
             when
         } else {
-            shown!("{} {}", when, advice).shortened(usize::MAX)
+            shown!("{} {}", when, advice).trimmed()
         };
     }
     RetryAdvice {
