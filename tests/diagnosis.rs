@@ -65,6 +65,22 @@ fn no_fixture_leaks_a_secret() {
     }
 }
 
+/// A 429 whose body says the credits ran out is billing: advice to wait out a rate limit would
+/// contradict "waiting will not help".
+#[test]
+fn quota_429_keeps_the_vendors_retry_and_steps() {
+    let d = diagnose_fixture("messages/openai-sdk-insufficient-quota.txt");
+    assert_eq!(d.code, Some(429));
+    assert_eq!(d.retry.policy, RetryPolicy::AfterFix);
+    assert!(d.verdict.contains("waiting will not help"), "{}", d.verdict);
+    assert!(
+        d.steps[0].contains("billing")
+            && !d.steps.iter().any(|s| s.contains("until the wait is over")),
+        "{:?}",
+        d.steps
+    );
+}
+
 #[test]
 fn rate_limit_429_with_retry_after_and_reset() {
     let d = diagnose_fixture("curl-i-429-retry-after.txt");

@@ -177,7 +177,10 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
         || (exhausted && status.class == StatusClass::ClientError);
     if rate_limited {
         notes.side(Precedence::RateLimit, Side::Client);
-        notes.retry_policy = Some(RetryPolicy::RetryAfter);
+        // A vendor's code that settled the cause keeps its retry policy, verdict and steps: OpenAI's
+        // insufficient_quota is billing, where waiting for the limit to pass will not help.
+        notes.retry_policy.get_or_insert(RetryPolicy::RetryAfter);
+        let settled_elsewhere = notes.cause_settled && !notes.has(FindingKind::RateLimited);
         // A vendor's own code may have said so already (Discord, Slack), or said it is something else
         // (OpenAI's insufficient_quota is billing, not a rate): then it needs no second finding.
         if status.code != 403 && !notes.has(FindingKind::RateLimited) && !notes.cause_settled {
@@ -204,7 +207,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
         } else {
             Precedence::RateLimit
         };
-        notes.verdict(precedence, match wait {
+        let verdict = match wait {
             Some(Wait { seconds: Some(s), at_unix: Some(a) }) if over => shown!(
                 "You were rate limited: the server asked you to wait {} (until {}); that time has passed, so you can send requests again.",
                 time::duration(s),
@@ -230,10 +233,13 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
             // Only what was pasted is known: a bare status says nothing about the headers it came with.
             _ if exchange.headers.is_empty() => Shown::from("You are rate limited: slow down and retry with exponential backoff. Only the status was pasted: the response's Retry-After or rate-limit headers, if it had them, say how long to wait."),
             _ => Shown::from("You are rate limited: slow down and retry with exponential backoff; the response's headers do not say how long to wait."),
-        });
+        };
+        if !settled_elsewhere {
+            notes.verdict(precedence, verdict);
+        }
         if over {
             notes.step("Stay under the limit from now on: space requests out, and when this response comes back, pause until the time it names.");
-        } else {
+        } else if !settled_elsewhere {
             notes.step("Pause this client until the wait is over; do not retry in a tight loop.");
         }
     } else if let (Some(Wait { seconds, at_unix }), StatusClass::ServerError) = (wait, status.class)
