@@ -453,3 +453,20 @@ fn status_zero_is_explained_as_no_response() {
     assert!(e.network_error.is_none());
     assert!(!e.notes.is_empty());
 }
+
+/// A link the error body quotes ("read the docs: https://…") is not where the request went: the
+/// page would show the vendor's documentation as "Request".
+#[test]
+fn a_docs_link_inside_the_error_body_is_not_the_request() {
+    let e = paste::read(&fixture("messages/openai-sdk-insufficient-quota.txt"));
+    assert_eq!(e.code(), Some(429));
+    assert!(e.request.is_none(), "{:?}", e.request);
+
+    let text = "POST https://api.example.com/v1/things failed: 422 Unprocessable Entity {\"message\": \"Validation Failed\", \"documentation_url\": \"https://docs.github.com/rest\"}";
+    let e = paste::read(text);
+    assert_eq!(e.code(), Some(422));
+    assert_eq!(
+        e.request.and_then(|r| r.target).as_deref(),
+        Some("https://api.example.com/v1/things")
+    );
+}

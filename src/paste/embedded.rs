@@ -5,7 +5,7 @@
 //! tried after every reader that reads a whole paste.
 
 use super::shared::{
-    balanced, head, inspect_to_json, method_near, named_status, prefix, status_line, url_in,
+    balanced, head, inspect_to_json, method_near, named_status, prefix, status_line, urls_in,
     WORDING_SCAN,
 };
 use super::{Body, Exchange, InputKind, MediaKind, Request};
@@ -33,7 +33,10 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
         exchange.message_text = Some(head(trimmed));
         exchange.status = Some(status);
         exchange.entries.extend(wording);
-        if let Some(url) = url_in(trimmed) {
+        // The request's URL, not a link the error body quotes ("read the docs: https://…",
+        // GitHub's documentation_url).
+        let quoted = |url: &String| body.as_ref().is_some_and(|b| b.text.contains(url.as_str()));
+        if let Some(url) = urls_in(trimmed).find(|url| !quoted(url)) {
             exchange.request = Some(Request {
                 method: method_near(trimmed),
                 target: Some(url),

@@ -131,14 +131,25 @@ pub(crate) fn request_line(line: &str) -> Option<(String, String)> {
 }
 
 pub(crate) fn url_in(text: &str) -> Option<String> {
-    let at = text.find("https://").or_else(|| text.find("http://"))?;
-    let url: String = text[at..]
-        .chars()
-        .take_while(|c| {
-            !c.is_whitespace() && !matches!(c, '\'' | '"' | '`' | ',' | ')' | '>' | '<')
+    urls_in(text).next()
+}
+
+/// Every http(s) URL in the text, in order.
+pub(crate) fn urls_in(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.match_indices("http")
+        .filter(|(at, _)| {
+            let rest = &text[*at..];
+            rest.starts_with("https://") || rest.starts_with("http://")
         })
-        .collect();
-    Some(url.trim_end_matches(['.', ':']).to_string())
+        .map(|(at, _)| {
+            let url: String = text[at..]
+                .chars()
+                .take_while(|c| {
+                    !c.is_whitespace() && !matches!(c, '\'' | '"' | '`' | ',' | ')' | '>' | '<')
+                })
+                .collect();
+            url.trim_end_matches(['.', ':']).to_string()
+        })
 }
 
 pub(crate) fn method_near(text: &str) -> Option<String> {
