@@ -595,10 +595,14 @@ fn every_entry_is_complete_and_consistent() {
                 "{code}: a catalog entry with the fallback's Unregistered state"
             ));
         }
-        if !(100..=599).contains(&code) {
+        // Beyond 599 only a vendor's own code (LinkedIn's 999), in the nonstandard class.
+        let vendor_code = code >= 600
+            && s.registration == Registration::Unofficial
+            && s.class == StatusClass::Nonstandard;
+        if !(100..=599).contains(&code) && !vendor_code {
             failures.push(format!("{code}: outside the five classes 1xx to 5xx"));
         }
-        if class_by_first_digit(code) != Some(s.class) {
+        if class_by_first_digit(code) != Some(s.class) && !vendor_code {
             failures.push(format!(
                 "{code}: class {:?} does not match its first digit",
                 s.class
@@ -874,7 +878,7 @@ fn unknown_codes_get_an_honest_fallback_and_non_codes_an_error() {
 
     // 600 to 999 are outside HTTP's range (RFC 9110 §15): their own fallback says so, and they are
     // not read as server errors.
-    for code in [600, 777, 999] {
+    for code in [600, 777, 998] {
         match explain(code) {
             Ok(s) => {
                 if s.code != code as u16 || s.known || s.class != StatusClass::Nonstandard {
@@ -1185,6 +1189,14 @@ fn the_review_gaps_are_filled() {
         s(419).source
     );
     assert!(s(430).source.name.contains("Shopify"));
+    // 999: LinkedIn's refusal of automated clients, sourced to the captured responses, not a code a
+    // library made up; no automatic retry; it says LinkedIn does not document it.
+    assert!(s(999).source.name.contains("LinkedIn"));
+    assert!(s(999).source.url.contains("html-proofer/issues/215"));
+    assert_eq!(s(999).class, StatusClass::Nonstandard);
+    assert_eq!(s(999).retry.policy, RetryPolicy::No);
+    assert!(text(999).contains("does not document"));
+    assert!(!text(999).contains("made up"));
     assert!(text(498).contains("ArcGIS"));
     assert!(s(499)
         .also
