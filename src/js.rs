@@ -13,11 +13,13 @@
 
 use crate::catalog;
 use crate::diagnosis::{self, Clock};
-use crate::ui::{App, AppProps, Theme};
+use crate::ui::{App, AppProps, HeadingBase, Theme};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 use yew::AppHandle;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -154,19 +156,224 @@ pub fn explain_status(
     entry_js(status_code(&code)?)
 }
 
-/// Diagnose pasted text: a code, a response, curl output, a HAR file, an error message…
+/// The crate's version ("0.1.0"), also printed in every report.
+#[wasm_bindgen]
+pub fn version() -> String {
+    diagnosis::VERSION.to_string()
+}
+
+const DIAGNOSE_ACCEPTS: &str = "a string (the pasted text), a status code (429), or an error or response object from fetch, axios, ky, got, ofetch or a similar client";
+
+/// A property of a JavaScript object, `undefined` when absent (or when reading it throws).
+fn prop(object: &JsValue, key: &str) -> JsValue {
+    if !object.is_object() && !object.is_function() {
+        return JsValue::UNDEFINED;
+    }
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A value as text in a paste: strings as they are, numbers as JavaScript prints them, objects as
+/// JSON (a response body that a client already parsed).
+fn as_paste_text(value: &JsValue) -> Option<String> {
+    if value.is_undefined() || value.is_null() {
+        return None;
+    }
+    if let Some(s) = value.as_string() {
+        return Some(s);
+    }
+    if let Some(n) = value.as_f64() {
+        return Some(number_text(n));
+    }
+    if value.is_object() {
+        return js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .filter(|s| s != "{}");
+    }
+    None
+}
+
+/// A status number from `status` or `statusCode`, if it is an integer code.
+fn status_of(object: &JsValue) -> Option<u16> {
+    ["status", "statusCode"].iter().find_map(|key| {
+        let n = prop(object, key).as_f64()?;
+        (n.fract() == 0.0 && (100.0..=999.0).contains(&n)).then_some(n as u16)
+    })
+}
+
+/// Header lines from a `Headers` object, a `Map`, or a plain object (axios, got).
+fn header_lines(headers: &JsValue, out: &mut String) {
+    if headers.is_undefined() || headers.is_null() || !headers.is_object() {
+        return;
+    }
+    let mut push = |name: &JsValue, value: &JsValue| {
+        let Some(name) = name.as_string() else {
+            return;
+        };
+        // An array value (set-cookie in Node) is one header line per item.
+        let values: Vec<String> = if is_array(value).unwrap_or(false) {
+            js_sys::Array::from(value)
+                .iter()
+                .filter_map(|v| as_paste_text(&v))
+                .collect()
+        } else {
+            as_paste_text(value).into_iter().collect()
+        };
+        for v in values {
+            out.push_str(&name);
+            out.push_str(": ");
+            out.push_str(&v.replace(['\r', '\n'], " "));
+            out.push('\n');
+        }
+    };
+    // Headers and Map are iterable as [name, value] pairs; a plain object is read by its entries.
+    let iterable =
+        headers.is_instance_of::<web_sys::Headers>() || headers.is_instance_of::<js_sys::Map>();
+    if iterable {
+        if let Ok(Some(iter)) = js_sys::try_iter(headers) {
+            for pair in iter.flatten() {
+                let pair = js_sys::Array::from(&pair);
+                push(&pair.get(0), &pair.get(1));
+            }
+        }
+        return;
+    }
+    let Some(object) = headers.dyn_ref::<js_sys::Object>() else {
+        return;
+    };
+    for entry in js_sys::Object::entries(object).iter() {
+        let pair = js_sys::Array::from(&entry);
+        push(&pair.get(0), &pair.get(1));
+    }
+}
+
+/// What an error or response object holds, written as the text a developer would paste: the error
+/// line(s) first (`AxiosError: Request failed with status code 404`, the `cause` of a fetch
+/// failure and its code), then the response as raw HTTP (status line, headers, body).
+fn paste_from_object(value: &JsValue) -> String {
+    let mut text = String::new();
+    let message = prop(value, "message").as_string();
+    if let Some(message) = &message {
+        let name = prop(value, "name")
+            .as_string()
+            .unwrap_or_else(|| "Error".into());
+        text.push_str(&format!("{name}: {message}\n"));
+        if let Some(code) = prop(value, "code").as_string() {
+            text.push_str(&format!("  code: '{code}'\n"));
+        }
+        let cause = prop(value, "cause");
+        if let Some(cause_message) = prop(&cause, "message").as_string() {
+            let name = prop(&cause, "name")
+                .as_string()
+                .unwrap_or_else(|| "Error".into());
+            text.push_str(&format!("  [cause]: {name}: {cause_message}\n"));
+            if let Some(code) = prop(&cause, "code").as_string() {
+                text.push_str(&format!("    code: '{code}'\n"));
+            }
+        }
+    }
+    // The response: the object itself (a Response, got's or ofetch's error fields), or its
+    // `response` (axios, ky, got).
+    let response = prop(value, "response");
+    let holder = if status_of(&response).is_some() {
+        &response
+    } else {
+        value
+    };
+    if let Some(code) = status_of(holder) {
+        let reason = ["statusText", "statusMessage"]
+            .iter()
+            .find_map(|k| prop(holder, k).as_string())
+            .unwrap_or_default();
+        let mut head = format!("HTTP/1.1 {code} {reason}").trim_end().to_string();
+        head.push('\n');
+        header_lines(&prop(holder, "headers"), &mut head);
+        // axios: data; got: body (a string); ofetch: data on the error.
+        let body = ["data", "body"]
+            .iter()
+            .find_map(|k| as_paste_text(&prop(holder, k)))
+            .or_else(|| as_paste_text(&prop(value, "data")));
+        if let Some(body) = body {
+            head.push('\n');
+            head.push_str(&body);
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&head);
+    }
+    text
+}
+
+/// Diagnose what a developer holds: pasted text, a status code, or an error/response object.
 #[wasm_bindgen(js_name = diagnose, unchecked_return_type = "Diagnosis")]
 pub fn diagnose_text(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | number | Error | Response | object")]
+    value: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let Some(text) = text.as_string() else {
+    let text = if let Some(text) = value.as_string() {
+        text
+    } else if let Some(n) = value.as_f64() {
+        // 0 is what browsers report when no response reached the page.
+        if !n.is_finite() || n.fract() != 0.0 || !(n == 0.0 || (100.0..=999.0).contains(&n)) {
+            return Err(range_error(format!(
+                "diagnose() was given {}, which is not an HTTP status code; it accepts {DIAGNOSE_ACCEPTS}.",
+                describe(&value)
+            )));
+        }
+        number_text(n)
+    } else if value.is_object() && !is_array(&value).unwrap_or(true) {
+        let text = paste_from_object(&value);
+        if text.trim().is_empty() {
+            return Err(type_error(format!(
+                "diagnose() was given an object with no message, status or response to read; it accepts {DIAGNOSE_ACCEPTS}."
+            )));
+        }
+        text
+    } else {
         return Err(type_error(format!(
-            "diagnose() was given {}; it accepts a string (the pasted text).",
-            describe(&text)
+            "diagnose() was given {}; it accepts {DIAGNOSE_ACCEPTS}.",
+            describe(&value)
         )));
     };
+    diagnose_string(&text)
+}
+
+fn diagnose_string(text: &str) -> Result<JsValue, JsValue> {
     let now = (js_sys::Date::now() / 1000.0) as i64;
-    to_js(&diagnosis::diagnose_at(&text, Clock { now: Some(now) }))
+    to_js(&diagnosis::diagnose_at(text, Clock { now: Some(now) }))
+}
+
+/// Diagnose a fetch `Response`: its status, headers and body, read from a clone so the caller can
+/// still read the body. A body already read is left out (the status and headers still count).
+#[wasm_bindgen(js_name = diagnoseResponse, unchecked_return_type = "Diagnosis")]
+pub async fn diagnose_response(
+    #[wasm_bindgen(unchecked_param_type = "Response")] response: JsValue,
+) -> Result<JsValue, JsValue> {
+    let Some(response) = response.dyn_ref::<web_sys::Response>() else {
+        return Err(type_error(format!(
+            "diagnoseResponse() was given {}; it accepts a Response (from fetch). For an error object or text, call diagnose().",
+            describe(&response)
+        )));
+    };
+    let mut text = format!("HTTP/1.1 {} {}", response.status(), response.status_text())
+        .trim_end()
+        .to_string();
+    text.push('\n');
+    header_lines(&response.headers().into(), &mut text);
+    if !response.body_used() {
+        if let Ok(copy) = response.clone() {
+            if let Ok(promise) = copy.text() {
+                if let Ok(body) = JsFuture::from(promise).await {
+                    if let Some(body) = body.as_string().filter(|b| !b.is_empty()) {
+                        text.push('\n');
+                        text.push_str(&body);
+                    }
+                }
+            }
+        }
+    }
+    diagnose_string(&text)
 }
 
 /// Every catalog entry, in code order.
@@ -257,11 +464,67 @@ fn props_from(options: &JsValue, base: AppProps, caller: &str) -> Result<AppProp
     if !compact.is_undefined() {
         props.compact = compact.is_truthy();
     }
+    let level = get("headingLevel");
+    if !level.is_undefined() {
+        match level.as_f64() {
+            Some(n) if n.fract() == 0.0 && (1.0..=6.0).contains(&n) => {
+                props.headings = HeadingBase(n as u8)
+            }
+            _ => {
+                return Err(range_error(format!(
+                    "{caller}: options.headingLevel was {}; it accepts an integer from 1 to 6 (the level of the widget's top heading; 2 by default).",
+                    describe(&level)
+                )))
+            }
+        }
+    }
+    let on_diagnosis = get("onDiagnosis");
+    if !on_diagnosis.is_undefined() {
+        props.on_diagnosis = if on_diagnosis.is_null() {
+            None
+        } else if let Some(function) = on_diagnosis.dyn_ref::<js_sys::Function>().cloned() {
+            Some(yew::Callback::from(move |d: Rc<diagnosis::Diagnosis>| {
+                if let Ok(summary) = to_js(&Summary::of(&d)) {
+                    // A throwing listener is the host's problem, not the widget's.
+                    let _ = function.call1(&JsValue::NULL, &summary);
+                }
+            }))
+        } else {
+            return Err(type_error(format!(
+                "{caller}: options.onDiagnosis was {}; it accepts a function, called with {{ code, kinds, inputKind, side }} for each diagnosis shown.",
+                describe(&on_diagnosis)
+            )));
+        };
+    }
     let routing = get("routing");
     if !routing.is_undefined() {
         props.routing = routing.is_truthy();
     }
     Ok(props)
+}
+
+/// What the host is told about a diagnosis the widget shows: what kind of problem, never the pasted
+/// text or anything from it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Summary {
+    code: Option<u16>,
+    kinds: Vec<&'static str>,
+    input_kind: crate::paste::InputKind,
+    side: crate::catalog::Side,
+}
+
+impl Summary {
+    fn of(d: &diagnosis::Diagnosis) -> Summary {
+        let mut kinds: Vec<&'static str> = d.findings.iter().map(|f| f.kind.as_str()).collect();
+        kinds.dedup();
+        Summary {
+            code: d.code,
+            kinds,
+            input_kind: d.input_kind,
+            side: d.side,
+        }
+    }
 }
 
 /// A mounted widget.

@@ -224,4 +224,16 @@ export interface MountOptions {
   compact?: boolean;
   /** Read and write #429 deep links in the page address (the full page does this). */
   routing?: boolean;
+  /** The level of the widget's top heading, 1 to 6 (default 2); deeper headings follow, past h6 as role="heading". */
+  headingLevel?: number;
+  /** Called for each diagnosis the widget shows, with what kind of problem it was (never the pasted text). */
+  onDiagnosis?: ((summary: DiagnosisSummary) => void) | null;
+}
+
+/** What `onDiagnosis` and the embed's `http-troubleshooter-diagnosis` event carry. */
+export interface DiagnosisSummary {
+  code: number | null;
+  kinds: FindingKind[];
+  inputKind: InputKind;
+  side: Side;
 }

@@ -360,6 +360,9 @@ pub struct Clock {
     pub now: Option<i64>,
 }
 
+/// The crate's version, printed in every report so support knows which release answered.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// Diagnose a paste with no knowledge of the current time (times are computed from the response's
 /// own `Date` header when it has one).
 pub fn diagnose(text: &str) -> Diagnosis {

@@ -132,9 +132,10 @@ pub(super) fn write(d: &Diagnosis, exchange: &Exchange) -> Shown {
             out.push(&shown!("- {} → {}\n", code(&request), o.status));
         }
     }
-    out.push_ours(
-        "\n_Made with http-troubleshooter; secrets (tokens, cookies, keys) were masked._\n",
-    );
+    out.push(&shown!(
+        "\n_Made with http-troubleshooter {}; secrets (tokens, cookies, keys) were masked._\n",
+        super::VERSION
+    ));
     out
 }
 

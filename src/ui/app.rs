@@ -11,8 +11,10 @@ use super::state::{Action, State};
 use super::status_entry::StatusEntry;
 use super::steps::Steps;
 use super::verdict::Verdict;
-use super::{IdPrefix, STYLES};
+use super::{HeadingBase, IdPrefix, STYLES};
+use crate::diagnosis::Diagnosis;
 use gloo_timers::callback::Timeout;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -62,6 +64,31 @@ pub struct AppProps {
     /// Read and write deep links (`#429`) in the page address. Only the full page does this.
     #[prop_or_default]
     pub routing: bool,
+    /// The level of the widget's top heading (2 unless the host says otherwise).
+    #[prop_or_default]
+    pub headings: HeadingBase,
+    /// Told about every diagnosis the widget shows (the embed turns it into a DOM event).
+    #[prop_or_default]
+    pub on_diagnosis: Option<Callback<Rc<Diagnosis>>>,
+}
+
+/// The short answer: the findings that decide the verdict and the most useful steps; the rest is one
+/// click away ("Show the full answer"), and the choice is remembered for the visitor.
+const SHORT_FINDINGS: usize = 2;
+const SHORT_STEPS: usize = 3;
+/// Where the visitor's choice is kept (`localStorage`, on the host's origin; nothing else is stored).
+const VIEW_KEY: &str = "http-troubleshooter:view";
+
+fn storage() -> Option<web_sys::Storage> {
+    // Blocked storage (sandboxed frames, strict privacy settings) throws: then nothing is remembered.
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn remembered_full() -> bool {
+    storage()
+        .and_then(|s| s.get_item(VIEW_KEY).ok().flatten())
+        .as_deref()
+        == Some("full")
 }
 
 /// Inputs larger than this wait longer before they are diagnosed while the visitor types.
@@ -71,6 +98,10 @@ const LARGE_INPUT: usize = 20_000;
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(State::default);
     let ids = use_memo((), |_| IdPrefix::next());
+    {
+        let ids = ids.clone();
+        use_effect_with((), move |_| move || ids.release());
+    }
     let heading = use_node_ref();
     let styles = use_node_ref();
 
@@ -92,6 +123,17 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let pending = use_mut_ref(|| None::<Timeout>);
+    let full = use_state(remembered_full);
+    let on_view = {
+        let full = full.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = !*full;
+            if let Some(s) = storage() {
+                let _ = s.set_item(VIEW_KEY, if next { "full" } else { "short" });
+            }
+            full.set(next);
+        })
+    };
 
     // Start (and prop updates from `mount().update()`): a code or text to show.
     {
@@ -173,12 +215,37 @@ pub fn App(props: &AppProps) -> Html {
             }));
         })
     };
+    // After an explicit Diagnose (button, Enter, an example), the answer's headline is scrolled into
+    // view when it is off screen: on a phone it sits below the paste box. Typing never scrolls.
+    let reveal = use_state(|| 0u32);
+    {
+        let heading = heading.clone();
+        use_effect_with(*reveal, move |n| {
+            if *n > 0 {
+                if let (Some(element), Some(window)) =
+                    (heading.cast::<HtmlElement>(), web_sys::window())
+                {
+                    let rect = element.get_bounding_client_rect();
+                    let height = window
+                        .inner_height()
+                        .ok()
+                        .and_then(|h| h.as_f64())
+                        .unwrap_or(0.0);
+                    if rect.top() < 0.0 || rect.bottom() > height {
+                        element.scroll_into_view();
+                    }
+                }
+            }
+        });
+    }
     let on_diagnose = {
         let state = state.clone();
         let pending = pending.clone();
+        let reveal = reveal.clone();
         Callback::from(move |()| {
             pending.borrow_mut().take();
             state.dispatch(Action::Diagnose);
+            reveal.set(*reveal + 1);
         })
     };
     let on_paste_large = {
@@ -195,7 +262,11 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_paste = {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::Paste(text)))
+        let reveal = reveal.clone();
+        Callback::from(move |text: String| {
+            state.dispatch(Action::Paste(text));
+            reveal.set(*reveal + 1);
+        })
     };
     let on_pick = {
         let state = state.clone();
@@ -212,6 +283,18 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |query: String| state.dispatch(Action::Search(query)))
     };
 
+    // Tell the host about each diagnosis shown (a new result, not a re-render of the same one).
+    {
+        let shown = state.diagnosis.clone();
+        let on_diagnosis = props.on_diagnosis.clone();
+        use_effect_with(shown.as_ref().map(|d| Rc::as_ptr(d) as usize), move |_| {
+            if let (Some(d), Some(callback)) = (shown, on_diagnosis) {
+                callback.emit(d);
+            }
+        });
+    }
+    let landmark = ids.landmark("Diagnosis");
+
     let announcement = state
         .diagnosis
         .as_ref()
@@ -219,32 +302,59 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or_default();
 
     html! {
-        <ContextProvider<IdPrefix> context={(*ids).clone()}>
-        <div class="ht-root" data-theme={props.theme.as_str()} data-compact={props.compact.to_string()}>
+        <ContextProvider<IdPrefix> context={IdPrefix(ids.0.clone(), props.headings)}>
+        <div class="ht-root" data-theme={props.theme.as_str()} data-compact={props.compact.to_string()} data-full={full.to_string()}>
             <div class="ht-styles" ref={styles}></div>
             <PasteBox value={state.input.clone()} {on_edit} {on_paste_large} {on_diagnose} {on_clear} compact={props.compact} />
             if !props.compact {
                 <Examples on_paste={on_paste} />
             }
             <div class="ht-sr-only" aria-live="polite" aria-atomic="true">{ announcement }</div>
-            <section class="ht-result" aria-label="Diagnosis">
+            <section class="ht-result" aria-label={landmark}>
                 {
                     match &state.diagnosis {
                         None => html! {
                             <p class="ht-empty">{ "Paste a status code, a response, curl output or an error message above, or pick a code from the catalog. Nothing you paste leaves this page." }</p>
                         },
-                        Some(d) => html! {
-                            <>
-                                <Verdict diagnosis={d.clone()} heading={heading.clone()} />
-                                <Findings findings={d.findings.clone()} />
-                                <Steps steps={d.steps.clone()} />
-                                <RetryPanel retry={d.retry.clone()} />
-                                <Report diagnosis={d.clone()} />
-                                if let Some(status) = d.status {
-                                    <StatusEntry {status} on_pick={on_pick.clone()} open={!props.compact} />
-                                }
-                            </>
-                        },
+                        Some(d) => {
+                            let hidden_steps = d.steps.len().saturating_sub(SHORT_STEPS);
+                            // compact keeps only the finding that decides the verdict.
+                            let short_findings = if props.compact { 1 } else { SHORT_FINDINGS };
+                            let hidden_findings = d.findings.len() - super::findings::shown(&d.findings, short_findings).count();
+                            let (shown_findings, shown_steps) = if *full { (usize::MAX, usize::MAX) } else { (short_findings, SHORT_STEPS) };
+                            let more = [
+                                (hidden_findings, "finding", "findings"),
+                                (hidden_steps, "step", "steps"),
+                            ]
+                            .iter()
+                            .filter(|(n, _, _)| *n > 0)
+                            .map(|(n, one, many)| format!("{n} more {}", if *n == 1 { one } else { many }))
+                            .collect::<Vec<_>>();
+                            // compact also keeps the findings' details for the full answer.
+                            let details_hidden = props.compact && !d.findings.is_empty();
+                            let toggle = if *full {
+                                (!more.is_empty() || details_hidden).then(|| "Show the short answer".to_string())
+                            } else if more.is_empty() {
+                                details_hidden.then(|| "Show the full answer".to_string())
+                            } else {
+                                Some(format!("Show the full answer ({})", more.join(", ")))
+                            };
+                            html! {
+                                <>
+                                    <Verdict diagnosis={d.clone()} heading={heading.clone()} />
+                                    <Findings findings={d.findings.clone()} shown={shown_findings} />
+                                    <Steps steps={d.steps.clone()} shown={shown_steps} />
+                                    if let Some(label) = toggle {
+                                        <p><button type="button" class="ht-link-button ht-more" aria-expanded={full.to_string()} onclick={on_view.clone()}>{ label }</button></p>
+                                    }
+                                    <RetryPanel retry={d.retry.clone()} short={props.compact && !*full} />
+                                    <Report diagnosis={d.clone()} />
+                                    if let Some(status) = d.status {
+                                        <StatusEntry {status} on_pick={on_pick.clone()} open={*full} />
+                                    }
+                                </>
+                            }
+                        }
                     }
                 }
             </section>

@@ -16,7 +16,9 @@ pub struct CatalogProps {
 
 #[component]
 pub fn CatalogBrowser(props: &CatalogProps) -> Html {
+    let headings = super::use_headings();
     let search_id = super::use_dom_id("catalog-search");
+    let landmark = super::use_landmark("Status code catalog");
     let oninput = props.on_search.reform(|e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
         input.value()
@@ -42,7 +44,7 @@ pub fn CatalogBrowser(props: &CatalogProps) -> Html {
                 let members: Vec<&'static Status> = catalog::all().iter().filter(|s| s.class == *class).collect();
                 html! {
                     <>
-                        <h4>{ format!("{} · {}", class.range(), class.label()) }</h4>
+                        { super::heading(headings, 2, None, html! { { format!("{} · {}", class.range(), class.label()) } }) }
                         <ul class="ht-codes">{ for members.into_iter().map(button) }</ul>
                     </>
                 }
@@ -58,9 +60,9 @@ pub fn CatalogBrowser(props: &CatalogProps) -> Html {
         }
     };
     html! {
-        <section class="ht-catalog" aria-label="Status code catalog">
+        <section class="ht-catalog" aria-label={landmark}>
             <details open={props.open}>
-                <summary><h3>{ "All status codes" }</h3></summary>
+                <summary>{ super::heading(headings, 1, None, html! { { "All status codes" } }) }</summary>
                 <label for={search_id.clone()}>{ "Search status codes" }</label>
                 <input id={search_id} type="search" value={props.query.clone()} {oninput} placeholder="404, rate limit, timeout, teapot…" autocomplete="off" />
                 { body }

@@ -20,28 +20,110 @@ pub use app::{App, AppProps, Theme};
 pub use examples::EXAMPLES;
 pub use state::{Action, State};
 
-use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Element ids are prefixed per widget ("ht", then "ht2", "ht3"…), so several widgets mounted in one
 /// document keep their labels pointing at their own controls.
+///
+/// It also carries the level of the widget's top heading, so headings need no context of their own.
 #[derive(Clone, PartialEq)]
-pub(crate) struct IdPrefix(pub Rc<str>);
+pub(crate) struct IdPrefix(pub Rc<str>, pub HeadingBase);
 
 impl IdPrefix {
+    /// The prefix of a widget being mounted: the lowest number no live widget holds, so a page that
+    /// replaces its one widget keeps "ht" (and the landmark name "Diagnosis"). Give it back with
+    /// [`IdPrefix::release`] when the widget goes.
     pub(crate) fn next() -> IdPrefix {
-        thread_local! { static MOUNTED: Cell<u32> = const { Cell::new(0) }; }
-        let n = MOUNTED.with(|m| {
-            let n = m.get();
-            m.set(n + 1);
+        let n = LIVE.with(|live| {
+            let mut live = live.borrow_mut();
+            let n = (0..).find(|n| !live.contains(n)).unwrap_or(0);
+            live.push(n);
             n
         });
-        IdPrefix(if n == 0 {
-            "ht".into()
-        } else {
-            format!("ht{}", n + 1).into()
-        })
+        IdPrefix(
+            if n == 0 {
+                "ht".into()
+            } else {
+                format!("ht{}", n + 1).into()
+            },
+            HeadingBase::default(),
+        )
+    }
+
+    pub(crate) fn release(&self) {
+        let n = match self.0.strip_prefix("ht") {
+            Some("") => 0,
+            Some(n) => n.parse::<u32>().map_or(u32::MAX, |n| n - 1),
+            None => return,
+        };
+        LIVE.with(|live| live.borrow_mut().retain(|&m| m != n));
+    }
+}
+
+thread_local! {
+    /// The numbers of the widgets mounted now.
+    static LIVE: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl IdPrefix {
+    /// A landmark's accessible name, unique on the page: "Diagnosis" for the first widget,
+    /// "Diagnosis (troubleshooter 2)" for the second (screen readers list landmarks by name, and
+    /// two regions with one name cannot be told apart).
+    pub(crate) fn landmark(&self, name: &str) -> String {
+        match self.0.strip_prefix("ht") {
+            Some(n) if !n.is_empty() => format!("{name} (troubleshooter {n})"),
+            _ => name.to_string(),
+        }
+    }
+}
+
+/// A landmark's accessible name for this widget (see [`IdPrefix::landmark`]).
+#[hook]
+pub(crate) fn use_landmark(name: &'static str) -> String {
+    use_context::<IdPrefix>().map_or_else(|| name.to_string(), |p| p.landmark(name))
+}
+
+/// The level of the widget's top heading: 2 unless the host page says otherwise (`heading-level`,
+/// `headingLevel`), so the widget's outline fits under the host's own headings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeadingBase(pub u8);
+
+impl Default for HeadingBase {
+    fn default() -> Self {
+        HeadingBase(2)
+    }
+}
+
+/// The widget's heading level, for [`heading`].
+#[hook]
+pub(crate) fn use_headings() -> HeadingBase {
+    use_context::<IdPrefix>().map_or_else(HeadingBase::default, |p| p.1)
+}
+
+/// A heading at the host's level plus its rank (0 for the headline, 1 below it, 2 below that):
+/// `h2`…`h6`, then `role="heading"` with `aria-level` (HTML has no `h7`). Styles go by rank
+/// (`ht-h0`, `ht-h1`, `ht-h2`), never by tag. A plain function, not a component: one fewer
+/// generic component in the wasm.
+pub(crate) fn heading(
+    base: HeadingBase,
+    rank: u8,
+    focus: Option<&NodeRef>,
+    children: Html,
+) -> Html {
+    let level = base.0.saturating_add(rank);
+    let class = match rank {
+        0 => "ht-h0",
+        1 => "ht-h1",
+        _ => "ht-h2",
+    };
+    let node_ref = focus.cloned().unwrap_or_default();
+    let tabindex = focus.map(|_| "-1");
+    if level <= 6 {
+        let tag = format!("h{level}");
+        html! { <@{tag} {class} ref={node_ref} {tabindex}>{ children }</@> }
+    } else {
+        html! { <div role="heading" aria-level={level.to_string()} {class} ref={node_ref} {tabindex}>{ children }</div> }
     }
 }
 

@@ -22,6 +22,7 @@ enum CopyState {
 
 #[component]
 pub fn Report(props: &ReportProps) -> Html {
+    let headings = super::use_headings();
     let text_id = super::use_dom_id("report-text");
     let copy = use_state(|| CopyState::Idle);
     let shown = use_state(|| false);
@@ -76,7 +77,7 @@ pub fn Report(props: &ReportProps) -> Html {
     html! {
         <div class="ht-report">
             if !d.request_ids.is_empty() {
-                <h3>{ "Request ids to quote to support" }</h3>
+                { super::heading(headings, 1, None, html! { { "Request ids to quote to support" } }) }
                 <dl class="ht-ids">
                     { for d.request_ids.iter().map(|r| html! { <><dt>{ &r.name }</dt><dd>{ &r.value }</dd></> }) }
                 </dl>
@@ -87,12 +88,12 @@ pub fn Report(props: &ReportProps) -> Html {
                 }
             }
             if !d.others.is_empty() {
-                <h3>{ "Other failing requests in the paste" }</h3>
+                { super::heading(headings, 1, None, html! { { "Other failing requests in the paste" } }) }
                 <ul class="ht-others">
                     { for d.others.iter().map(|o| html! { <li>{ format!("{} {} → {}", o.method, o.url, if o.status == 0 { "no response (blocked or failed)".to_string() } else { o.status.to_string() }) }</li> }) }
                 </ul>
             }
-            <h3>{ "Report for support" }</h3>
+            { super::heading(headings, 1, None, html! { { "Report for support" } }) }
             <div class="ht-row">
                 <button type="button" class="ht-button" onclick={on_copy}>{ "Copy report for support" }</button>
                 <button type="button" class="ht-button ht-secondary" onclick={on_toggle} aria-expanded={visible.to_string()}>

@@ -7,6 +7,21 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct RetryProps {
     pub retry: RetryAdvice,
+    /// The short answer of the compact widget: the advice's first sentence only.
+    #[prop_or_default]
+    pub short: bool,
+}
+
+/// The first sentence of our own advice ("Wait 2 min (until 09:23:07 UTC), then retry."): up to the
+/// first full stop that is followed by a space and a capital letter.
+fn first_sentence(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices(". ") {
+        if bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase) {
+            return &text[..=i];
+        }
+    }
+    text
 }
 
 fn now_seconds() -> i64 {
@@ -15,6 +30,7 @@ fn now_seconds() -> i64 {
 
 #[component]
 pub fn RetryPanel(props: &RetryProps) -> Html {
+    let headings = super::use_headings();
     let now = use_state(now_seconds);
     {
         let now = now.clone();
@@ -45,11 +61,11 @@ pub fn RetryPanel(props: &RetryProps) -> Html {
     });
     html! {
         <>
-            <h3>{ "Retry?" }</h3>
+            <div class="ht-retry-heading">{ super::heading(headings, 1, None, html! { { "Retry?" } }) }</div>
             <div class="ht-retry">
                 <p><strong>{ r.policy.label() }</strong></p>
                 { for countdown }
-                <p>{ &r.advice }</p>
+                <p>{ if props.short { first_sentence(r.advice.as_str()) } else { r.advice.as_str() } }</p>
                 <p class="ht-meta">
                     { if r.safe_for_non_idempotent {
                         "Repeating a POST or PATCH is safe here: the server did not process the request."

@@ -14,6 +14,7 @@ pub struct StatusEntryProps {
 
 #[component]
 pub fn StatusEntry(props: &StatusEntryProps) -> Html {
+    let headings = super::use_headings();
     let s = &props.status;
     let registration = match s.registration {
         Registration::Registered => "Registered with IANA".to_string(),
@@ -39,15 +40,15 @@ pub fn StatusEntry(props: &StatusEntryProps) -> Html {
                 <p><strong>{ format!("Also used by {} as \u{201c}{}\u{201d}: ", m.source.name, m.phrase) }</strong>{ m.explanation }</p>
             }) }
             if !s.causes.is_empty() {
-                <h4>{ "Common causes" }</h4>
+                { super::heading(headings, 2, None, html! { { "Common causes" } }) }
                 <ul>{ for s.causes.iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
             }
             if !s.owner_steps.is_empty() {
-                <h4>{ "If you run the API" }</h4>
+                { super::heading(headings, 2, None, html! { { "If you run the API" } }) }
                 <ul>{ for s.owner_steps.iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
             }
             if !s.headers.is_empty() {
-                <h4>{ "Headers that matter" }</h4>
+                { super::heading(headings, 2, None, html! { { "Headers that matter" } }) }
                 <table class="ht-headers">
                     <thead><tr><th scope="col">{ "Header" }</th><th scope="col">{ "What it tells you" }</th></tr></thead>
                     <tbody>
@@ -55,10 +56,10 @@ pub fn StatusEntry(props: &StatusEntryProps) -> Html {
                     </tbody>
                 </table>
             }
-            <h4>{ "For any API error" }</h4>
+            { super::heading(headings, 2, None, html! { { "For any API error" } }) }
             <ul class="ht-general">{ for crate::catalog::general_steps().iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
             if !s.related.is_empty() {
-                <h4>{ "Related codes" }</h4>
+                { super::heading(headings, 2, None, html! { { "Related codes" } }) }
                 <ul class="ht-related">
                     { for s.related.iter().map(|r| {
                         let code = r.code;

@@ -5,19 +5,23 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct StepsProps {
     pub steps: Vec<crate::diagnosis::Shown>,
+    /// How many to show (the short answer shows the first, most specific ones).
+    #[prop_or(usize::MAX)]
+    pub shown: usize,
 }
 
 #[component]
 pub fn Steps(props: &StepsProps) -> Html {
+    let headings = super::use_headings();
     let prefix = super::use_dom_id("step");
     if props.steps.is_empty() {
         return Html::default();
     }
     html! {
         <>
-            <h3>{ "What to do next" }</h3>
+            { super::heading(headings, 1, None, html! { { "What to do next" } }) }
             <ol class="ht-steps">
-                { for props.steps.iter().enumerate().map(|(i, step)| {
+                { for props.steps.iter().take(props.shown).enumerate().map(|(i, step)| {
                     let id = format!("{prefix}-{i}");
                     html! {
                         <li key={step.to_string()}>

@@ -13,6 +13,7 @@ pub struct VerdictProps {
 
 #[component]
 pub fn Verdict(props: &VerdictProps) -> Html {
+    let headings = super::use_headings();
     let d = &props.diagnosis;
     let class_badge = d.status.map(|s| {
         html! { <span class="ht-badge" data-class={class_key(s.class)}>{ format!("{} · {}", s.class.range(), s.class.label()) }</span> }
@@ -28,7 +29,7 @@ pub fn Verdict(props: &VerdictProps) -> Html {
     html! {
         <>
             <div class="ht-headline">
-                <h2 ref={props.heading.clone()} tabindex="-1">{ &d.headline }</h2>
+                { super::heading(headings, 0, Some(&props.heading), html! { { &d.headline } }) }
                 <div class="ht-badges">
                     { for class_badge }
                     <span class="ht-badge" data-side={side_key(d.side)}>{ format!("Side: {}", d.side.label()) }</span>

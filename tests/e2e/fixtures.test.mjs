@@ -84,6 +84,10 @@ before(async () => {
   browser = await launch();
   page = await newPage(browser);
   await page.goto(server.url);
+  // These cases check every finding the engine makes reaches the page: the full answer, as a
+  // visitor who chose "Show the full answer" sees it (tests/e2e/short.test.mjs checks the short one).
+  await page.evaluate(() => localStorage.setItem('http-troubleshooter:view', 'full'));
+  await page.reload();
   await widgetReady(page);
 });
 after(async () => {

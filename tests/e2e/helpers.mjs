@@ -103,6 +103,12 @@ export async function paste(page, text) {
   );
 }
 
+/** Open the status code's reference ("About 404 Not Found"), one click away in the short answer. */
+export async function openEntry(page) {
+  await page.waitForSelector('details.ht-entry summary');
+  if (!(await page.$eval('details.ht-entry', (d) => d.open))) await page.click('details.ht-entry summary');
+}
+
 export async function headline(page) {
   return (await page.textContent('.ht-headline h2'))?.trim();
 }

@@ -43,7 +43,7 @@ test('the served pages make no request that leaves the machine', async () => {
   await page.fill('#ht-catalog-search', 'timeout');
   await page.click('.ht-code-button:has-text("504")');
   await page.waitForFunction(() => document.querySelector('.ht-headline h2')?.textContent.startsWith('504'));
-  for (const path of ['help-center.html', 'docs-site.html', 'http-troubleshooter.html']) {
+  for (const path of ['examples/help-center.html', 'examples/docs-site.html', 'http-troubleshooter.html']) {
     await page.goto(server.url + path);
     await page.waitForTimeout(1500);
   }

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { serve, launch, newPage, fixture, widgetReady, paste, headline, regionText } from './helpers.mjs';
+import { serve, launch, newPage, fixture, widgetReady, paste, headline, regionText, openEntry } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 let server;
@@ -32,6 +32,8 @@ test('pasting 404 shows the 404 explanation from the catalog', async () => {
   // No button needed: the diagnosis follows typing.
   await page.waitForSelector('.ht-headline h2');
   assert.equal(await headline(page), '404 Not Found');
+  // The short answer keeps the code's reference one click away.
+  await openEntry(page);
   const text = await regionText(page);
   assert.match(text, /The server has nothing at this URL/);
   assert.match(text, /405 Method Not Allowed/, 'related codes are listed');
@@ -94,6 +96,7 @@ test('an example button fills the box and diagnoses it', async () => {
 test('a related code and a catalog entry can be clicked, and the address follows', async () => {
   const page = await open();
   await paste(page, '502');
+  await openEntry(page);
   await page.click('.ht-related button:has-text("504 Gateway Timeout")');
   await page.waitForFunction(() => document.querySelector('.ht-headline h2')?.textContent === '504 Gateway Timeout');
   assert.ok(page.url().endsWith('#504'));
@@ -103,6 +106,7 @@ test('a related code and a catalog entry can be clicked, and the address follows
   await page.fill('#ht-catalog-search', 'teapot');
   await page.click('.ht-catalog .ht-code-button:has-text("418")');
   await page.waitForFunction(() => document.querySelector('.ht-headline h2')?.textContent.startsWith('418'));
+  await openEntry(page);
   assert.match(await regionText(page), /I'm a teapot/i);
   assert.ok(page.url().endsWith('#418'));
 
@@ -114,9 +118,11 @@ test('a related code and a catalog entry can be clicked, and the address follows
 test('the catalog corrections of the independent review are what the page shows', async () => {
   const page = await open('#524');
   await page.waitForFunction(() => document.querySelector('.ht-headline h2')?.textContent?.startsWith('524'));
+  await openEntry(page);
   assert.match(await regionText(page), /120 s/);
   await page.goto(server.url + '#415');
   await page.waitForFunction(() => document.querySelector('.ht-headline h2')?.textContent === '415 Unsupported Media Type');
+  await openEntry(page);
   const text = await regionText(page);
   assert.match(text, /Accept\b/);
   assert.match(text, /RFC 9110 §15\.5\.16/);
@@ -130,6 +136,7 @@ test('the catalog corrections of the independent review are what the page shows'
 test('deep links: #503 and ?code=429 open the code; Back returns', async () => {
   const page = await open('#503');
   await page.waitForFunction(() => document.querySelector('.ht-headline h2')?.textContent === '503 Service Unavailable');
+  await openEntry(page);
   await page.click('.ht-related button:has-text("429")');
   await page.waitForFunction(() => document.querySelector('.ht-headline h2')?.textContent === '429 Too Many Requests');
   await page.goBack();

@@ -12,21 +12,23 @@ const BUDGETS = {
   'index.html': 12 * KiB,
   'http_troubleshooter.js': 64 * KiB,
   'http_troubleshooter_bg.wasm': 1300 * KiB,
-  'embed.js': 8 * KiB,
-  'http-troubleshooter.html': 1760 * KiB,
+  'embed.js': 12 * KiB,
+  'http-troubleshooter.html': 1800 * KiB,
   'sw.js': 4 * KiB,
 };
-const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 500 * KiB };
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 510 * KiB };
 // What a visitor of index.html downloads (the page, the glue and the wasm; the stylesheet is inside
 // the wasm), gzip -9. Issue 8 asks for 150 KiB; the measured floor is above it — a bare Yew 0.23 app
 // is 57 KiB and the catalog's text alone 60 KiB, before any engine code — so this budget holds the
 // line at the size reached to catch growth. See BENCHMARKS.md. The knowledge files (issues 13–14:
 // 582 entries, their texts) took it from 355 to 421 KiB, and the breadth work (about 280 more
 // entries, readers for evidence inside prose, masking by type) and the catalog's corrections
-// (issue 15) to 501 KiB; issue 17 brings it down to 280 KiB (BENCHMARKS.md lists what stands in
-// the way).
+// (issue 15) to 501 KiB, and issue 16's adoption work (diagnose() reading error objects,
+// diagnoseResponse, the diagnosis event, heading levels, the short answer: +9 KiB) and issue 15's
+// last codes (LinkedIn's 999, four IIS sub-statuses: +3 KiB) to 520 KiB; issue 17 brings it down
+// to 280 KiB (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
-const TRANSFER_GZIP_BUDGET = 510 * KiB;
+const TRANSFER_GZIP_BUDGET = 525 * KiB;
 
 test('dist/ has the fixed names and stays within its size budgets', async () => {
   const rows = [];
@@ -43,7 +45,7 @@ test('dist/ has the fixed names and stays within its size budgets', async () => 
   console.log(`transfer (${TRANSFER.join(' + ')}), gzip -9: ${(transfer / KiB).toFixed(1)} KiB, budget ${TRANSFER_GZIP_BUDGET / KiB} KiB`);
   assert.ok(transfer <= TRANSFER_GZIP_BUDGET, `a visitor downloads ${transfer} bytes gzipped, over the ${TRANSFER_GZIP_BUDGET} budget`);
   // The examples and the declarations ship too.
-  for (const name of ['help-center.html', 'docs-site.html', 'http_troubleshooter.d.ts']) {
+  for (const name of ['examples/help-center.html', 'examples/docs-site.html', 'http_troubleshooter.d.ts', 'csp.txt']) {
     assert.ok((await stat(join(DIST, name))).size > 0, name);
   }
   // No hashed names.

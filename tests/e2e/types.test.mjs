@@ -16,7 +16,7 @@ test('dist/http_troubleshooter.d.ts matches real results and the documented usag
   const m = await import(join(DIST, 'http_troubleshooter.js'));
   m.initSync({ module: await readFile(join(DIST, 'http_troubleshooter_bg.wasm')) });
   const declarations = await readFile(join(DIST, 'http_troubleshooter.d.ts'), 'utf8');
-  for (const fn of ['explainStatus(code: number | string): StatusEntry', 'diagnose(text: string): Diagnosis', 'listStatuses(): StatusEntry[]', 'mount(element: Element, options?: MountOptions']) {
+  for (const fn of ['explainStatus(code: number | string): StatusEntry', 'diagnose(value: string | number | Error | Response | object): Diagnosis', 'diagnoseResponse(response: Response): Promise<Diagnosis>', 'version(): string', 'listStatuses(): StatusEntry[]', 'mount(element: Element, options?: MountOptions']) {
     assert.ok(declarations.includes(fn), `declared precisely: ${fn}`);
   }
 
@@ -43,7 +43,7 @@ test('dist/http_troubleshooter.d.ts matches real results and the documented usag
     `export const diagnoses: Diagnosis[] = ${JSON.stringify(diagnoses)};`,
   ].join('\n'));
   await writeFile(join(dir, 'usage.ts'), `
-import init, { explainStatus, diagnose, listStatuses, mount, type StatusEntry, type Diagnosis } from ${module};
+import init, { explainStatus, diagnose, diagnoseResponse, version, listStatuses, mount, type StatusEntry, type Diagnosis, type DiagnosisSummary } from ${module};
 await init();
 const entry: StatusEntry = explainStatus(429);
 const also: StatusEntry = explainStatus("404");
@@ -55,12 +55,17 @@ const all: StatusEntry[] = listStatuses();
 const w = mount(document.createElement("div"), { code: 503, theme: "dark", compact: true });
 w.update({ code: 404 });
 w.destroy();
+mount(document.createElement("div"), { headingLevel: 3, onDiagnosis: (s: DiagnosisSummary) => console.log(s.code, s.kinds.join(), s.inputKind) });
+const byCode: Diagnosis = diagnose(429);
+const fromError: Diagnosis = diagnose(new Error("fetch failed"));
+const fromResponse: Promise<Diagnosis> = diagnoseResponse(new Response("x", { status: 503 }));
+const release: string = version();
 mount(document.createElement("div"));
 // @ts-expect-error themes are light, dark or auto
 mount(document.createElement("div"), { theme: "blue" });
-// @ts-expect-error diagnose takes the pasted text
-diagnose(42);
-export { also, phrase, retryAfter, code, all };
+// @ts-expect-error diagnose takes text, a status code, an error or a response
+diagnose(true);
+export { also, phrase, retryAfter, code, all, byCode, fromError, fromResponse, release };
 `);
   // The README's module snippet, as a reader would paste it beside the module.
   const readme = (await readmeSnippet('module')).replace("'./http_troubleshooter.js'", module);

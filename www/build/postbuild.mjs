@@ -5,7 +5,8 @@
 //     and the icon inline, so it works opened from disk (file://) with no server. It is made from the
 //     very files of this build, so it cannot drift from the served page.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync, renameSync, mkdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
@@ -19,11 +20,47 @@ const to = 'http_troubleshooter';
 for (const suffix of ['.js', '_bg.wasm', '.d.ts']) {
   if (existsSync(join(dir, from + suffix))) renameSync(join(dir, from + suffix), join(dir, to + suffix));
 }
+// Patches to the glue, each checked so that a new wasm-bindgen that changes the glue fails the build
+// here instead of shipping unpatched:
+//  - every exported function throws "call `await init()` first" when called before init, instead
+//    of "Cannot read properties of undefined";
+//  - `await init()` in Node reads the wasm from beside the glue (Node's fetch cannot read file: URLs);
+//  - a wasm from another release than the glue (a half-updated cache) fails with a clear message.
+function patchGlue(text) {
+  const replace = (what, by) => {
+    if (!text.includes(what)) throw new Error(`postbuild: the glue no longer contains ${what.slice(0, 80)}`);
+    text = text.replace(what, by);
+  };
+  replace(`new URL('${from}_bg.wasm', import.meta.url)`, `new URL('${to}_bg.wasm', import.meta.url)`);
+  replace(`@ts-self-types="./${from}.d.ts"`, `@ts-self-types="./${to}.d.ts"`);
+  let guarded = 0;
+  text = text.replace(/^export function (\w+)\(([^)]*)\) \{$/gm, (line, name) => {
+    guarded++;
+    return `${line}\n    __htInitialised('${name}');`;
+  });
+  if (guarded < 6) throw new Error(`postbuild: guarded only ${guarded} exported functions in the glue`);
+  replace('let wasmModule, wasmInstance, wasm;', `let wasmModule, wasmInstance, wasm;
+function __htInitialised(name) {
+    if (wasm === undefined) throw new Error(\`http-troubleshooter: \${name}() was called before the module was initialised: call \\\`await init()\\\` first (or initSync({ module: bytes })).\`);
+}`);
+  replace('        module_or_path = fetch(module_or_path);', `        const href = String(module_or_path instanceof Request ? module_or_path.url : module_or_path);
+        module_or_path = href.startsWith('file:') && typeof process === 'object' && process.versions && process.versions.node
+            ? import('node:fs/promises').then((fs) => fs.readFile(new URL(href)))
+            : fetch(module_or_path);`);
+  replace('    const { instance, module } = await __wbg_load(await module_or_path, imports);', `    let loaded;
+    try {
+        loaded = await __wbg_load(await module_or_path, imports);
+    } catch (error) {
+        if (error instanceof WebAssembly.LinkError) {
+            throw new Error(\`http-troubleshooter: the wasm file is not from the same release as http_troubleshooter.js (a cache or CDN served a mix of two versions; copy one release's dist/ whole): \${error.message}\`);
+        }
+        throw error;
+    }
+    const { instance, module } = loaded;`);
+  return text;
+}
 if (existsSync(join(dir, to + '.js'))) {
-  const patched = readFileSync(join(dir, to + '.js'), 'utf8')
-    .replace(`new URL('${from}_bg.wasm', import.meta.url)`, `new URL('${to}_bg.wasm', import.meta.url)`)
-    .replace(`@ts-self-types="./${from}.d.ts"`, `@ts-self-types="./${to}.d.ts"`);
-  writeFileSync(join(dir, to + '.js'), patched);
+  writeFileSync(join(dir, to + '.js'), patchGlue(readFileSync(join(dir, to + '.js'), 'utf8')));
 }
 const need = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm', 'embed.js', 'sw.js'];
 const missing = need.filter((name) => !existsSync(join(dir, name)));
@@ -36,6 +73,18 @@ const read = (name) => readFileSync(join(dir, name));
 const html = read('index.html').toString('utf8');
 const glue = read('http_troubleshooter.js').toString('utf8');
 const wasm = read('http_troubleshooter_bg.wasm');
+
+// The embed loads the glue and wasm of its own release by these names (the fixed names stay for
+// direct users), so a cache holding one file of an older release cannot break it.
+const pkgVersion = readFileSync('Cargo.toml', 'utf8').match(/^version = "([^"]+)"/m)[1];
+const build = createHash('sha256').update(glue).update(wasm).digest('hex').slice(0, 12);
+writeFileSync(join(dir, `http_troubleshooter.${build}.js`), glue);
+writeFileSync(join(dir, `http_troubleshooter_bg.${build}.wasm`), wasm);
+const embed = read('embed.js').toString('utf8');
+for (const placeholder of ['__HT_PKG_VERSION__', '__HT_BUILD__']) {
+  if (!embed.includes(`'${placeholder}'`)) throw new Error(`postbuild: embed.js has no '${placeholder}' to stamp`);
+}
+writeFileSync(join(dir, 'embed.js'), embed.replace("'__HT_PKG_VERSION__'", `'${pkgVersion}'`).replace("'__HT_BUILD__'", `'${build}'`));
 
 const version = createHash('sha256')
   .update(html).update(glue).update(wasm).update(read('embed.js'))
@@ -109,4 +158,51 @@ const single = html.slice(0, loaderStart)
     .replace('<a href="./http-troubleshooter.html" download>single-file version</a>', 'single-file version (this file)');
 writeFileSync(join(dir, 'http-troubleshooter.html'), withCsp(single, { network: false }));
 writeFileSync(join(dir, 'index.html'), withCsp(html, { network: true }));
-console.log(`postbuild: sw.js version ${version}; http-troubleshooter.html ${(single.length / 1024).toFixed(0)} KiB (wasm ${(wasm.length / 1024).toFixed(0)} KiB)`);
+
+// The example pages live under examples/, out of search engines' indexes.
+mkdirSync(join(dir, 'examples'), { recursive: true });
+for (const name of ['help-center.html', 'docs-site.html']) {
+  let page = read(name).toString('utf8');
+  const fixes = [
+    ['<meta charset="utf-8">', '<meta charset="utf-8">\n  <meta name="robots" content="noindex">'],
+    ['"./embed.js"', '"../embed.js"'],
+    ["'./http_troubleshooter.js'", "'../http_troubleshooter.js'"],
+  ];
+  for (const [what, by] of fixes) page = page.replaceAll(what, by);
+  if (!page.includes('noindex')) throw new Error(`postbuild: ${name} has no <meta charset="utf-8"> to put noindex after`);
+  writeFileSync(join(dir, 'examples', name), page);
+  unlinkSync(join(dir, name));
+}
+
+// Third-party notices: the licences of every crate compiled into the wasm, by cargo-about (installed
+// by .ci/setup; about.toml says which crates and licences), so they can never drift from Cargo.lock.
+{
+  const about = spawnSync('cargo', ['about', 'generate', '--locked', '--offline', '--fail', '-c', 'about.toml', 'www/build/notices.hbs'], { encoding: 'utf8', maxBuffer: 64e6 });
+  if (about.status !== 0 || !about.stdout.includes('</html>')) {
+    console.error(`postbuild: cargo about generate failed (is cargo-about installed? .ci/setup installs it):\n${about.stderr}`);
+    process.exit(1);
+  }
+  writeFileSync(join(dir, 'THIRD-PARTY-NOTICES.html'), about.stdout);
+}
+
+// The Content-Security-Policy a host page needs to embed the widget, and the ones the two pages
+// carry, so nobody has to dig them out of index.html.
+const pagePolicy = (page) => page.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
+writeFileSync(join(dir, 'csp.txt'), `# http-troubleshooter ${pkgVersion} (build ${build}): Content-Security-Policy
+
+# A help-center page that embeds the widget (<script type="module" src=".../embed.js">) needs, beside
+# its own sources, with ORIGIN the origin that serves dist/ ('self' when it is the page's own):
+script-src ORIGIN 'wasm-unsafe-eval'
+connect-src ORIGIN
+style-src ${sha256(widgetCss)}
+
+# (The script loads the module, the wasm is fetched, and the widget's one stylesheet is a <style>
+# with exactly this text inside its shadow root. Nothing else is loaded, from anywhere.)
+
+# dist/index.html carries this policy as a <meta>:
+${pagePolicy(readFileSync(join(dir, 'index.html'), 'utf8'))}
+
+# dist/http-troubleshooter.html (the single file, no network at all) carries:
+${pagePolicy(readFileSync(join(dir, 'http-troubleshooter.html'), 'utf8'))}
+`);
+console.log(`postbuild: build ${build}, version ${pkgVersion}; sw.js version ${version}; http-troubleshooter.html ${(single.length / 1024).toFixed(0)} KiB (wasm ${(wasm.length / 1024).toFixed(0)} KiB)`);
