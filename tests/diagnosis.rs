@@ -726,3 +726,33 @@ fn a_bare_429_does_not_claim_the_server_named_no_wait() {
     // The panel's title promises no time it does not have.
     assert_eq!(RetryPolicy::RetryAfter.label(), "Wait before retrying");
 }
+
+#[test]
+fn an_old_503_whose_retry_moment_passed_says_so_in_the_verdict() {
+    // Retry-After names 09:26:07 UTC on 14 May 2024 (epoch 1715678767).
+    let paste = "HTTP/1.1 503 Service Unavailable\nDate: Tue, 14 May 2024 09:21:07 GMT\nRetry-After: Tue, 14 May 2024 09:26:07 GMT\n\n";
+    let later = diagnosis::diagnose_at(
+        paste,
+        Clock {
+            now: Some(1_715_678_767 + 3600),
+        },
+    );
+    assert!(
+        later.verdict.as_str().contains("that time has passed")
+            && !later.verdict.as_str().contains("asks you to retry"),
+        "{}",
+        later.verdict.as_str()
+    );
+    let before = diagnosis::diagnose_at(
+        paste,
+        Clock {
+            now: Some(1_715_678_467),
+        },
+    );
+    assert!(
+        before.verdict.as_str().contains("asks you to retry at")
+            && !before.verdict.as_str().contains("passed"),
+        "{}",
+        before.verdict.as_str()
+    );
+}

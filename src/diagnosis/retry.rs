@@ -244,14 +244,25 @@ pub(super) fn read(exchange: &Exchange, status: &Status, clock: Clock, notes: &m
         }
     } else if let (Some(Wait { seconds, at_unix }), StatusClass::ServerError) = (wait, status.class)
     {
-        let when = match (seconds, at_unix) {
-            (_, Some(a)) => shown!("at {}", time::readable(a, reference)),
-            (Some(s), None) => shown!("in {}", time::duration(s)),
+        // An old response whose moment has passed tells one story: the finding says it passed, so
+        // the verdict does too.
+        let said = match (seconds, at_unix) {
+            (_, Some(a)) if over => shown!(
+                "The server asked you to retry at {}; that time has passed.",
+                time::readable(a, None)
+            ),
+            (_, Some(a)) => shown!(
+                "The server asks you to retry at {}.",
+                time::readable(a, reference)
+            ),
+            (Some(s), None) => {
+                shown!("The server asks you to retry in {}.", time::duration(s))
+            }
             _ => Shown::default(),
         };
         notes.verdict(
             Precedence::ProxyMessage,
-            shown!("{} The server asks you to retry {}.", status.summary, when),
+            shown!("{} {}", status.summary, said).trimmed(),
         );
     }
     if wait.is_some() {

@@ -215,8 +215,9 @@ pub fn App(props: &AppProps) -> Html {
             }));
         })
     };
-    // After an explicit Diagnose (button, Enter, an example), the answer's headline is scrolled into
-    // view when it is off screen: on a phone it sits below the paste box. Typing never scrolls.
+    // After an explicit Diagnose (button, Enter, an example), the answer's headline is scrolled to
+    // the top when it sits low: on a phone it is below the paste box, and on a desktop the verdict
+    // and steps would be below the fold. Typing never scrolls.
     let reveal = use_state(|| 0u32);
     {
         let heading = heading.clone();
@@ -231,7 +232,9 @@ pub fn App(props: &AppProps) -> Html {
                         .ok()
                         .and_then(|h| h.as_f64())
                         .unwrap_or(0.0);
-                    if rect.top() < 0.0 || rect.bottom() > height {
+                    // Off screen, or so low that the verdict and steps are below the fold
+                    // (the paste box above it): bring the headline to the top.
+                    if rect.top() < 0.0 || rect.top() > height * 0.4 {
                         element.scroll_into_view();
                     }
                 }

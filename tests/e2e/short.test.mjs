@@ -58,6 +58,22 @@ test('a long answer starts short; "Show the full answer" shows the rest and is r
   await context.close();
 });
 
+test('on a desktop, Diagnose brings the verdict and the first steps on screen', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(server.url);
+  await widgetReady(page);
+  await page.fill('#ht-input', await fixture('raw-503-retry-after-date.txt'));
+  await page.click('button:has-text("Diagnose")');
+  await page.waitForSelector('.ht-headline h2');
+  await page.waitForFunction(() => {
+    const visible = (el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; };
+    return visible(document.querySelector('.ht-headline h2')) && visible(document.querySelector('.ht-verdict'))
+      && visible(document.querySelector('.ht-steps li'));
+  }, null, { timeout: 3000 });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('on a phone, Diagnose brings the answer into view', async () => {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
   const page = await newPage(context);
