@@ -756,3 +756,35 @@ fn an_old_503_whose_retry_moment_passed_says_so_in_the_verdict() {
         before.verdict.as_str()
     );
 }
+
+#[test]
+fn a_cors_error_that_prints_an_error_status_leads_with_fixing_that_status() {
+    let cors = "Access to fetch at 'https://api.example.com/v1/orders' from origin 'https://app.example.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+    let with_500 = format!(
+        "{cors}\nPOST https://api.example.com/v1/orders net::ERR_FAILED 500 (Internal Server Error)"
+    );
+    let d = diagnosis::diagnose(&with_500);
+    assert_eq!(d.code, Some(500));
+    let first = d.steps[0].as_str();
+    assert!(
+        first.starts_with("Fix the 500 first") && first.contains("logs"),
+        "{first}"
+    );
+    // The CORS advice still follows.
+    assert!(d
+        .steps
+        .iter()
+        .any(|s| s.as_str().contains("Access-Control-Allow-Origin")));
+    // No status beside it, or a 200: the CORS advice comes first, and nothing to "fix first".
+    for paste in [
+        cors.to_string(),
+        format!("{cors}\nGET https://api.example.com/v1/orders net::ERR_FAILED 200 (OK)"),
+    ] {
+        let d = diagnosis::diagnose(&paste);
+        assert!(
+            !d.steps.iter().any(|s| s.as_str().starts_with("Fix the")),
+            "{:?}",
+            d.steps
+        );
+    }
+}

@@ -64,7 +64,12 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     } else {
         error.steps
     };
-    for step in steps {
+    // An error status beside the failure is the first thing to fix (a 500 behind a CORS message).
+    let first = match status {
+        Some(code) if code >= 400 => explanation.steps_with_status,
+        _ => &[],
+    };
+    for step in first.iter().chain(steps) {
         notes.step(knowledge::fill(step, &slots));
     }
     notes.cause_settled = true;

@@ -557,6 +557,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         let with_status = f.opt_str("with_status")?;
         let detail = f.str("detail")?;
         let steps = f.list("steps")?;
+        let steps_with_status = f.list("steps_with_status")?;
         let side = f.opt_str("side")?.unwrap_or_else(|| "network".into());
         let side = pick(&side, &SIDES, "side", &f)?;
         let side_with_status = match f.opt_str("side_with_status")? {
@@ -571,6 +572,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         for t in [&verdict, &detail]
             .into_iter()
             .chain(steps.iter())
+            .chain(steps_with_status.iter())
             .chain(with_status.iter())
         {
             check_slots(t, &f)?;
@@ -578,14 +580,15 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         f.finish()?;
         let _ = writeln!(
             out,
-            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, detail: {}, steps: {}, side: Side::{side}, side_with_status: {side_with_status}, retry: {retry} }},",
+            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, detail: {}, steps: {}, steps_with_status: {}, side: Side::{side}, side_with_status: {side_with_status}, retry: {retry} }},",
             camel(id),
             camel(id),
             lit(&headline),
             lit(&verdict),
             opt_lit(&with_status),
             lit(&detail),
-            lits(&steps)
+            lits(&steps),
+            lits(&steps_with_status)
         );
     }
     let _ = writeln!(out, "];\n");

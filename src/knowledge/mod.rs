@@ -231,6 +231,9 @@ pub struct Network {
     pub with_status: Option<&'static str>,
     pub detail: &'static str,
     pub steps: &'static [&'static str],
+    /// Steps that come first when an error status (4xx, 5xx) was printed beside the failure: that
+    /// answer is a failure of its own ({status}).
+    pub steps_with_status: &'static [&'static str],
     pub side: Side,
     /// The side when an error status was printed beside the failure (the preflight's 404 is the
     /// API's configuration); without one, the status's own side from the catalog.
