@@ -247,6 +247,18 @@ fn header_lines(headers: &JsValue, out: &mut String) {
     }
 }
 
+/// A response as raw HTTP, the way a developer pastes it: status line, header lines, blank line, body.
+fn raw_response(code: u16, reason: &str, headers: &JsValue, body: Option<String>) -> String {
+    let mut text = format!("HTTP/1.1 {code} {reason}").trim_end().to_string();
+    text.push('\n');
+    header_lines(headers, &mut text);
+    if let Some(body) = body.filter(|b| !b.is_empty()) {
+        text.push('\n');
+        text.push_str(&body);
+    }
+    text
+}
+
 /// What an error or response object holds, written as the text a developer would paste: the error
 /// line(s) first (`AxiosError: Request failed with status code 404`, the `cause` of a fetch
 /// failure and its code), then the response as raw HTTP (status line, headers, body).
@@ -285,18 +297,12 @@ fn paste_from_object(value: &JsValue) -> String {
             .iter()
             .find_map(|k| prop(holder, k).as_string())
             .unwrap_or_default();
-        let mut head = format!("HTTP/1.1 {code} {reason}").trim_end().to_string();
-        head.push('\n');
-        header_lines(&prop(holder, "headers"), &mut head);
         // axios: data; got: body (a string); ofetch: data on the error.
         let body = ["data", "body"]
             .iter()
             .find_map(|k| as_paste_text(&prop(holder, k)))
             .or_else(|| as_paste_text(&prop(value, "data")));
-        if let Some(body) = body {
-            head.push('\n');
-            head.push_str(&body);
-        }
+        let head = raw_response(code, &reason, &prop(holder, "headers"), body);
         if !text.is_empty() {
             text.push('\n');
         }
@@ -356,24 +362,22 @@ pub async fn diagnose_response(
             describe(&response)
         )));
     };
-    let mut text = format!("HTTP/1.1 {} {}", response.status(), response.status_text())
-        .trim_end()
-        .to_string();
-    text.push('\n');
-    header_lines(&response.headers().into(), &mut text);
+    // The body from a clone, so the caller can still read it; a body already read is left out.
+    let mut body = None;
     if !response.body_used() {
-        if let Ok(copy) = response.clone() {
-            if let Ok(promise) = copy.text() {
-                if let Ok(body) = JsFuture::from(promise).await {
-                    if let Some(body) = body.as_string().filter(|b| !b.is_empty()) {
-                        text.push('\n');
-                        text.push_str(&body);
-                    }
-                }
-            }
+        if let Ok(promise) = response.clone().and_then(|copy| copy.text()) {
+            body = JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|b| b.as_string());
         }
     }
-    diagnose_string(&text)
+    diagnose_string(&raw_response(
+        response.status(),
+        &response.status_text(),
+        &response.headers().into(),
+        body,
+    ))
 }
 
 /// Every catalog entry, in code order.
@@ -418,9 +422,7 @@ fn props_from(options: &JsValue, base: AppProps, caller: &str) -> Result<AppProp
     if !options.is_object() {
         return Err(type_error(format!("{caller} was given {} as options; it accepts an object like {{ code: 503, theme: \"dark\", compact: true }}.", describe(options))));
     }
-    let get = |key: &str| {
-        js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-    };
+    let get = |key: &str| prop(options, key);
     let mut props = base;
     let code = get("code");
     if !code.is_undefined() {

@@ -788,3 +788,23 @@ fn a_cors_error_that_prints_an_error_status_leads_with_fixing_that_status() {
         );
     }
 }
+
+#[test]
+fn the_retry_advice_leads_with_its_first_sentence() {
+    let d = diagnosis::diagnose_at(
+        "HTTP/1.1 503 Service Unavailable\nRetry-After: 120\n\n",
+        Clock {
+            now: Some(1_715_678_467),
+        },
+    );
+    assert!(d.retry.advice.as_str().len() > d.retry.lead().len());
+    assert!(
+        d.retry.lead().starts_with("Wait 2 min (until ") && d.retry.lead().ends_with("then retry."),
+        "{}",
+        d.retry.lead()
+    );
+    // "2.5 s" or "e.g. 429" do not end a sentence: only ". " before a capital letter does.
+    let bare = diagnosis::diagnose("429");
+    assert!(bare.retry.advice.as_str().starts_with(bare.retry.lead()));
+    assert!(bare.retry.lead().ends_with('.'));
+}

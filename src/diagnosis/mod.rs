@@ -122,6 +122,19 @@ pub struct RetryAdvice {
     pub safe_for_non_idempotent: bool,
 }
 
+impl RetryAdvice {
+    /// The advice's first sentence ("Wait 2 min (until 09:23:07 UTC), then retry."), for a compact
+    /// answer: up to the first full stop followed by a space and a capital letter. The advice is our
+    /// own words, whose sentences always end that way.
+    pub fn lead(&self) -> &str {
+        let text = self.advice.as_str();
+        let bytes = text.as_bytes();
+        text.match_indices(". ")
+            .find(|(i, _)| bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase))
+            .map_or(text, |(i, _)| &text[..=i])
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RequestId {
     /// The header or body field it came from.

@@ -91,6 +91,47 @@ fn remembered_full() -> bool {
         == Some("full")
 }
 
+/// What the answer shows of a diagnosis, and the label of the button that shows the rest.
+struct ShortView {
+    findings: usize,
+    steps: usize,
+    toggle: Option<String>,
+}
+
+fn short_view(d: &Diagnosis, compact: bool, full: bool) -> ShortView {
+    // compact keeps only the finding that decides the verdict, and its details for the full answer.
+    let short_findings = if compact { 1 } else { SHORT_FINDINGS };
+    let hidden_findings =
+        d.findings.len() - super::findings::shown(&d.findings, short_findings).count();
+    let hidden_steps = d.steps.len().saturating_sub(SHORT_STEPS);
+    let more: Vec<String> = [
+        (hidden_findings, "finding", "findings"),
+        (hidden_steps, "step", "steps"),
+    ]
+    .iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| format!("{n} more {}", if *n == 1 { one } else { many }))
+    .collect();
+    let details_hidden = compact && !d.findings.is_empty();
+    let toggle = if full {
+        (!more.is_empty() || details_hidden).then(|| "Show the short answer".to_string())
+    } else if more.is_empty() {
+        details_hidden.then(|| "Show the full answer".to_string())
+    } else {
+        Some(format!("Show the full answer ({})", more.join(", ")))
+    };
+    let (findings, steps) = if full {
+        (usize::MAX, usize::MAX)
+    } else {
+        (short_findings, SHORT_STEPS)
+    };
+    ShortView {
+        findings,
+        steps,
+        toggle,
+    }
+}
+
 /// Inputs larger than this wait longer before they are diagnosed while the visitor types.
 const LARGE_INPUT: usize = 20_000;
 
@@ -305,7 +346,7 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or_default();
 
     html! {
-        <ContextProvider<IdPrefix> context={IdPrefix(ids.0.clone(), props.headings)}>
+        <ContextProvider<IdPrefix> context={ids.with_headings(props.headings)}>
         <div class="ht-root" data-theme={props.theme.as_str()} data-compact={props.compact.to_string()} data-full={full.to_string()}>
             <div class="ht-styles" ref={styles}></div>
             <PasteBox value={state.input.clone()} {on_edit} {on_paste_large} {on_diagnose} {on_clear} compact={props.compact} />
@@ -320,34 +361,13 @@ pub fn App(props: &AppProps) -> Html {
                             <p class="ht-empty">{ "Paste a status code, a response, curl output or an error message above, or pick a code from the catalog. Nothing you paste leaves this page." }</p>
                         },
                         Some(d) => {
-                            let hidden_steps = d.steps.len().saturating_sub(SHORT_STEPS);
-                            // compact keeps only the finding that decides the verdict.
-                            let short_findings = if props.compact { 1 } else { SHORT_FINDINGS };
-                            let hidden_findings = d.findings.len() - super::findings::shown(&d.findings, short_findings).count();
-                            let (shown_findings, shown_steps) = if *full { (usize::MAX, usize::MAX) } else { (short_findings, SHORT_STEPS) };
-                            let more = [
-                                (hidden_findings, "finding", "findings"),
-                                (hidden_steps, "step", "steps"),
-                            ]
-                            .iter()
-                            .filter(|(n, _, _)| *n > 0)
-                            .map(|(n, one, many)| format!("{n} more {}", if *n == 1 { one } else { many }))
-                            .collect::<Vec<_>>();
-                            // compact also keeps the findings' details for the full answer.
-                            let details_hidden = props.compact && !d.findings.is_empty();
-                            let toggle = if *full {
-                                (!more.is_empty() || details_hidden).then(|| "Show the short answer".to_string())
-                            } else if more.is_empty() {
-                                details_hidden.then(|| "Show the full answer".to_string())
-                            } else {
-                                Some(format!("Show the full answer ({})", more.join(", ")))
-                            };
+                            let view = short_view(d, props.compact, *full);
                             html! {
                                 <>
                                     <Verdict diagnosis={d.clone()} heading={heading.clone()} />
-                                    <Findings findings={d.findings.clone()} shown={shown_findings} />
-                                    <Steps steps={d.steps.clone()} shown={shown_steps} />
-                                    if let Some(label) = toggle {
+                                    <Findings findings={d.findings.clone()} shown={view.findings} />
+                                    <Steps steps={d.steps.clone()} shown={view.steps} />
+                                    if let Some(label) = view.toggle {
                                         <p><button type="button" class="ht-link-button ht-more" aria-expanded={full.to_string()} onclick={on_view.clone()}>{ label }</button></p>
                                     }
                                     <RetryPanel retry={d.retry.clone()} short={props.compact && !*full} />

@@ -26,9 +26,10 @@ use yew::prelude::*;
 /// Element ids are prefixed per widget ("ht", then "ht2", "ht3"…), so several widgets mounted in one
 /// document keep their labels pointing at their own controls.
 ///
-/// It also carries the level of the widget's top heading, so headings need no context of their own.
+/// It also carries the widget's number (0 for the first live widget) and the level of its top
+/// heading, so headings and landmark names need no context of their own.
 #[derive(Clone, PartialEq)]
-pub(crate) struct IdPrefix(pub Rc<str>, pub HeadingBase);
+pub(crate) struct IdPrefix(pub Rc<str>, pub HeadingBase, u32);
 
 impl IdPrefix {
     /// The prefix of a widget being mounted: the lowest number no live widget holds, so a page that
@@ -41,41 +42,38 @@ impl IdPrefix {
             live.push(n);
             n
         });
-        IdPrefix(
-            if n == 0 {
-                "ht".into()
-            } else {
-                format!("ht{}", n + 1).into()
-            },
-            HeadingBase::default(),
-        )
+        let prefix = if n == 0 {
+            "ht".into()
+        } else {
+            format!("ht{}", n + 1).into()
+        };
+        IdPrefix(prefix, HeadingBase::default(), n)
     }
 
     pub(crate) fn release(&self) {
-        let n = match self.0.strip_prefix("ht") {
-            Some("") => 0,
-            Some(n) => n.parse::<u32>().map_or(u32::MAX, |n| n - 1),
-            None => return,
-        };
-        LIVE.with(|live| live.borrow_mut().retain(|&m| m != n));
+        LIVE.with(|live| live.borrow_mut().retain(|&m| m != self.2));
+    }
+
+    /// The same widget with the host's heading level.
+    pub(crate) fn with_headings(&self, headings: HeadingBase) -> IdPrefix {
+        IdPrefix(self.0.clone(), headings, self.2)
+    }
+
+    /// A landmark's accessible name, unique on the page: "Diagnosis" for the first widget,
+    /// "Diagnosis (troubleshooter 2)" for the second (screen readers list landmarks by name, and
+    /// two regions with one name cannot be told apart).
+    pub(crate) fn landmark(&self, name: &str) -> String {
+        if self.2 == 0 {
+            name.to_string()
+        } else {
+            format!("{name} (troubleshooter {})", self.2 + 1)
+        }
     }
 }
 
 thread_local! {
     /// The numbers of the widgets mounted now.
     static LIVE: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-impl IdPrefix {
-    /// A landmark's accessible name, unique on the page: "Diagnosis" for the first widget,
-    /// "Diagnosis (troubleshooter 2)" for the second (screen readers list landmarks by name, and
-    /// two regions with one name cannot be told apart).
-    pub(crate) fn landmark(&self, name: &str) -> String {
-        match self.0.strip_prefix("ht") {
-            Some(n) if !n.is_empty() => format!("{name} (troubleshooter {n})"),
-            _ => name.to_string(),
-        }
-    }
 }
 
 /// A landmark's accessible name for this widget (see [`IdPrefix::landmark`]).

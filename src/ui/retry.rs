@@ -12,18 +12,6 @@ pub struct RetryProps {
     pub short: bool,
 }
 
-/// The first sentence of our own advice ("Wait 2 min (until 09:23:07 UTC), then retry."): up to the
-/// first full stop that is followed by a space and a capital letter.
-fn first_sentence(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    for (i, _) in text.match_indices(". ") {
-        if bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase) {
-            return &text[..=i];
-        }
-    }
-    text
-}
-
 fn now_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
@@ -65,7 +53,7 @@ pub fn RetryPanel(props: &RetryProps) -> Html {
             <div class="ht-retry">
                 <p><strong>{ r.policy.label() }</strong></p>
                 { for countdown }
-                <p>{ if props.short { first_sentence(r.advice.as_str()) } else { r.advice.as_str() } }</p>
+                <p>{ if props.short { r.lead() } else { r.advice.as_str() } }</p>
                 <p class="ht-meta">
                     { if r.safe_for_non_idempotent {
                         "Repeating a POST or PATCH is safe here: the server did not process the request."

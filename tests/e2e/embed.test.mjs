@@ -205,23 +205,36 @@ test('heading-level sets the top heading; two widgets get distinct landmark name
   await p.done();
 });
 
-test('when the files cannot load, visitors see a short message in place; the details go to the console', async () => {
-  // A host without the wasm (and without CORS for the module): the embed itself loads.
-  const dir = await mkdtemp(join(tmpdir(), 'ht-broken-'));
+/**
+ * Embed the widget from a changed copy of dist/ (`change` gets the copy's folder) and return the page
+ * once the element shows its alert; the copy is removed afterwards.
+ */
+async function embedBrokenCopy(change, check) {
+  const dir = await mkdtemp(join(tmpdir(), 'ht-copy-'));
   try {
     await cp(DIST, dir, { recursive: true });
-    for (const name of await readdir(dir)) if (name.endsWith('.wasm')) await rm(join(dir, name));
-    const broken = await serve(dir, { cors: true });
-    const p = await open('<http-troubleshooter code="429"></http-troubleshooter>', { cdnUrl: broken.url });
+    await change(dir);
+    const host = await serve(dir, { cors: true });
+    const p = await open('<http-troubleshooter code="429"></http-troubleshooter>', { cdnUrl: host.url });
     await p.waitForFunction(() => document.querySelector('http-troubleshooter').shadowRoot.querySelector('[role="alert"]'), null, { timeout: 15000 });
-    const message = await p.evaluate(() => document.querySelector('http-troubleshooter').shadowRoot.textContent);
-    assert.equal(message, 'The HTTP troubleshooter could not load here. Reload the page to try again.');
-    assert.ok(p.errors.some((e) => e.includes('application/wasm') && e.includes('Access-Control-Allow-Origin')), p.errors.join('\n'));
+    await check(p);
     await p.done();
-    await broken.close();
+    await host.close();
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+test('when the files cannot load, visitors see a short message in place; the details go to the console', async () => {
+  // A host without the wasm: the embed itself loads.
+  await embedBrokenCopy(
+    async (dir) => { for (const name of await readdir(dir)) if (name.endsWith('.wasm')) await rm(join(dir, name)); },
+    async (p) => {
+      const message = await p.evaluate(() => document.querySelector('http-troubleshooter').shadowRoot.textContent);
+      assert.equal(message, 'The HTTP troubleshooter could not load here. Reload the page to try again.');
+      assert.ok(p.errors.some((e) => e.includes('application/wasm') && e.includes('Access-Control-Allow-Origin')), p.errors.join('\n'));
+    },
+  );
 });
 
 test('releases cannot mix: embed.js loads its own build by name, and a stale glue is named as such', async () => {
@@ -231,19 +244,12 @@ test('releases cannot mix: embed.js loads its own build by name, and a stale glu
   assert.deepEqual(await readFile(join(DIST, `http_troubleshooter.${build}.js`)), await readFile(join(DIST, 'http_troubleshooter.js')));
   assert.deepEqual(await readFile(join(DIST, `http_troubleshooter_bg.${build}.wasm`)), await readFile(join(DIST, 'http_troubleshooter_bg.wasm')));
   // An embed.js of another version in front of this build's files: a clear message in the console.
-  const dir = await mkdtemp(join(tmpdir(), 'ht-mixed-'));
-  try {
-    await cp(DIST, dir, { recursive: true });
-    await writeFile(join(dir, 'embed.js'), embed.replace(/const VERSION = '[^']+'/, "const VERSION = '0.0.1'"));
-    const mixed = await serve(dir, { cors: true });
-    const p = await open('<http-troubleshooter code="429"></http-troubleshooter>', { cdnUrl: mixed.url });
-    await p.waitForFunction(() => document.querySelector('http-troubleshooter').shadowRoot.querySelector('[role="alert"]'), null, { timeout: 15000 });
-    assert.ok(p.errors.some((e) => /embed\.js is version 0\.0\.1 but .* is version \d/.test(e)), p.errors.join('\n'));
-    await p.done();
-    await mixed.close();
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  await embedBrokenCopy(
+    (dir) => writeFile(join(dir, 'embed.js'), embed.replace(/const VERSION = '[^']+'/, "const VERSION = '0.0.1'")),
+    async (p) => {
+      assert.ok(p.errors.some((e) => /embed\.js is version 0\.0\.1 but .* is version \d/.test(e)), p.errors.join('\n'));
+    },
+  );
 });
 
 test('dist/csp.txt prints the policy a host needs, and the examples are noindex under examples/', async () => {
