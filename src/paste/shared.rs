@@ -452,7 +452,8 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
     best.map(|(_, s, w)| (s, w))
 }
 
-/// Three digits at the start of `text`, not followed by another digit or a letter, 100–599.
+/// Three digits at the start of `text`, not followed by another digit or a letter: 100–599, or a
+/// vendor code beyond 599 that the catalog knows (LinkedIn's 999, which link checkers print bare).
 fn code_at(text: &str) -> Option<u16> {
     let b = text.as_bytes();
     if b.len() < 3 || !b[..3].iter().all(u8::is_ascii_digit) {
@@ -462,7 +463,7 @@ fn code_at(text: &str) -> Option<u16> {
         return None;
     }
     let code: u16 = text[..3].parse().ok()?;
-    (100..=599).contains(&code).then_some(code)
+    ((100..=599).contains(&code) || catalog::lookup(code).is_some()).then_some(code)
 }
 
 /// The reason phrase of `code` (registered or a known alias) right after it, as written.
