@@ -30,15 +30,18 @@ const DIAGNOSE_ROUNDS = 7; // every generated input once per round
 const LARGE_INPUT = 20_000;
 const debounceFor = (length) => (length > LARGE_INPUT ? 450 : 180);
 // Aims, where the project has one (the rest print "—"). `ratio` compares widget/reference.
-// Keys are figure names or their beginnings (issue 8).
+// Keys are figure names or their beginnings; the longest matching key wins (issues 8 and 17).
+const BUDGET = 280 * KiB;
 const AIMS = {
-  'transfer gzip -9': { text: '≤ 1.5×', met: (r) => r.ratio <= 1.5 },
-  'budget: widget gzip -9': { text: '≤ 150 KiB', met: (r) => r.widget <= 150 * KiB },
-  'start-up to interactive': { text: '≤ 1.2×', met: (r) => r.ratio <= 1.2 },
+  'transfer gzip -9': { text: '≤ 3× (aim beyond issue 17: ~170 KiB)', met: (r) => r.ratio <= 3 },
+  'budget: widget gzip -9': { text: '≤ 280 KiB', met: (r) => r.widget <= BUDGET },
+  'start-up to interactive': { text: '≤ 1.3×', met: (r) => r.ratio <= 1.3 },
   'explainStatus per call': { text: '≤ 3×', met: (r) => r.ratio <= 3 },
-  'diagnose: ': { text: '≤ 2×', met: (r) => r.ratio <= 2 },
+  'diagnose: HAR': { text: '≤ 2×', met: (r) => r.ratio <= 2 },
+  'diagnose: raw response': { text: '≤ 2.5×', met: (r) => r.ratio <= 2.5 },
 };
-const aimFor = (figure) => AIMS[figure] ?? Object.entries(AIMS).find(([k]) => figure.startsWith(k))?.[1];
+const aimFor = (figure) =>
+  AIMS[figure] ?? Object.entries(AIMS).filter(([k]) => figure.startsWith(k)).sort((a, b) => b[0].length - a[0].length)[0]?.[1];
 /** The aim column for a figure given its ratio (widget / reference). */
 const aimCell = (figure, ratioValue) => {
   const aim = aimFor(figure);
@@ -514,7 +517,7 @@ try {
     row('transfer raw', widget.raw, bare.raw, { show: kib, refLabel: 'bare Yew' });
     row('transfer gzip -9', widget.gzip, bare.gzip, { show: kib, refLabel: 'bare Yew' });
     row('transfer brotli q11', widget.brotli, bare.brotli, { show: kib, refLabel: 'bare Yew' });
-    row('budget: widget gzip -9', widget.gzip, 150 * KiB, { show: kib, refLabel: 'budget' });
+    row('budget: widget gzip -9', widget.gzip, BUDGET, { show: kib, refLabel: 'budget' });
     breakdown.push('Widget files (as fetched by Chromium, service worker blocked):', '', '| file | raw | gzip -9 | brotli q11 |', '|---|---|---|---|');
     for (const f of widget.files) breakdown.push(`| ${f.path} | ${kib(f.raw)} (${f.raw} B) | ${kib(f.gzip)} (${f.gzip} B) | ${kib(f.brotli)} (${f.brotli} B) |`);
     breakdown.push('', `Bare Yew files: ${bare.files.map((f) => `${f.path} ${f.raw} B / gzip ${f.gzip} B`).join(', ')}`);
@@ -587,7 +590,7 @@ try {
         const d = median(r.diagnose);
         const p = median(r.parse);
         const label = input.name === 'HAR' ? `HAR ${mb.toFixed(2)} MB, ${input.gen.entries.toLocaleString('en')} entries` : `raw response ${mb.toFixed(2)} MB`;
-        rows.push(`| diagnose: ${label}, median (best) of ${rounds} | ${ms(d)} (${min(r.diagnose).toFixed(1)}) = ${(mb / (d / 1000)).toFixed(1)} MB/s | ${ms(p)} (${min(r.parse).toFixed(1)}) = ${(refMB / (p / 1000)).toFixed(1)} MB/s (${input.ref}, ${refMB.toFixed(2)} MB) | ${ratio(d, p)} | ${aimCell('diagnose: ', d / p)} |`);
+        rows.push(`| diagnose: ${label}, median (best) of ${rounds} | ${ms(d)} (${min(r.diagnose).toFixed(1)}) = ${(mb / (d / 1000)).toFixed(1)} MB/s | ${ms(p)} (${min(r.parse).toFixed(1)}) = ${(refMB / (p / 1000)).toFixed(1)} MB/s (${input.ref}, ${refMB.toFixed(2)} MB) | ${ratio(d, p)} | ${aimCell(`diagnose: ${label}`, d / p)} |`);
         notes.add(`diagnose(${input.name}) read it as ${r.check.inputKind}, code ${r.check.code}, "${r.check.headline}"${r.check.retryAfter != null ? `, retry after ${r.check.retryAfter} s` : ''}`);
         best[input.name] = { median: d / mb, best: min(r.diagnose) / mb };
       });

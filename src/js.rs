@@ -14,7 +14,7 @@
 use crate::catalog;
 use crate::diagnosis::{self, Clock};
 use crate::ui::{App, AppProps, HeadingBase, Theme};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -90,13 +90,9 @@ fn describe(value: &JsValue) -> String {
     } else if value.is_null() {
         "null".into()
     } else if let Some(s) = value.as_string() {
-        let short: String = s.chars().take(40).collect();
-        format!(
-            "the string {}",
-            serde_json::to_string(&short).unwrap_or_default()
-        )
+        describe_string(&s)
     } else if let Some(n) = value.as_f64() {
-        format!("the number {}", number_text(n))
+        describe_number(n)
     } else if value.is_object() {
         // Array.isArray throws on a revoked Proxy; an exception thrown through wasm would skip the
         // caller's clean-up (and leave a widget borrowed for good), so it is caught in the glue.
@@ -113,6 +109,18 @@ fn describe(value: &JsValue) -> String {
     }
 }
 
+fn describe_string(s: &str) -> String {
+    let short: String = s.chars().take(40).collect();
+    format!(
+        "the string {}",
+        serde_json::to_string(&short).unwrap_or_default()
+    )
+}
+
+fn describe_number(n: f64) -> String {
+    format!("the number {}", number_text(n))
+}
+
 /// A number as JavaScript prints it (NaN, Infinity, 1000000000, 12.5): JavaScript does the printing.
 fn number_text(n: f64) -> String {
     js_sys::Number::from(n)
@@ -123,10 +131,27 @@ fn number_text(n: f64) -> String {
 
 const ACCEPTED: &str = "an HTTP status code: an integer from 100 to 999, as a number (429) or a numeric string (\"429\")";
 
+/// A status code given as a number: an integer, 100–999.
+fn code_number(n: f64) -> Option<u16> {
+    (n.is_finite() && n.fract() == 0.0 && (100.0..=999.0).contains(&n)).then_some(n as u16)
+}
+
+/// A status code given as a string: digits only (spaces around them allowed), 100–999.
+fn code_text(s: &str) -> Option<u16> {
+    let t = s.trim();
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.parse::<u64>()
+        .ok()
+        .filter(|n| (100..=999).contains(n))
+        .map(|n| n as u16)
+}
+
 /// A status code argument: an integer or a numeric string, 100–999.
 fn status_code(value: &JsValue) -> Result<u16, JsValue> {
-    let number = if let Some(n) = value.as_f64() {
-        n
+    let code = if let Some(n) = value.as_f64() {
+        code_number(n)
     } else if let Some(s) = value.as_string() {
         let t = s.trim();
         if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
@@ -135,17 +160,14 @@ fn status_code(value: &JsValue) -> Result<u16, JsValue> {
                 describe(value)
             )));
         }
-        t.parse::<f64>().unwrap_or(f64::NAN)
+        code_text(t)
     } else {
         return Err(type_error(format!(
             "explainStatus() was given {}; it accepts {ACCEPTED}.",
             describe(value)
         )));
     };
-    if !number.is_finite() || number.fract() != 0.0 || !(100.0..=999.0).contains(&number) {
-        return Err(range_error(format!("explainStatus() was given {}, which is not an HTTP status code; it accepts {ACCEPTED}.", describe(value))));
-    }
-    Ok(number as u16)
+    code.ok_or_else(|| range_error(format!("explainStatus() was given {}, which is not an HTTP status code; it accepts {ACCEPTED}.", describe(value))))
 }
 
 /// The catalog entry for a status code, or the honest fallback for its class (`known: false`).
@@ -414,7 +436,83 @@ pub fn search_statuses(
     Ok(found.into())
 }
 
-/// Read `{ code, text, theme, compact, routing }` from a JavaScript options object.
+/// One option as the host gave it: absent, `null`, a value of the accepted type, or something else
+/// (kept, to name it in the error message).
+#[derive(Default)]
+enum Given<T> {
+    #[default]
+    Absent,
+    Null,
+    Value(T),
+    Other(JsValue),
+}
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Given<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value: JsValue = serde_wasm_bindgen::preserve::deserialize(d)?;
+        Ok(if value.is_undefined() {
+            Given::Absent
+        } else if value.is_null() {
+            Given::Null
+        } else if !(value.is_string() || value.as_f64().is_some() || value.as_bool().is_some()) {
+            // No option takes an object: reading one (a Proxy, a revoked one) could throw.
+            Given::Other(value)
+        } else {
+            match serde_wasm_bindgen::from_value::<T>(value.clone()) {
+                Ok(v) => Given::Value(v),
+                Err(_) => Given::Other(value),
+            }
+        })
+    }
+}
+
+impl Given<bool> {
+    /// A flag, read as JavaScript reads `if (value)`.
+    fn flag(self) -> Option<bool> {
+        match self {
+            Given::Absent => None,
+            Given::Null => Some(false),
+            Given::Value(b) => Some(b),
+            Given::Other(v) => Some(v.is_truthy()),
+        }
+    }
+}
+
+/// A status code option: a number or a numeric string.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum CodeOption {
+    Number(f64),
+    Text(String),
+}
+
+/// The options of `mount()` and `update()`, read by serde-wasm-bindgen: named fields are read from
+/// the object (getters included); unknown ones are ignored.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct Options {
+    code: Given<CodeOption>,
+    text: Given<String>,
+    theme: Given<String>,
+    compact: Given<bool>,
+    heading_level: Given<u8>,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    on_diagnosis: JsValue,
+    routing: Given<bool>,
+}
+
+const OPTION_FIELDS: [&str; 7] = [
+    "code",
+    "text",
+    "theme",
+    "compact",
+    "headingLevel",
+    "onDiagnosis",
+    "routing",
+];
+
+/// Read `{ code, text, theme, compact, headingLevel, onDiagnosis, routing }` from a JavaScript
+/// options object.
 fn props_from(options: &JsValue, base: AppProps, caller: &str) -> Result<AppProps, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(base);
@@ -422,65 +520,90 @@ fn props_from(options: &JsValue, base: AppProps, caller: &str) -> Result<AppProp
     if !options.is_object() {
         return Err(type_error(format!("{caller} was given {} as options; it accepts an object like {{ code: 503, theme: \"dark\", compact: true }}.", describe(options))));
     }
-    let get = |key: &str| prop(options, key);
-    let mut props = base;
-    let code = get("code");
-    if !code.is_undefined() {
-        props.code = if code.is_null() {
-            None
-        } else {
-            Some(status_code(&code).map_err(|_| {
-                range_error(format!(
-                    "{caller}: options.code was {}; it accepts {ACCEPTED}.",
-                    describe(&code)
-                ))
-            })?)
-        };
-        if props.code.is_some() {
-            props.text = None;
+    // serde-wasm-bindgen reads fields without catching; a getter or a Proxy trap may throw, and an
+    // exception through the wasm would leave the widget borrowed. So the fields are first copied
+    // with catching reads (one that throws reads as absent, as before).
+    let copy = js_sys::Object::new();
+    for key in OPTION_FIELDS {
+        let key = JsValue::from_str(key);
+        let value = js_sys::Reflect::get(options, &key).unwrap_or(JsValue::UNDEFINED);
+        if !value.is_undefined() {
+            let _ = js_sys::Reflect::set(&copy, &key, &value);
         }
     }
-    let text = get("text");
-    if !text.is_undefined() {
-        if !text.is_null() && text.as_string().is_none() {
-            return Err(type_error(format!(
-                "{caller}: options.text was {}; it accepts a string (the text to diagnose).",
-                describe(&text)
-            )));
+    let o: Options = serde_wasm_bindgen::from_value(copy.into()).map_err(|e| {
+        type_error(format!(
+            "{caller} could not read its options: {}",
+            JsValue::from(e).as_string().unwrap_or_default()
+        ))
+    })?;
+    let mut props = base;
+    let bad_code = |given: String| {
+        range_error(format!(
+            "{caller}: options.code was {given}; it accepts {ACCEPTED}."
+        ))
+    };
+    match o.code {
+        Given::Absent => {}
+        Given::Null => props.code = None,
+        Given::Value(CodeOption::Number(n)) => {
+            props.code = Some(code_number(n).ok_or_else(|| bad_code(describe_number(n)))?);
         }
-        props.text = text.as_string();
-        if props.text.is_some() {
+        Given::Value(CodeOption::Text(s)) => {
+            props.code = Some(code_text(&s).ok_or_else(|| bad_code(describe_string(&s)))?);
+        }
+        Given::Other(v) => return Err(bad_code(describe(&v))),
+    }
+    if props.code.is_some() {
+        props.text = None;
+    }
+    match o.text {
+        Given::Absent => {}
+        Given::Null => props.text = None,
+        Given::Value(text) => {
+            props.text = Some(text);
             props.code = None;
         }
-    }
-    let theme = get("theme");
-    if let Some(t) = theme.as_string() {
-        props.theme = Theme::parse(&t);
-    } else if !theme.is_undefined() {
-        return Err(type_error(format!(
-            "{caller}: options.theme was {}; it accepts \"light\", \"dark\" or \"auto\".",
-            describe(&theme)
-        )));
-    }
-    let compact = get("compact");
-    if !compact.is_undefined() {
-        props.compact = compact.is_truthy();
-    }
-    let level = get("headingLevel");
-    if !level.is_undefined() {
-        match level.as_f64() {
-            Some(n) if n.fract() == 0.0 && (1.0..=6.0).contains(&n) => {
-                props.headings = HeadingBase(n as u8)
-            }
-            _ => {
-                return Err(range_error(format!(
-                    "{caller}: options.headingLevel was {}; it accepts an integer from 1 to 6 (the level of the widget's top heading; 2 by default).",
-                    describe(&level)
-                )))
-            }
+        Given::Other(v) => {
+            return Err(type_error(format!(
+                "{caller}: options.text was {}; it accepts a string (the text to diagnose).",
+                describe(&v)
+            )))
         }
     }
-    let on_diagnosis = get("onDiagnosis");
+    let given = match o.theme {
+        Given::Absent => None,
+        Given::Value(t) => {
+            props.theme = Theme::parse(&t);
+            None
+        }
+        Given::Null => Some(describe(&JsValue::NULL)),
+        Given::Other(v) => Some(describe(&v)),
+    };
+    if let Some(given) = given {
+        return Err(type_error(format!(
+            "{caller}: options.theme was {given}; it accepts \"light\", \"dark\" or \"auto\"."
+        )));
+    }
+    if let Some(compact) = o.compact.flag() {
+        props.compact = compact;
+    }
+    let given = match o.heading_level {
+        Given::Absent => None,
+        Given::Value(n) if (1..=6).contains(&n) => {
+            props.headings = HeadingBase(n);
+            None
+        }
+        Given::Value(n) => Some(describe_number(f64::from(n))),
+        Given::Null => Some(describe(&JsValue::NULL)),
+        Given::Other(v) => Some(describe(&v)),
+    };
+    if let Some(given) = given {
+        return Err(range_error(format!(
+            "{caller}: options.headingLevel was {given}; it accepts an integer from 1 to 6 (the level of the widget's top heading; 2 by default)."
+        )));
+    }
+    let on_diagnosis = o.on_diagnosis;
     if !on_diagnosis.is_undefined() {
         props.on_diagnosis = if on_diagnosis.is_null() {
             None
@@ -498,9 +621,8 @@ fn props_from(options: &JsValue, base: AppProps, caller: &str) -> Result<AppProp
             )));
         };
     }
-    let routing = get("routing");
-    if !routing.is_undefined() {
-        props.routing = routing.is_truthy();
+    if let Some(routing) = o.routing.flag() {
+        props.routing = routing;
     }
     Ok(props)
 }

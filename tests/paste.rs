@@ -196,6 +196,38 @@ fn bodies_alone() {
 }
 
 #[test]
+fn long_json_bodies_keep_their_error_and_are_still_checked_whole() {
+    // A 100 000-item export with its error after the list: the error is read, the items beyond
+    // the first ones are checked as JSON but not kept.
+    let items: Vec<String> = (0..100_000).map(|i| format!("{{\"id\":{i}}}")).collect();
+    let text = format!(
+        "HTTP/1.1 500 Internal Server Error\nContent-Type: application/json\n\n{{\"items\":[{}],\"error\":{{\"code\":\"export_failed\"}}}}",
+        items.join(",")
+    );
+    let body = paste::read(&text).body.unwrap();
+    let json = body.json.as_ref().expect("valid JSON is parsed");
+    assert_eq!(json["error"]["code"], "export_failed");
+    assert_eq!(json["items"][0]["id"], 0);
+    assert!(json["items"].as_array().unwrap().len() < 1000);
+
+    // A syntax error deep in the part that is not kept is still a syntax error.
+    let broken = text.replacen("{\"id\":99998}", "{\"id\":99998,}", 1);
+    let body = paste::read(&broken).body.unwrap();
+    assert!(body.json.is_none());
+    assert!(body.json_error.unwrap().contains("syntax error"));
+}
+
+#[test]
+fn markdown_fences_around_a_paste_are_dropped_only_at_line_starts() {
+    let e = paste::read("```http\nHTTP/1.1 429 Too Many Requests\nRetry-After: 30\n```");
+    assert_eq!((e.kind, e.code()), (InputKind::RawResponse, Some(429)));
+    // Back-ticks inside a line are text, not a fence.
+    let e = paste::read("HTTP/1.1 400 Bad Request\nContent-Type: text/plain\n\nuse `a```b` here");
+    assert_eq!(e.code(), Some(400));
+    assert!(e.body.unwrap().text.contains("`a```b`"));
+}
+
+#[test]
 fn har_files_pick_the_failing_entry_and_list_the_others() {
     let e = paste::read(&fixture("har-mixed.har"));
     assert_eq!(e.kind, InputKind::Har);

@@ -84,7 +84,7 @@ impl Body {
             xml_fields: Vec::new(),
         };
         match media {
-            MediaKind::Json => match serde_json::from_str::<serde_json::Value>(start) {
+            MediaKind::Json => match parse_json(start) {
                 Ok(value) => body.json = Some(value),
                 Err(error) => {
                     body.json_error = Some(describe_json_error(&error));
@@ -155,6 +155,79 @@ impl Body {
 
 /// How [`Body::json_error`] begins when the JSON simply stops (a cut-off paste).
 pub const JSON_CUT_OFF: &str = "it stops before its end";
+
+/// A JSON body as a value, keeping the first items of long arrays and objects: an error is
+/// described at the top and in the first few items, and a 10 MB export's other items would cost
+/// most of the time and memory of a diagnosis. The whole text is still checked as JSON.
+fn parse_json(text: &str) -> Result<serde_json::Value, serde_json::Error> {
+    use serde::de::DeserializeSeed;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = Bounded.deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
+}
+
+/// How many items of one array or object are kept.
+const KEPT_ITEMS: usize = 64;
+
+struct Bounded;
+
+impl<'de> serde::de::DeserializeSeed<'de> for Bounded {
+    type Value = serde_json::Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(Bounded)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Bounded {
+    type Value = serde_json::Value;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(serde_json::Value::Null, Into::into))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while items.len() < KEPT_ITEMS {
+            match seq.next_element_seed(Bounded)? {
+                Some(v) => items.push(v),
+                None => return Ok(items.into()),
+            }
+        }
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(items.into())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.len() < KEPT_ITEMS * 4 {
+                object.insert(key, map.next_value_seed(Bounded)?);
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(object.into())
+    }
+}
 
 fn describe_json_error(error: &serde_json::Error) -> String {
     use serde_json::error::Category;

@@ -322,13 +322,15 @@ fn read_whole(trimmed: &str) -> Option<Exchange> {
 fn read_shape(text: &str) -> Exchange {
     let text = text.trim_start_matches('\u{feff}');
     // Markdown code fences around a paste (```, ```http) are not part of it.
+    // (A substring search for "```" over a 4 MB HAR took a third of its time; a byte search first.)
+    let fence = |l: &str| {
+        let t = l.trim_ascii_start();
+        t.starts_with("```") || t.starts_with("~~~")
+    };
     let unfenced;
-    let text = if text.contains("```") || text.contains("~~~") {
+    let text = if (text.contains('`') || text.contains('~')) && lines(text).any(fence) {
         unfenced = lines(text)
-            .filter(|l| {
-                let t = l.trim_start();
-                !(t.starts_with("```") || t.starts_with("~~~"))
-            })
+            .filter(|l| !fence(l))
             .collect::<Vec<_>>()
             .join("\n");
         unfenced.as_str()
