@@ -21,7 +21,7 @@ pub mod paste;
 
 #[cfg(target_arch = "wasm32")]
 pub mod js;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod ui;
 
 pub use diagnosis::{diagnose, Diagnosis};

@@ -45,6 +45,7 @@ function load() {
         listStatuses: module.listStatuses,
         searchStatuses: module.searchStatuses,
         mount: module.mount,
+        annotate: module.annotate,
       });
     });
   // Nobody may be listening (elements report their own errors); a failed load can be tried again.
@@ -242,6 +243,31 @@ class HttpTroubleshooterElement extends HTMLElement {
 
 if (!customElements.get('http-troubleshooter')) {
   customElements.define('http-troubleshooter', HttpTroubleshooterElement);
+}
+
+// <script type="module" src=".../embed.js" data-annotate></script>: explain every status code on the
+// page in place (annotate() of the lean catalog module, following content added later). Optional:
+// data-annotate-href="/errors/{code}" (where "Full explanation" links; by default the troubleshooter
+// page beside embed.js) and data-annotate-theme="light|dark|auto". When done, the window gets an
+// `http-troubleshooter-annotated` event whose detail is the handle ({ count, destroy() }).
+const ownTag = [...document.querySelectorAll('script[type="module"][src]')]
+  .find((s) => new URL(s.src, document.baseURI).href === import.meta.url);
+if (ownTag && ownTag.hasAttribute('data-annotate')) {
+  const stamp = built ? `?v=${BUILD}` : '';
+  const catalogUrl = new URL(`http_troubleshooter_catalog.js${stamp}`, base);
+  import(catalogUrl.href)
+    .then(async (catalog) => {
+      await catalog.default({ module_or_path: new URL(`http_troubleshooter_catalog_bg.wasm${stamp}`, base) });
+      const href = ownTag.getAttribute('data-annotate-href') || undefined;
+      let theme = (ownTag.getAttribute('data-annotate-theme') || 'auto').trim().toLowerCase();
+      if (!['light', 'dark', 'auto'].includes(theme)) {
+        console.warn(`embed.js: data-annotate-theme="${theme.slice(0, 40)}" is not a theme; it accepts "light", "dark" or "auto". Using "auto".`);
+        theme = 'auto';
+      }
+      const handle = catalog.annotate(document.body, { observe: true, href, theme });
+      window.dispatchEvent(new CustomEvent('http-troubleshooter-annotated', { detail: handle }));
+    })
+    .catch((error) => console.error(`embed.js: could not explain the status codes on this page: ${error && error.message ? error.message : error}`));
 }
 
 export { ready, load, VERSION as version };

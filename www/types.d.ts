@@ -1,11 +1,3 @@
-/** The five classes of RFC 9110 §15, and "nonstandard" for 600–999 (outside HTTP's range). */
-export type StatusClass = "informational" | "success" | "redirection" | "client-error" | "server-error" | "nonstandard";
-/** Whose side has to act. */
-export type Side = "client" | "server" | "intermediary" | "network" | "either";
-/** Where a code stands in the IANA registry. */
-export type Registration = "registered" | "unused" | "obsoleted" | "temporary" | "unofficial" | "unregistered";
-/** What repeating the request will do. */
-export type RetryPolicy = "no" | "after-fix" | "backoff" | "retry-after" | "not-applicable";
 /** What kind of input a paste was. */
 export type InputKind =
   | "empty" | "bare-code" | "status-line" | "reason-line" | "raw-response" | "devtools-headers"
@@ -13,42 +5,6 @@ export type InputKind =
   | "unrecognised";
 export type Severity = "problem" | "warning" | "info";
 export type EvidenceSource = "status-line" | "header" | "body" | "request" | "paste";
-
-export interface Source { name: string; url: string; }
-export interface RetryHint { policy: RetryPolicy; note: string; safeForNonIdempotent: boolean; }
-export interface HeaderHint { name: string; why: string; }
-export interface RelatedCode { code: number; phrase: string; difference: string; }
-export interface SpecRef { document: string; section: string; url: string; }
-/** Another meaning of the same number, from another vendor. */
-export interface OtherMeaning { phrase: string; source: Source; summary: string; explanation: string; }
-
-/** A catalog entry, as returned by explainStatus() and listStatuses(); frozen (built once, shared). */
-export interface StatusEntry {
-  code: number;
-  /** The registered (RFC 9110) reason phrase, or the vendor's name for an unofficial code. */
-  phrase: string;
-  /** Older or other names of the same meaning. */
-  aliases: string[];
-  class: StatusClass;
-  /** In the IANA registry (in any state). */
-  official: boolean;
-  /** False for the class fallback of a code the catalog does not know. */
-  known: boolean;
-  registration: Registration;
-  source: Source;
-  side: Side;
-  summary: string;
-  explanation: string;
-  causes: string[];
-  callerSteps: string[];
-  ownerSteps: string[];
-  retry: RetryHint;
-  headers: HeaderHint[];
-  related: RelatedCode[];
-  spec: SpecRef | null;
-  keywords: string[];
-  also: OtherMeaning[];
-}
 
 export interface Evidence { source: EvidenceSource; name: string; value: string; }
 /**

@@ -10,13 +10,16 @@ import { DIST } from './helpers.mjs';
 const KiB = 1024;
 const BUDGETS = {
   'index.html': 12 * KiB,
-  'http_troubleshooter.js': 64 * KiB,
-  'http_troubleshooter_bg.wasm': 1300 * KiB,
-  'embed.js': 12 * KiB,
-  'http-troubleshooter.html': 1800 * KiB,
+  // annotate() (issue 18) is part of the glue: +9.9 KiB raw, minified.
+  'http_troubleshooter.js': 72 * KiB,
+  'http_troubleshooter_catalog.js': 40 * KiB,
+  'http_troubleshooter_catalog_bg.wasm': 340 * KiB,
+  'http_troubleshooter_bg.wasm': 1340 * KiB,
+  'embed.js': 16 * KiB, // with data-annotate (issue 18)
+  'http-troubleshooter.html': 1850 * KiB,
   'sw.js': 4 * KiB,
 };
-const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 510 * KiB };
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 510 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
 // What a visitor of index.html downloads (the page, the glue and the wasm; the stylesheet is inside
 // the wasm), gzip -9. Issue 8 asks for 150 KiB; the measured floor is above it — a bare Yew 0.23 app
 // is 57 KiB and the catalog's text alone 60 KiB, before any engine code — so this budget holds the
@@ -25,8 +28,9 @@ const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 510 * KiB };
 // entries, readers for evidence inside prose, masking by type) and the catalog's corrections
 // (issue 15) to 501 KiB, and issue 16's adoption work (diagnose() reading error objects,
 // diagnoseResponse, the diagnosis event, heading levels, the short answer: +9 KiB) and issue 15's
-// last codes (LinkedIn's 999, four IIS sub-statuses: +3 KiB) to 520 KiB; issue 17 brings it down
-// to 280 KiB (BENCHMARKS.md lists what stands in the way).
+// last codes (LinkedIn's 999, four IIS sub-statuses: +3 KiB) to 520 KiB. Issue 17 took 5 KiB off
+// (517 KiB) and issue 18's annotate() added 4 KiB to the glue (521 KiB); its 280 KiB budget is not
+// reached (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
 const TRANSFER_GZIP_BUDGET = 525 * KiB;
 

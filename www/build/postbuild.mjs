@@ -26,26 +26,40 @@ for (const suffix of ['.js', '_bg.wasm', '.d.ts']) {
 //    of "Cannot read properties of undefined";
 //  - `await init()` in Node reads the wasm from beside the glue (Node's fetch cannot read file: URLs);
 //  - a wasm from another release than the glue (a half-updated cache) fails with a clear message.
-function patchGlue(text) {
+//  - `annotate()` (www/annotate.js) is added at the end: DOM code that calls the module's own
+//    explainStatus, the same in the full and the catalog module.
+// esbuild (a dev dependency) minifies it: whitespace, syntax and the names inside its own scope.
+let annotateJs = readFileSync('www/annotate.js', 'utf8');
+try {
+  const { transformSync } = await import('esbuild');
+  annotateJs = `\n${transformSync(annotateJs, { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' }).code}`;
+} catch (error) {
+  console.warn(`postbuild: annotate() is not minified (esbuild: ${error.message.split('\n')[0]})`);
+}
+function patchGlue(text, { rename = true, exports = 6 } = {}) {
   const replace = (what, by) => {
     if (!text.includes(what)) throw new Error(`postbuild: the glue no longer contains ${what.slice(0, 80)}`);
     text = text.replace(what, by);
   };
-  replace(`new URL('${from}_bg.wasm', import.meta.url)`, `new URL('${to}_bg.wasm', import.meta.url)`);
-  replace(`@ts-self-types="./${from}.d.ts"`, `@ts-self-types="./${to}.d.ts"`);
+  if (rename) {
+    replace(`new URL('${from}_bg.wasm', import.meta.url)`, `new URL('${to}_bg.wasm', import.meta.url)`);
+    replace(`@ts-self-types="./${from}.d.ts"`, `@ts-self-types="./${to}.d.ts"`);
+  }
   let guarded = 0;
   text = text.replace(/^export function (\w+)\(([^)]*)\) \{$/gm, (line, name) => {
     guarded++;
     return `${line}\n    __htInitialised('${name}');`;
   });
-  if (guarded < 6) throw new Error(`postbuild: guarded only ${guarded} exported functions in the glue`);
+  if (guarded < exports) throw new Error(`postbuild: guarded only ${guarded} exported functions in the glue`);
   replace('let wasmModule, wasmInstance, wasm;', `let wasmModule, wasmInstance, wasm;
+// A name, not a literal, so that bundlers for the browser leave Node's module alone.
+const __htNodeFs = 'node:fs/promises';
 function __htInitialised(name) {
     if (wasm === undefined) throw new Error(\`http-troubleshooter: \${name}() was called before the module was initialised: call \\\`await init()\\\` first (or initSync({ module: bytes })).\`);
 }`);
   replace('        module_or_path = fetch(module_or_path);', `        const href = String(module_or_path instanceof Request ? module_or_path.url : module_or_path);
         module_or_path = href.startsWith('file:') && typeof process === 'object' && process.versions && process.versions.node
-            ? import('node:fs/promises').then((fs) => fs.readFile(new URL(href)))
+            ? import(/* @vite-ignore */ /* webpackIgnore: true */ __htNodeFs).then((fs) => fs.readFile(new URL(href)))
             : fetch(module_or_path);`);
   replace('    const { instance, module } = await __wbg_load(await module_or_path, imports);', `    let loaded;
     try {
@@ -57,10 +71,39 @@ function __htInitialised(name) {
         throw error;
     }
     const { instance, module } = loaded;`);
-  return text;
+  // The minified annotate() has one top-level name of its own: it must not be one of the glue's.
+  const own = annotateJs.match(/export\s*\{\s*([\w$]+) as annotate\s*\}/)?.[1] ?? 'annotate';
+  if (new RegExp(`(?:const|let|var|function|class)\\s+${own.replace('$', '\\$')}\\b`).test(text)) {
+    throw new Error(`postbuild: annotate()'s name ${own} is already used by the glue`);
+  }
+  return text + annotateJs;
 }
 if (existsSync(join(dir, to + '.js'))) {
   writeFileSync(join(dir, to + '.js'), patchGlue(readFileSync(join(dir, to + '.js'), 'utf8')));
+}
+
+// The lean catalog module for docs sites (issue 18): the same crate without its default `widget`
+// feature (no Yew, no diagnosis engine), built beside the widget with every release under fixed
+// names: http_troubleshooter_catalog.js, http_troubleshooter_catalog_bg.wasm and its .d.ts.
+{
+  const catalogTarget = 'target/catalog';
+  const run = (command, args) => {
+    const r = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) {
+      console.error(`postbuild: ${command} ${args.join(' ')} failed${r.error ? `: ${r.error.message}` : ''}`);
+      process.exit(1);
+    }
+  };
+  run('cargo', ['build', '--release', '--locked', '--target', 'wasm32-unknown-unknown', '--lib', '--no-default-features', '--target-dir', catalogTarget]);
+  const bindgenOut = join(catalogTarget, 'bindgen');
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', bindgenOut, '--out-name', 'http_troubleshooter_catalog',
+    join(catalogTarget, 'wasm32-unknown-unknown/release/http_troubleshooter.wasm')]);
+  const wasmOpt = existsSync('node_modules/.bin/wasm-opt') ? 'node_modules/.bin/wasm-opt' : 'wasm-opt';
+  run(wasmOpt, ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
+    join(bindgenOut, 'http_troubleshooter_catalog_bg.wasm'), '-o', join(dir, 'http_troubleshooter_catalog_bg.wasm')]);
+  writeFileSync(join(dir, 'http_troubleshooter_catalog.js'),
+    patchGlue(readFileSync(join(bindgenOut, 'http_troubleshooter_catalog.js'), 'utf8'), { rename: false, exports: 4 }));
+  writeFileSync(join(dir, 'http_troubleshooter_catalog.d.ts'), readFileSync(join(bindgenOut, 'http_troubleshooter_catalog.d.ts')));
 }
 const need = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm', 'embed.js', 'sw.js'];
 const missing = need.filter((name) => !existsSync(join(dir, name)));
@@ -167,6 +210,7 @@ for (const name of ['help-center.html', 'docs-site.html']) {
     ['<meta charset="utf-8">', '<meta charset="utf-8">\n  <meta name="robots" content="noindex">'],
     ['"./embed.js"', '"../embed.js"'],
     ["'./http_troubleshooter.js'", "'../http_troubleshooter.js'"],
+    ["'./http_troubleshooter_catalog.js'", "'../http_troubleshooter_catalog.js'"],
   ];
   for (const [what, by] of fixes) page = page.replaceAll(what, by);
   if (!page.includes('noindex')) throw new Error(`postbuild: ${name} has no <meta charset="utf-8"> to put noindex after`);
@@ -199,10 +243,42 @@ style-src ${sha256(widgetCss)}
 # (The script loads the module, the wasm is fetched, and the widget's one stylesheet is a <style>
 # with exactly this text inside its shadow root. Nothing else is loaded, from anywhere.)
 
+# A docs page with <script type="module" src=".../embed.js" data-annotate> (or that imports the catalog
+# module itself) needs the same script-src and connect-src; the popover's styles are a constructed
+# stylesheet in its shadow root and the triggers' underline is set through the CSSOM, so style-src
+# needs nothing more.
+
 # dist/index.html carries this policy as a <meta>:
 ${pagePolicy(readFileSync(join(dir, 'index.html'), 'utf8'))}
 
 # dist/http-troubleshooter.html (the single file, no network at all) carries:
 ${pagePolicy(readFileSync(join(dir, 'http-troubleshooter.html'), 'utf8'))}
 `);
+// An installable package: `npm install path/to/dist` (or a registry later), then
+// `import init, { explainStatus } from 'http-troubleshooter/catalog'` in Node or a bundler.
+for (const licence of ['LICENSE-MIT', 'LICENSE-APACHE']) writeFileSync(join(dir, licence), readFileSync(licence));
+writeFileSync(join(dir, 'package.json'), `${JSON.stringify({
+  name: 'http-troubleshooter',
+  version: pkgVersion,
+  description: readFileSync('Cargo.toml', 'utf8').match(/^description = "([^"]+)"/m)[1],
+  license: 'MIT OR Apache-2.0',
+  type: 'module',
+  main: './http_troubleshooter.js',
+  types: './http_troubleshooter.d.ts',
+  exports: {
+    '.': { types: './http_troubleshooter.d.ts', default: './http_troubleshooter.js' },
+    './catalog': { types: './http_troubleshooter_catalog.d.ts', default: './http_troubleshooter_catalog.js' },
+    './http_troubleshooter_bg.wasm': './http_troubleshooter_bg.wasm',
+    './http_troubleshooter_catalog_bg.wasm': './http_troubleshooter_catalog_bg.wasm',
+    './embed.js': './embed.js',
+    './package.json': './package.json',
+  },
+  files: [
+    'http_troubleshooter.js', 'http_troubleshooter.d.ts', 'http_troubleshooter_bg.wasm',
+    'http_troubleshooter_catalog.js', 'http_troubleshooter_catalog.d.ts', 'http_troubleshooter_catalog_bg.wasm',
+    'embed.js', 'THIRD-PARTY-NOTICES.html', 'LICENSE-MIT', 'LICENSE-APACHE',
+  ],
+  sideEffects: false,
+}, null, 2)}\n`);
+
 console.log(`postbuild: build ${build}, version ${pkgVersion}; sw.js version ${version}; http-troubleshooter.html ${(single.length / 1024).toFixed(0)} KiB (wasm ${(wasm.length / 1024).toFixed(0)} KiB)`);
