@@ -496,6 +496,92 @@ fn har_and_access_log_diagnose_the_worst_and_list_the_rest() {
 }
 
 #[test]
+fn a_har_file_lists_every_request_and_diagnoses_the_one_chosen() {
+    // Checked by hand against tests/fixtures/har-mixed.har: four requests (200, 304, a 401 POST, a
+    // GET with an api_key in its query that got no response).
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/har-mixed.har",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let d = http_troubleshooter::diagnose(&text);
+    assert_eq!(d.exchanges.len(), 4);
+    assert_eq!(
+        d.selected_exchange,
+        Some(2),
+        "the 401 is the most significant failure"
+    );
+    type Row<'a> = (usize, &'a str, &'a str, Option<u16>, Option<u32>, bool);
+    let rows: Vec<Row> = d
+        .exchanges
+        .iter()
+        .map(|r| {
+            (
+                r.index,
+                r.method.as_str(),
+                r.host.as_str(),
+                r.status,
+                r.time_ms,
+                r.failed,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            (0, "GET", "app.example.org", Some(200), Some(165), false),
+            (1, "GET", "app.example.org", Some(304), Some(41), false),
+            (2, "POST", "api.example.com", Some(401), Some(196), true),
+            (3, "GET", "partner.example.net", None, Some(137), true),
+        ]
+    );
+    assert_eq!(d.exchanges[2].path.as_str(), "/v1/orders");
+    assert!(
+        d.exchanges[3].path.contains("api_key=[masked"),
+        "{}",
+        d.exchanges[3].path
+    );
+    assert!(!d.exchanges[3].path.contains("pk_live_4Tg7"));
+    assert_eq!(d.exchanges[0].line.as_str(), "200 OK");
+    assert_eq!(
+        d.exchanges[2].line, d.verdict,
+        "the chosen row's line is the verdict shown"
+    );
+    assert_eq!(
+        d.exchanges_summary.as_deref(),
+        Some("2 of 4 requests failed: 1 × 401 from api.example.com, 1 × no response from partner.example.net")
+    );
+    let all = d
+        .report_all
+        .as_deref()
+        .expect("two failures: a report of both");
+    assert!(
+        all.contains("`POST https://api.example.com/v1/orders`"),
+        "{all}"
+    );
+    assert!(
+        all.contains("partner.example.net/v1/recommendations"),
+        "{all}"
+    );
+    assert!(!all.contains("pk_live_4Tg7"), "{all}");
+
+    // Choosing the request that got no response diagnoses it, with the same table.
+    let chosen = http_troubleshooter::diagnosis::diagnose_request(&text, Default::default(), 3);
+    assert_eq!(chosen.selected_exchange, Some(3));
+    assert_eq!(chosen.code, None);
+    assert_eq!(chosen.exchanges.len(), 4);
+    assert_eq!(chosen.exchanges[3].line, chosen.verdict);
+    assert_ne!(chosen.verdict, d.verdict);
+    // An index past the requests reads the paste as usual.
+    let past = http_troubleshooter::diagnosis::diagnose_request(&text, Default::default(), 99);
+    assert_eq!(past.selected_exchange, Some(2));
+    // A paste of one exchange has no table.
+    assert!(http_troubleshooter::diagnose("HTTP/1.1 404 Not Found")
+        .exchanges
+        .is_empty());
+}
+
+#[test]
 fn the_report_keeps_what_support_needs() {
     let d = diagnose_fixture("curl-i-429-retry-after.txt");
     let r = &d.report;

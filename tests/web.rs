@@ -232,11 +232,11 @@ fn the_js_api_throws_catchable_errors_for_bad_arguments() {
         js_sys::Reflect::get(&entry, &"phrase".into()).unwrap(),
         "Not Found"
     );
-    assert!(diagnose_text(JsValue::TRUE)
+    assert!(diagnose_text(JsValue::TRUE, None)
         .unwrap_err()
         .is_instance_of::<js_sys::TypeError>());
     assert!(
-        diagnose_text(JsValue::from_f64(1.0))
+        diagnose_text(JsValue::from_f64(1.0), None)
             .unwrap_err()
             .is_instance_of::<js_sys::RangeError>(),
         "1 is no status code"

@@ -146,6 +146,26 @@ export interface RetryAdvice {
 export interface RequestId { name: string; value: string; }
 export interface RequestSummary { method: string | null; url: string | null; }
 export interface OtherEntry { method: string; url: string; status: number; }
+/** One request of a paste that holds many (a HAR file), secrets masked. */
+export interface RequestRow {
+  /** Its position among the paste's requests: `diagnose(text, { exchange: index })` diagnoses it. */
+  index: number;
+  method: string;
+  host: string;
+  /** The path and query. */
+  path: string;
+  /** null when no HTTP response came back (blocked, cancelled, failed). */
+  status: number | null;
+  timeMs: number | null;
+  failed: boolean;
+  /** What happened, in one line: the verdict for a failed request, the status phrase otherwise. */
+  line: string;
+}
+/** Options of diagnose(). */
+export interface DiagnoseOptions {
+  /** Diagnose this request of a HAR file (an `exchanges[i].index`) instead of the most significant failure. */
+  exchange?: number | null;
+}
 
 /** What diagnose() returns. */
 export interface Diagnosis {
@@ -166,6 +186,14 @@ export interface Diagnosis {
   requestIds: RequestId[];
   request: RequestSummary | null;
   others: OtherEntry[];
+  /** Every request of a HAR file, in order; empty for a paste of one exchange. */
+  exchanges: RequestRow[];
+  /** "3 of 212 requests failed: 2 × 429 from api.example.com, 1 × 502 from …", for a HAR file. */
+  exchangesSummary: string | null;
+  /** Which of `exchanges` this diagnosis is about. */
+  selectedExchange: number | null;
+  /** A report covering every failed request, when more than one failed (secrets masked). */
+  reportAll: string | null;
   /** The client library, runtime, CLI or browser that produced the paste ("axios", "Python requests"), when it shows. */
   client: string | null;
   /** Markdown report for support, secrets masked. */

@@ -15,6 +15,7 @@ pub mod redact;
 mod report;
 mod request;
 mod request_ids;
+mod requests;
 mod retry;
 mod time;
 
@@ -157,6 +158,25 @@ pub struct OtherRequest {
     pub status: u16,
 }
 
+/// One request of a paste that holds many (a HAR file), as the table of requests shows it (masked).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestRow {
+    /// Its position among the paste's requests; `diagnose(text, { exchange: index })` diagnoses it.
+    pub index: usize,
+    pub method: Shown,
+    pub host: Shown,
+    /// The path and query.
+    pub path: Shown,
+    /// `null` when no HTTP response came back (blocked, cancelled, failed).
+    pub status: Option<u16>,
+    pub time_ms: Option<u32>,
+    pub failed: bool,
+    /// What happened, in one line: the diagnosis's verdict for a failed request, the status
+    /// phrase for the others.
+    pub line: Shown,
+}
+
 /// Everything the troubleshooter says about one paste.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -185,6 +205,14 @@ pub struct Diagnosis {
     pub request: Option<RequestSummary>,
     /// Other failing entries of a HAR file or log.
     pub others: Vec<OtherRequest>,
+    /// Every request of a HAR file, in order (empty for a paste of one exchange).
+    pub exchanges: Vec<RequestRow>,
+    /// "3 of 212 requests failed: 2 × 429 from api.example.com, 1 × 502 from …".
+    pub exchanges_summary: Option<Shown>,
+    /// Which of `exchanges` this diagnosis is about.
+    pub selected_exchange: Option<usize>,
+    /// A report that covers every failed request (when more than one failed), secrets masked.
+    pub report_all: Option<Shown>,
     /// The client library, runtime, CLI or browser that produced the paste, when it shows.
     pub client: Option<&'static str>,
     /// A plain-text (Markdown) summary to send to support, secrets masked.
@@ -394,14 +422,27 @@ pub const MAX_INPUT: usize = 32_000_000;
 /// Diagnose at most the first `limit` bytes of a paste. A longer paste is cut at a character
 /// boundary, and the diagnosis says how much was read and what that leaves out.
 pub fn diagnose_limited(text: &str, clock: Clock, limit: usize) -> Diagnosis {
+    diagnose_cut(text, clock, limit, None)
+}
+
+/// [`diagnose_limited`] for request `index` of a paste that holds many (a HAR file).
+pub fn diagnose_request_limited(text: &str, clock: Clock, limit: usize, index: usize) -> Diagnosis {
+    diagnose_cut(text, clock, limit, Some(index))
+}
+
+fn diagnose_cut(text: &str, clock: Clock, limit: usize, index: Option<usize>) -> Diagnosis {
+    let read = |text: &str| match index {
+        Some(i) => paste::read_request(text, i),
+        None => paste::read(text),
+    };
     if text.len() <= limit {
-        return diagnose_exchange(&paste::read(text), clock);
+        return diagnose_exchange(&read(text), clock);
     }
     let mut end = limit;
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let mut exchange = paste::read(&text[..end]);
+    let mut exchange = read(&text[..end]);
     // A JSON body that stops at the cut stops because of the cut: the note below says so, and a
     // second warning that "the paste was cut off" would only confuse.
     if let Some(body) = exchange.body.as_mut() {
@@ -532,7 +573,11 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
         }
     }
     request_ids::read(exchange, &mut notes);
-    assemble(exchange, code, status, notes)
+    let mut diagnosis = assemble(exchange, code, status, notes);
+    if !exchange.rows.is_empty() {
+        requests::table(&mut diagnosis, exchange, clock);
+    }
+    diagnosis
 }
 
 fn assemble(
@@ -636,12 +681,21 @@ fn assemble(
         request_ids: std::mem::take(&mut notes.request_ids),
         request,
         others,
+        exchanges: Vec::new(),
+        exchanges_summary: None,
+        selected_exchange: exchange.chosen,
+        report_all: None,
         client: exchange.client.as_ref().map(|c| c.name),
         report: Shown::default(),
         matched_entries: std::mem::take(&mut notes.matched),
     };
     diagnosis.report = report::write(&diagnosis, exchange);
     diagnosis
+}
+
+/// Diagnose request `index` of a paste that holds many (a HAR file); see [`paste::read_request`].
+pub fn diagnose_request(text: &str, clock: Clock, index: usize) -> Diagnosis {
+    diagnose_cut(text, clock, MAX_INPUT, Some(index))
 }
 
 fn default_verdict(exchange: &Exchange, status: Option<&Status>) -> Shown {

@@ -156,7 +156,7 @@ fn fence_for(text: &str, min: usize) -> Shown {
 
 /// Text from the paste as a Markdown code span: a support tool that renders the report as Markdown
 /// or HTML shows it literally, so pasted markup (`<img onerror=…>`) can never run there.
-fn code(text: &Shown) -> Shown {
+pub(super) fn code(text: &Shown) -> Shown {
     let text = text.single_line();
     if text.is_empty() {
         return Shown::from("(empty)");

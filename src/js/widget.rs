@@ -177,7 +177,9 @@ fn paste_from_object(value: &JsValue) -> String {
 pub fn diagnose_text(
     #[wasm_bindgen(unchecked_param_type = "string | number | Error | Response | object")]
     value: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "DiagnoseOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let exchange = diagnose_options(options.as_ref())?;
     let text = if let Some(text) = value.as_string() {
         text
     } else if let Some(n) = value.as_f64() {
@@ -203,12 +205,52 @@ pub fn diagnose_text(
             describe(&value)
         )));
     };
-    diagnose_string(&text)
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let clock = Clock { now: Some(now) };
+    match exchange {
+        Some(index) => to_js(&diagnosis::diagnose_request(&text, clock, index)),
+        None => to_js(&diagnosis::diagnose_at(&text, clock)),
+    }
 }
 
 fn diagnose_string(text: &str) -> Result<JsValue, JsValue> {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     to_js(&diagnosis::diagnose_at(text, Clock { now: Some(now) }))
+}
+
+/// The options of `diagnose()`: `{ exchange }`, the index of the request to diagnose in a paste
+/// that holds many (a HAR file's `exchanges[i].index`).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct DiagnoseOptions {
+    exchange: Given<f64>,
+}
+
+fn diagnose_options(options: Option<&JsValue>) -> Result<Option<usize>, JsValue> {
+    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
+        return Ok(None);
+    };
+    if !options.is_object() {
+        return Err(type_error(format!(
+            "diagnose() was given {} as options; it accepts an object like {{ exchange: 3 }}.",
+            describe(options)
+        )));
+    }
+    let o: DiagnoseOptions = read_options(options, &["exchange"], "diagnose()")?;
+    match o.exchange {
+        Given::Absent | Given::Null => Ok(None),
+        Given::Value(n) if n.is_finite() && n.fract() == 0.0 && (0.0..=1e9).contains(&n) => {
+            Ok(Some(n as usize))
+        }
+        Given::Value(n) => Err(range_error(format!(
+            "diagnose(): options.exchange was {}; it accepts the index of a request (an integer from 0), as in diagnosis.exchanges[i].index.",
+            describe_number(n)
+        ))),
+        Given::Other(v) => Err(type_error(format!(
+            "diagnose(): options.exchange was {}; it accepts the index of a request (an integer from 0), as in diagnosis.exchanges[i].index.",
+            describe(&v)
+        ))),
+    }
 }
 
 /// Diagnose a fetch `Response`: its status, headers and body, read from a clone so the caller can
@@ -306,6 +348,29 @@ struct Options {
     routing: Given<bool>,
 }
 
+/// An options object as `T`, read by serde-wasm-bindgen from a copy of its `fields` made with
+/// catching reads (a getter or a Proxy trap may throw; one that throws reads as absent).
+fn read_options<T: serde::de::DeserializeOwned>(
+    options: &JsValue,
+    fields: &[&str],
+    caller: &str,
+) -> Result<T, JsValue> {
+    let copy = js_sys::Object::new();
+    for key in fields {
+        let key = JsValue::from_str(key);
+        let value = js_sys::Reflect::get(options, &key).unwrap_or(JsValue::UNDEFINED);
+        if !value.is_undefined() {
+            let _ = js_sys::Reflect::set(&copy, &key, &value);
+        }
+    }
+    serde_wasm_bindgen::from_value(copy.into()).map_err(|e| {
+        type_error(format!(
+            "{caller} could not read its options: {}",
+            JsValue::from(e).as_string().unwrap_or_default()
+        ))
+    })
+}
+
 const OPTION_FIELDS: [&str; 7] = [
     "code",
     "text",
@@ -328,20 +393,7 @@ fn props_from(options: &JsValue, base: AppProps, caller: &str) -> Result<AppProp
     // serde-wasm-bindgen reads fields without catching; a getter or a Proxy trap may throw, and an
     // exception through the wasm would leave the widget borrowed. So the fields are first copied
     // with catching reads (one that throws reads as absent, as before).
-    let copy = js_sys::Object::new();
-    for key in OPTION_FIELDS {
-        let key = JsValue::from_str(key);
-        let value = js_sys::Reflect::get(options, &key).unwrap_or(JsValue::UNDEFINED);
-        if !value.is_undefined() {
-            let _ = js_sys::Reflect::set(&copy, &key, &value);
-        }
-    }
-    let o: Options = serde_wasm_bindgen::from_value(copy.into()).map_err(|e| {
-        type_error(format!(
-            "{caller} could not read its options: {}",
-            JsValue::from(e).as_string().unwrap_or_default()
-        ))
-    })?;
+    let o: Options = read_options(options, &OPTION_FIELDS, caller)?;
     let mut props = base;
     let bad_code = |given: String| {
         range_error(format!(

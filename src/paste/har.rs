@@ -2,14 +2,21 @@
 //! A HAR cut off mid-paste is still searched for the statuses it shows.
 
 use super::shared::attach_body;
-use super::{Exchange, Header, InputKind, OtherEntry, Request, StatusLine};
+use super::{Exchange, Header, InputKind, OtherEntry, Request, Row, StatusLine};
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
 use std::borrow::Cow;
 
-/// `Some` when the text is (or starts like) a HAR file; `None` lets other readers try.
-pub(super) fn read(text: &str) -> Option<Exchange> {
+/// How many failed requests of one HAR are read in full for the table of requests (each gets its
+/// own one-line diagnosis); later ones are listed with their status only.
+pub const DIAGNOSED_ROWS: usize = 100;
+/// How many requests of one HAR are listed at most.
+pub const LISTED_ROWS: usize = 5000;
+
+/// `Some` when the text is (or starts like) a HAR file; `None` lets other readers try. `choose`
+/// picks the request to diagnose (by its index); by default the most significant failure.
+pub(super) fn read_at(text: &str, choose: Option<usize>) -> Option<Exchange> {
     // Fast path: only the fields we use, borrowed from the text where JSON escapes allow; everything
     // else (timings, cookies, page data) is skipped without being built.
     let parsed: Value;
@@ -43,10 +50,9 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
         .iter()
         .filter(|e| e.response.status == 0 || e.response.status >= 400)
         .collect();
-    let Some(chosen) = failing
-        .iter()
-        .copied()
-        .max_by_key(|e| e.relevance())
+    let Some(chosen) = choose
+        .and_then(|i| entries.get(i))
+        .or_else(|| failing.iter().copied().max_by_key(|e| e.relevance()))
         .or_else(|| entries.last())
     else {
         exchange
@@ -71,6 +77,33 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
         });
     }
     fill_from_entry(&mut exchange, chosen);
+    exchange.chosen = entries.iter().position(|e| std::ptr::eq(e, chosen));
+    if entries.len() > 1 {
+        let mut diagnosed = 0;
+        exchange.rows = entries
+            .iter()
+            .take(LISTED_ROWS)
+            .enumerate()
+            .map(|(index, entry)| {
+                let status = entry.response.status;
+                let failed = status == 0 || status >= 400;
+                let full = failed && diagnosed < DIAGNOSED_ROWS && !std::ptr::eq(entry, chosen);
+                diagnosed += usize::from(full);
+                Row {
+                    index,
+                    method: entry.request.method.to_string(),
+                    url: entry.request.url.to_string(),
+                    status,
+                    time_ms: entry.time,
+                    exchange: full.then(|| {
+                        let mut one = Exchange::new(InputKind::Har);
+                        fill_from_entry(&mut one, entry);
+                        Box::new(one)
+                    }),
+                }
+            })
+            .collect();
+    }
     Some(exchange)
 }
 
@@ -126,6 +159,9 @@ struct Log<'a> {
 struct Entry<'a> {
     #[serde(borrow, rename = "_resourceType", deserialize_with = "lenient_str")]
     resource_type: Cow<'a, str>,
+    /// The total time in milliseconds (a decimal number in HAR).
+    #[serde(deserialize_with = "lenient_time")]
+    time: Option<u32>,
     #[serde(borrow)]
     request: HarRequest<'a>,
     #[serde(borrow)]
@@ -198,6 +234,44 @@ fn lenient_status<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
         Loose::Other => None,
     };
     Ok(number.and_then(|n| u16::try_from(n).ok()).unwrap_or(0))
+}
+
+/// A time in milliseconds, rounded; `None` for anything but a non-negative number.
+fn lenient_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    struct Time;
+    impl<'de> Visitor<'de> for Time {
+        type Value = Option<u32>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a time")
+        }
+        fn visit_u64<E>(self, n: u64) -> Result<Option<u32>, E> {
+            Ok(u32::try_from(n).ok())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Option<u32>, E> {
+            Ok(None)
+        }
+        fn visit_f64<E>(self, n: f64) -> Result<Option<u32>, E> {
+            Ok((0.0..4.0e9).contains(&n).then_some((n + 0.5) as u32))
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Option<u32>, E> {
+            Ok(None)
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Option<u32>, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Option<u32>, E> {
+            Ok(None)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<u32>, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<u32>, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+    }
+    d.deserialize_any(Time)
 }
 
 /// Any JSON value, kept only as far as a lenient field needs: a string (not copied when it has no
@@ -279,6 +353,11 @@ impl<'a> Entry<'a> {
         };
         Entry {
             resource_type: text(&["_resourceType"]),
+            time: entry
+                .get("time")
+                .and_then(Value::as_f64)
+                .filter(|n| (0.0..4.0e9).contains(n))
+                .map(|n| (n + 0.5) as u32),
             request: HarRequest {
                 method: text(&["request", "method"]),
                 url: text(&["request", "url"]),

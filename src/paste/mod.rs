@@ -116,6 +116,27 @@ pub struct OtherEntry {
     pub status: u16,
 }
 
+/// One request of a paste that holds many (a HAR file), for the table of requests.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// Its position among the paste's requests (0-based), as `diagnose(text, { exchange })` takes it.
+    pub index: usize,
+    pub method: String,
+    pub url: String,
+    /// 0: no HTTP response (blocked, cancelled, failed).
+    pub status: u16,
+    /// The browser's total time for it, in milliseconds.
+    pub time_ms: Option<u32>,
+    /// Read in full for a failed request (the first [`har::DIAGNOSED_ROWS`] of them), to diagnose it.
+    pub exchange: Option<Box<Exchange>>,
+}
+
+impl Row {
+    pub fn failed(&self) -> bool {
+        self.status == 0 || self.status >= 400
+    }
+}
+
 /// Everything the paste told us, split into its parts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Exchange {
@@ -133,6 +154,10 @@ pub struct Exchange {
     pub log: Option<LogReport>,
     /// Other failing HAR entries, or other error lines of a log.
     pub others: Vec<OtherEntry>,
+    /// Every request of a HAR file, in order (empty for a paste of one exchange).
+    pub rows: Vec<Row>,
+    /// Which of `rows` this exchange is.
+    pub chosen: Option<usize>,
     /// Things the reader noticed about the paste itself ("the JSON is cut off"), masked.
     pub notes: Vec<crate::diagnosis::Shown>,
     /// Knowledge entries the reader used to read it (a `[[status_wording]]`).
@@ -195,6 +220,8 @@ impl Exchange {
             client: None,
             log: None,
             others: Vec::new(),
+            rows: Vec::new(),
+            chosen: None,
             notes: Vec::new(),
             entries: Vec::new(),
             message_text: None,
@@ -217,6 +244,20 @@ impl Exchange {
 
 /// Read any pasted text. Never fails: text we cannot read comes back as [`InputKind::Unrecognised`]
 /// with a note saying so.
+/// Read request `index` of a paste that holds many (a HAR file) instead of the one [`read`] picks;
+/// any other paste, or an index past its requests, reads as [`read`] does.
+pub fn read_request(text: &str, index: usize) -> Exchange {
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.starts_with(['{', '[']) {
+        if let Some(exchange) = har::read_at(trimmed, Some(index)) {
+            if exchange.chosen == Some(index) {
+                return exchange;
+            }
+        }
+    }
+    read(text)
+}
+
 pub fn read(text: &str) -> Exchange {
     let mut exchange = read_shape(text);
     // A client's error line or a log line has no body; its own text is where a page's or a tool's
@@ -294,7 +335,7 @@ const READERS: &[(&str, Reader)] = &[
 fn har_file(trimmed: &str) -> Option<Exchange> {
     trimmed
         .starts_with(['{', '['])
-        .then(|| har::read(trimmed))
+        .then(|| har::read_at(trimmed, None))
         .flatten()
 }
 

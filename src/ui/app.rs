@@ -5,6 +5,7 @@ use super::examples::Examples;
 use super::findings::Findings;
 use super::paste_box::PasteBox;
 use super::report::Report;
+use super::requests::requests;
 use super::retry::RetryPanel;
 use super::routing;
 use super::state::{Action, State};
@@ -304,6 +305,20 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::Clear))
     };
+    let on_open = {
+        let state = state.clone();
+        let pending = pending.clone();
+        let reveal = reveal.clone();
+        Callback::from(move |text: String| {
+            pending.borrow_mut().take();
+            state.dispatch(if text.len() > super::state::LARGE_PASTE {
+                Action::PasteLarge(text)
+            } else {
+                Action::Paste(text)
+            });
+            reveal.set(*reveal + 1);
+        })
+    };
     let on_paste = {
         let state = state.clone();
         let reveal = reveal.clone();
@@ -321,6 +336,14 @@ pub fn App(props: &AppProps) -> Html {
                 routing::push_code(code);
             }
         })
+    };
+    let on_select = {
+        let state = state.clone();
+        Callback::from(move |index: usize| state.dispatch(Action::Select(index)))
+    };
+    let on_all_requests = {
+        let state = state.clone();
+        Callback::from(move |all: bool| state.dispatch(Action::AllRequests(all)))
     };
     let on_search = {
         let state = state.clone();
@@ -349,7 +372,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<IdPrefix> context={ids.with_headings(props.headings)}>
         <div class="ht-root" data-theme={props.theme.as_str()} data-compact={props.compact.to_string()} data-full={full.to_string()}>
             <div class="ht-styles" ref={styles}></div>
-            <PasteBox value={state.input.clone()} {on_edit} {on_paste_large} {on_diagnose} {on_clear} compact={props.compact} />
+            <PasteBox value={state.input.clone()} {on_edit} {on_paste_large} {on_diagnose} {on_clear} {on_open} compact={props.compact} />
             if !props.compact {
                 <Examples on_paste={on_paste} />
             }
@@ -364,6 +387,9 @@ pub fn App(props: &AppProps) -> Html {
                             let view = short_view(d, props.compact, *full);
                             html! {
                                 <>
+                                    if d.exchanges.len() > 1 {
+                                        { requests(d, props.headings, state.all_requests, &on_all_requests, &on_select) }
+                                    }
                                     <Verdict diagnosis={d.clone()} heading={heading.clone()} />
                                     <Findings findings={d.findings.clone()} shown={view.findings} />
                                     <Steps steps={d.steps.clone()} shown={view.steps} />

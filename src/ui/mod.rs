@@ -9,6 +9,7 @@ mod examples;
 mod findings;
 mod paste_box;
 mod report;
+mod requests;
 mod retry;
 mod routing;
 mod state;

@@ -26,12 +26,18 @@ pub fn Report(props: &ReportProps) -> Html {
     let text_id = super::use_dom_id("report-text");
     let copy = use_state(|| CopyState::Idle);
     let shown = use_state(|| false);
+    // For a paste with many failed requests: the report of this one, or of all of them.
+    let all = use_state(|| false);
     let area = use_node_ref();
     let d = &props.diagnosis;
+    let report = match (&d.report_all, *all) {
+        (Some(every), true) => every.clone(),
+        _ => d.report.clone(),
+    };
     {
         let copy = copy.clone();
         let shown = shown.clone();
-        use_effect_with(d.report.clone(), move |_| {
+        use_effect_with(report.clone(), move |_| {
             copy.set(CopyState::Idle);
             shown.set(false);
         });
@@ -50,7 +56,7 @@ pub fn Report(props: &ReportProps) -> Html {
     }
     let on_copy = {
         let copy = copy.clone();
-        let report = d.report.clone();
+        let report = report.clone();
         Callback::from(move |_: MouseEvent| {
             let copy = copy.clone();
             let report = report.clone();
@@ -87,13 +93,21 @@ pub fn Report(props: &ReportProps) -> Html {
                     <p class="ht-meta">{ "Request: " }<code>{ crate::diagnosis::Shown::join(&[request.method.clone(), request.url.clone()].into_iter().flatten().collect::<Vec<_>>(), " ") }</code></p>
                 }
             }
-            if !d.others.is_empty() {
+            if !d.others.is_empty() && d.exchanges.is_empty() {
                 { super::heading(headings, 1, None, html! { { "Other failing requests in the paste" } }) }
                 <ul class="ht-others">
                     { for d.others.iter().map(|o| html! { <li>{ format!("{} {} → {}", o.method, o.url, if o.status == 0 { "no response (blocked or failed)".to_string() } else { o.status.to_string() }) }</li> }) }
                 </ul>
             }
             { super::heading(headings, 1, None, html! { { "Report for support" } }) }
+            if d.report_all.is_some() {
+                <div class="ht-row" role="group" aria-label="What the report covers">
+                    <button type="button" class="ht-chip" aria-pressed={(!*all).to_string()} onclick={{ let all = all.clone(); move |_: MouseEvent| all.set(false) }}>{ "This request" }</button>
+                    <button type="button" class="ht-chip" aria-pressed={(*all).to_string()} onclick={{ let all = all.clone(); move |_: MouseEvent| all.set(true) }}>
+                        { format!("All {} failed requests", d.exchanges.iter().filter(|r| r.failed).count()) }
+                    </button>
+                </div>
+            }
             <div class="ht-row">
                 <button type="button" class="ht-button" onclick={on_copy}>{ "Copy report for support" }</button>
                 <button type="button" class="ht-button ht-secondary" onclick={on_toggle} aria-expanded={visible.to_string()}>
@@ -109,7 +123,7 @@ pub fn Report(props: &ReportProps) -> Html {
             </div>
             if visible {
                 <label class="ht-sr-only" for={text_id.clone()}>{ "Report for support (secrets masked)" }</label>
-                <textarea id={text_id} class="ht-mono" readonly=true ref={area} value={d.report.clone()} />
+                <textarea id={text_id} class="ht-mono" readonly=true ref={area} value={report.clone()} />
             }
         </div>
     }

@@ -15,6 +15,8 @@ pub struct State {
     pub diagnosis: Option<Rc<Diagnosis>>,
     /// The catalog search box.
     pub query: String,
+    /// The table of requests lists all of them, not only the failed ones.
+    pub all_requests: bool,
     /// Bumped whenever a result should take the focus (a code picked from the catalog or a link).
     pub focus_result: u32,
 }
@@ -32,6 +34,10 @@ pub enum Action {
     Show(u16),
     /// Show a code without moving the focus (on start, deep links, Back/Forward).
     Open(u16),
+    /// Diagnose request `index` of a paste that holds many (a HAR file).
+    Select(usize),
+    /// List all the requests (true) or only the failed ones.
+    AllRequests(bool),
     /// Empty the box.
     Clear,
     Search(String),
@@ -112,6 +118,18 @@ impl Reducible for State {
                 next.pasted = None;
                 next.diagnosis = run(&next.input);
             }
+            Action::Select(index) => {
+                let text = next.pasted.clone().unwrap_or_else(|| next.input.clone());
+                if !text.trim().is_empty() {
+                    next.diagnosis = Some(Rc::new(diagnosis::diagnose_request_limited(
+                        &text,
+                        Clock { now: now() },
+                        WIDGET_MAX_INPUT,
+                        index,
+                    )));
+                }
+            }
+            Action::AllRequests(all) => next.all_requests = all,
             Action::Clear => {
                 next.input = AttrValue::default();
                 next.pasted = None;

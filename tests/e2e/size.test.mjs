@@ -14,12 +14,12 @@ const BUDGETS = {
   'http_troubleshooter.js': 72 * KiB,
   'http_troubleshooter_catalog.js': 40 * KiB,
   'http_troubleshooter_catalog_bg.wasm': 340 * KiB,
-  'http_troubleshooter_bg.wasm': 1340 * KiB,
+  'http_troubleshooter_bg.wasm': 1400 * KiB,
   'embed.js': 16 * KiB, // with data-annotate (issue 18)
-  'http-troubleshooter.html': 1850 * KiB,
+  'http-troubleshooter.html': 1900 * KiB,
   'sw.js': 4 * KiB,
 };
-const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 510 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 530 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
 // What a visitor of index.html downloads (the page, the glue and the wasm; the stylesheet is inside
 // the wasm), gzip -9. Issue 8 asks for 150 KiB; the measured floor is above it — a bare Yew 0.23 app
 // is 57 KiB and the catalog's text alone 60 KiB, before any engine code — so this budget holds the
@@ -29,10 +29,11 @@ const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 510 * KiB, 'http_troublesho
 // (issue 15) to 501 KiB, and issue 16's adoption work (diagnose() reading error objects,
 // diagnoseResponse, the diagnosis event, heading levels, the short answer: +9 KiB) and issue 15's
 // last codes (LinkedIn's 999, four IIS sub-statuses: +3 KiB) to 520 KiB. Issue 17 took 5 KiB off
-// (517 KiB) and issue 18's annotate() added 4 KiB to the glue (521 KiB); its 280 KiB budget is not
-// reached (BENCHMARKS.md lists what stands in the way).
+// (517 KiB) and issue 18's annotate() added 4 KiB to the glue (521 KiB); issue 19's table of
+// requests, file opening and drag-and-drop, and the report of every failure added 17 KiB (539 KiB).
+// Issue 17's 280 KiB budget is not reached (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
-const TRANSFER_GZIP_BUDGET = 525 * KiB;
+const TRANSFER_GZIP_BUDGET = 545 * KiB;
 
 test('dist/ has the fixed names and stays within its size budgets', async () => {
   const rows = [];

@@ -16,7 +16,7 @@ test('dist/http_troubleshooter.d.ts matches real results and the documented usag
   const m = await import(join(DIST, 'http_troubleshooter.js'));
   m.initSync({ module: await readFile(join(DIST, 'http_troubleshooter_bg.wasm')) });
   const declarations = await readFile(join(DIST, 'http_troubleshooter.d.ts'), 'utf8');
-  for (const fn of ['explainStatus(code: number | string): StatusEntry', 'diagnose(value: string | number | Error | Response | object): Diagnosis', 'diagnoseResponse(response: Response): Promise<Diagnosis>', 'version(): string', 'listStatuses(): StatusEntry[]', 'mount(element: Element, options?: MountOptions']) {
+  for (const fn of ['explainStatus(code: number | string): StatusEntry', 'diagnose(value: string | number | Error | Response | object, options?: DiagnoseOptions): Diagnosis', 'diagnoseResponse(response: Response): Promise<Diagnosis>', 'version(): string', 'listStatuses(): StatusEntry[]', 'mount(element: Element, options?: MountOptions']) {
     assert.ok(declarations.includes(fn), `declared precisely: ${fn}`);
   }
 
