@@ -26,6 +26,20 @@ impl Shown {
         self.0
     }
 
+    /// A URL's host and its path with the query (`https://api.example.com/v1?a=1` →
+    /// `api.example.com`, `/v1?a=1`); a URL without a scheme is all path. Parts of shown text are
+    /// shown text.
+    pub fn split_url(&self) -> (Shown, Shown) {
+        let url = self.0.as_str();
+        let Some((_, rest)) = url.split_once("://") else {
+            return (Shown::default(), self.clone());
+        };
+        match rest.find(['/', '?', '#']) {
+            Some(at) => (Shown(rest[..at].to_string()), Shown(rest[at..].to_string())),
+            None => (Shown(rest.to_string()), Shown("/".into())),
+        }
+    }
+
     /// Our own words, appended.
     pub fn push_ours(&mut self, words: &'static str) {
         self.0.push_str(words);
@@ -468,6 +482,14 @@ fn secret_query_key(key: &str) -> bool {
             "xamzsecuritytoken",
         ]
         .contains(&key.replace(['-', '_'], "").to_ascii_lowercase().as_str())
+}
+
+/// An HTTP method as shown: a plain token (`GET`, `PROPFIND`) as it is, anything else masked.
+pub fn method(input: &str) -> Shown {
+    if !input.is_empty() && input.len() <= 16 && input.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Shown(input.to_string());
+    }
+    mask(input)
 }
 
 /// Free text from a paste made safe to show.

@@ -7,18 +7,6 @@ use crate::catalog;
 use crate::paste::{Exchange, Row};
 use crate::shown;
 
-/// `https://api.example.com/v1/items?page=2` → (`api.example.com`, `/v1/items?page=2`); a URL
-/// without a scheme is all path.
-fn split_url(url: &str) -> (&str, &str) {
-    let Some((_, rest)) = url.split_once("://") else {
-        return ("", url);
-    };
-    match rest.find(['/', '?', '#']) {
-        Some(at) => (&rest[..at], &rest[at..]),
-        None => (rest, "/"),
-    }
-}
-
 fn status_words(status: u16) -> Shown {
     if status == 0 {
         return Shown::from("no response");
@@ -35,8 +23,10 @@ pub(super) fn table(d: &mut Diagnosis, exchange: &Exchange, clock: Clock) {
         .rows
         .iter()
         .map(|row: &Row| {
-            let (host, path) = split_url(&row.url);
-            let request = shown!("{} {}", redact::mask(&row.method), redact::mask(&row.url));
+            // One masking pass per request: a HAR can hold thousands.
+            let method = redact::method(&row.method);
+            let url = redact::mask(&row.url);
+            let (host, path) = url.split_url();
             let line = if Some(row.index) == exchange.chosen {
                 d.verdict.clone()
             } else if let Some(one) = &row.exchange {
@@ -45,13 +35,13 @@ pub(super) fn table(d: &mut Diagnosis, exchange: &Exchange, clock: Clock) {
                 status_words(row.status)
             };
             if row.failed() {
-                failed_reports.push((request.trimmed(), line.clone()));
+                failed_reports.push((shown!("{} {}", method, url).trimmed(), line.clone()));
             }
             RequestRow {
                 index: row.index,
-                method: redact::mask(&row.method),
-                host: redact::mask(host),
-                path: redact::mask(path),
+                method,
+                host,
+                path,
                 status: (row.status != 0).then_some(row.status),
                 time_ms: row.time_ms,
                 failed: row.failed(),
