@@ -168,3 +168,46 @@ fn a_token_in_the_reason_phrase_is_masked_in_every_finding() {
         "the finding is still there"
     );
 }
+
+/// A shared paste (the widget's "Copy link") holds none of the secrets of the corpus, keeps what
+/// support needs, and diagnoses as the original does.
+#[test]
+fn a_shared_paste_holds_no_secret_and_reads_the_same() {
+    let corpus: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!(
+            "{}/tests/security/secrets.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let mut failures = Vec::new();
+    for case in corpus.as_array().unwrap() {
+        let id = case["id"].as_str().unwrap();
+        let paste = case["paste"].as_str().unwrap();
+        let shared = http_troubleshooter::diagnosis::redact::shareable(paste);
+        for secret in case["secrets"].as_array().unwrap() {
+            let secret = secret.as_str().unwrap();
+            if shared.contains(secret) {
+                failures.push(format!("{id}: {secret} is in the shared paste"));
+            }
+        }
+        for keep in case["keep"].as_array().into_iter().flatten() {
+            let keep = keep.as_str().unwrap();
+            if paste.contains(keep) && !shared.contains(keep) {
+                failures.push(format!("{id}: {keep} was lost"));
+            }
+        }
+        let (a, b) = (
+            http_troubleshooter::diagnose(paste),
+            http_troubleshooter::diagnose(&shared),
+        );
+        if (a.code, a.input_kind) != (b.code, b.input_kind) {
+            failures.push(format!(
+                "{id}: reads as {:?} {:?} once shared, not {:?} {:?}",
+                b.code, b.input_kind, a.code, a.input_kind
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -653,3 +653,163 @@ pub fn looks_secret(input: &str) -> bool {
     (0..bytes.len())
         .any(|i| word_starts(bytes, i) && is_word(bytes[i]) && token_at(bytes, i).is_some())
 }
+
+/// A whole paste as it may be shared (a link, a ticket): the values of secret headers the reader
+/// found are replaced as the report shows them (`Bearer [masked]`, `session=[masked]`), wherever they
+/// appear (DevTools puts a header's value on its own line); then every line is masked as free text
+/// is (tokens, keys, signed URL parameters, `"password": …`). Nothing else changes, so the shared
+/// paste reads as the same kind of paste.
+pub fn shareable(paste: &str) -> Shown {
+    let exchange = crate::paste::read(paste);
+    let mut secrets: Vec<(String, String)> = Vec::new();
+    let mut add = |headers: &[crate::paste::Header]| {
+        for h in headers {
+            let value = h.value.trim();
+            if is_secret_header(&h.name) && value.len() >= 4 {
+                secrets.push((value.to_string(), header_value(&h.name, value)));
+                // A Cookie's or Set-Cookie's parts appear on their own elsewhere (HAR cookie lists).
+                for part in value.split(';') {
+                    if let Some((_, v)) = part.split_once('=') {
+                        let v = v.trim();
+                        if v.len() >= 4 {
+                            secrets.push((v.to_string(), MASK.to_string()));
+                        }
+                    }
+                }
+            }
+        }
+    };
+    add(&exchange.headers);
+    if let Some(request) = &exchange.request {
+        add(&request.headers);
+    }
+    for row in &exchange.rows {
+        if let Some(one) = &row.exchange {
+            add(&one.headers);
+            if let Some(request) = &one.request {
+                add(&request.headers);
+            }
+        }
+    }
+    // JSON name/value pairs (a HAR's headers, cookies, query and form parameters) whose name is a
+    // secret: their values, wherever they are.
+    let mut rest = paste;
+    while let Some(at) = rest.find("\"name\"") {
+        rest = &rest[at + 6..];
+        let Some(name) = json_string_after_colon(rest) else {
+            continue;
+        };
+        if !(secret_key(name) || is_secret_header(name)) {
+            continue;
+        }
+        let window = &rest[..rest.len().min(400)];
+        if let Some(v) = window.find("\"value\"") {
+            if let Some(value) = json_string_after_colon(&rest[v + 7..]) {
+                if value.len() >= 4 {
+                    secrets.push((value.to_string(), MASK.to_string()));
+                }
+            }
+        }
+    }
+    // Longest first, so a value that contains another is replaced whole.
+    secrets.sort_by_key(|(v, _)| std::cmp::Reverse(v.len()));
+    secrets.dedup_by(|a, b| a.0 == b.0);
+    let mut out = String::with_capacity(paste.len());
+    for line in paste.split_inclusive('\n') {
+        let mut line = std::borrow::Cow::Borrowed(line);
+        for (value, masked) in &secrets {
+            if line.contains(value.as_str()) {
+                line = std::borrow::Cow::Owned(line.replace(value.as_str(), masked));
+            }
+        }
+        // A header line whose name is a secret header: its value goes whole.
+        let shown = match line.split_once(':') {
+            Some((name, value))
+                if is_secret_header(name.trim_start_matches(['<', '>', ' ', '-', '"']).trim())
+                    && !value.trim().is_empty()
+                    && !value.contains(MASK) =>
+            {
+                let name_only = name.trim_start_matches(['<', '>', ' ', '-', '"']).trim();
+                let end = if line.ends_with('\n') { "\n" } else { "" };
+                format!("{name}: {}{end}", header_value(name_only, value.trim()))
+            }
+            _ => text(&whole_paste_secrets(&line)),
+        };
+        out.push_str(&shown);
+    }
+    Shown(out)
+}
+
+/// What only a whole paste holds (the report never quotes it): `curl -u user:password`, a form body's
+/// `client_secret=…`, and JSON inside a JSON string (a HAR's postData: `\"password\":\"…\"`).
+fn whole_paste_secrets(line: &str) -> String {
+    let mut out = line.to_string();
+    // curl -u / --user user:password
+    for flag in ["-u ", "--user "] {
+        if let Some(at) = out.find(flag) {
+            let start = at + flag.len();
+            let end = out[start..]
+                .find(char::is_whitespace)
+                .map_or(out.len(), |e| start + e);
+            if let Some(colon) = out[start..end].find(':') {
+                let from = start + colon + 1;
+                if end > from {
+                    out.replace_range(from..end, MASK);
+                }
+            }
+        }
+    }
+    // key=value pairs (a form body, a query without its URL) and \"key\":\"value\" pairs.
+    let mut at = 0;
+    while let Some(eq) = out[at..].find(['=', ':']).map(|e| at + e) {
+        let (key_end, value_start) = if out[..eq].ends_with("\\\"") {
+            // \"key\":\"value\"
+            if !out[eq + 1..].starts_with("\\\"") {
+                at = eq + 1;
+                continue;
+            }
+            (eq - 2, eq + 3)
+        } else if out.as_bytes()[eq] == b'=' {
+            (eq, eq + 1)
+        } else {
+            at = eq + 1;
+            continue;
+        };
+        let key_start = out[..key_end]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
+            .map_or(0, |i| i + 1);
+        let key = &out[key_start..key_end];
+        let value_end = out[value_start..]
+            .find(|c: char| c == '&' || c == '"' || c == '\\' || c.is_whitespace())
+            .map_or(out.len(), |e| value_start + e);
+        if !key.is_empty()
+            && secret_key(key)
+            && value_end > value_start
+            && !out[value_start..value_end].starts_with(MASK)
+        {
+            out.replace_range(value_start..value_end, MASK);
+            at = value_start + MASK.len();
+        } else {
+            at = eq + 1;
+        }
+    }
+    out
+}
+
+/// `: "text"` at the start of `rest` (spaces allowed): the text, up to its closing quote.
+fn json_string_after_colon(rest: &str) -> Option<&str> {
+    let rest = rest
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
+    let mut escaped = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => return Some(&rest[..i]),
+            _ => escaped = false,
+        }
+    }
+    None
+}

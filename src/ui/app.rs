@@ -182,6 +182,12 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let routing_on = props.routing;
         use_effect_with((props.code, props.text.clone()), move |(code, text)| {
+            if routing_on {
+                if let Some(payload) = super::share::payload_in_address() {
+                    open_shared(dispatcher, payload);
+                    return;
+                }
+            }
             let from_address = if routing_on {
                 routing::code_in_address()
             } else {
@@ -200,13 +206,16 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with(props.routing, move |routing_on| {
             let listener = routing_on.then(|| {
-                let closure =
-                    Closure::<dyn Fn(web_sys::Event)>::new(
-                        move |_| match routing::code_in_address() {
-                            Some(code) => dispatcher.dispatch(Action::Open(code)),
-                            None => dispatcher.dispatch(Action::Clear),
-                        },
-                    );
+                let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+                    match (
+                        routing::code_in_address(),
+                        super::share::payload_in_address(),
+                    ) {
+                        (_, Some(payload)) => open_shared(dispatcher.clone(), payload),
+                        (Some(code), None) => dispatcher.dispatch(Action::Open(code)),
+                        (None, None) => dispatcher.dispatch(Action::Clear),
+                    }
+                });
                 if let Some(window) = web_sys::window() {
                     for event in ["popstate", "hashchange"] {
                         let _ = window.add_event_listener_with_callback(
@@ -378,6 +387,9 @@ pub fn App(props: &AppProps) -> Html {
             }
             <div class="ht-sr-only" aria-live="polite" aria-atomic="true">{ announcement }</div>
             <section class="ht-result" aria-label={landmark}>
+                if let Some(notice) = &state.notice {
+                    <p class="ht-notice" role="status">{ notice.clone() }</p>
+                }
                 {
                     match &state.diagnosis {
                         None => html! {
@@ -397,7 +409,7 @@ pub fn App(props: &AppProps) -> Html {
                                         <p><button type="button" class="ht-link-button ht-more" aria-expanded={full.to_string()} onclick={on_view.clone()}>{ label }</button></p>
                                     }
                                     <RetryPanel retry={d.retry.clone()} short={props.compact && !*full} />
-                                    <Report diagnosis={d.clone()} />
+                                    <Report diagnosis={d.clone()} share={props.routing.then(|| state.pasted.clone().unwrap_or_else(|| state.input.clone()))} />
                                     if let Some(status) = d.status {
                                         <StatusEntry {status} on_pick={on_pick.clone()} open={*full} />
                                     }
@@ -413,4 +425,23 @@ pub fn App(props: &AppProps) -> Html {
         </div>
         </ContextProvider<IdPrefix>>
     }
+}
+
+/// Open a share link's paste (or say why it cannot be opened).
+fn open_shared(dispatcher: UseReducerDispatcher<State>, payload: String) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match super::share::open(&payload).await {
+            Ok(text) => {
+                dispatcher.dispatch(if text.len() > super::state::LARGE_PASTE {
+                    Action::PasteLarge(text)
+                } else {
+                    Action::Paste(text)
+                });
+                dispatcher.dispatch(Action::Notice(AttrValue::Static(
+                    "Opened from a shared link. Its secrets were masked before it was shared.",
+                )));
+            }
+            Err(message) => dispatcher.dispatch(Action::Notice(AttrValue::Static(message))),
+        }
+    });
 }

@@ -12,6 +12,7 @@ mod report;
 mod requests;
 mod retry;
 mod routing;
+mod share;
 mod state;
 mod status_entry;
 mod steps;

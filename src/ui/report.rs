@@ -10,6 +10,21 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
     pub diagnosis: Rc<Diagnosis>,
+    /// The paste, on the full page: "Copy link" shares it (masked) in the address's fragment.
+    #[prop_or_default]
+    pub share: Option<AttrValue>,
+}
+
+/// Where "Copy link" stands.
+#[derive(Clone, PartialEq)]
+enum LinkState {
+    Idle,
+    Making,
+    Copied,
+    /// The clipboard refused: the link is shown for manual copying.
+    Manual(AttrValue),
+    TooLarge,
+    Failed,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -79,6 +94,41 @@ pub fn Report(props: &ReportProps) -> Html {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(!*shown))
     };
+    let link = use_state(|| LinkState::Idle);
+    {
+        let link = link.clone();
+        use_effect_with(props.share.clone(), move |_| link.set(LinkState::Idle));
+    }
+    let on_link = {
+        let link = link.clone();
+        let share = props.share.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(text) = share.clone() else { return };
+            let link = link.clone();
+            link.set(LinkState::Making);
+            spawn_local(async move {
+                let masked = crate::diagnosis::redact::shareable(&text);
+                match super::share::link(&masked).await {
+                    Ok(url) => {
+                        let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+                        let copied = match clipboard {
+                            Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&url))
+                                .await
+                                .is_ok(),
+                            None => false,
+                        };
+                        link.set(if copied {
+                            LinkState::Copied
+                        } else {
+                            LinkState::Manual(url.into())
+                        });
+                    }
+                    Err(super::share::MakeError::TooLarge) => link.set(LinkState::TooLarge),
+                    Err(super::share::MakeError::Browser) => link.set(LinkState::Failed),
+                }
+            });
+        })
+    };
     let visible = *shown || *copy == CopyState::Manual;
     html! {
         <div class="ht-report">
@@ -113,7 +163,17 @@ pub fn Report(props: &ReportProps) -> Html {
                 <button type="button" class="ht-button ht-secondary" onclick={on_toggle} aria-expanded={visible.to_string()}>
                     { if visible { "Hide report" } else { "Show report" } }
                 </button>
+                if props.share.is_some() {
+                    <button type="button" class="ht-button ht-secondary" onclick={on_link}>{ "Copy link" }</button>
+                }
                 <span class="ht-status-note" role="status">
+                    { match &*link {
+                        LinkState::Idle | LinkState::Manual(_) => "",
+                        LinkState::Making => "Making the link…",
+                        LinkState::Copied => "Link copied. It holds your paste with its secrets masked, in the part of the address that browsers never send to a server.",
+                        LinkState::TooLarge => "This paste is too large for a link. Copy the report instead.",
+                        LinkState::Failed => "This browser cannot make a link. Copy the report instead.",
+                    } }
                     { match *copy {
                         CopyState::Copied => "Copied: secrets were masked.",
                         CopyState::Manual => "The clipboard is not available here: select the text below and copy it.",
@@ -121,6 +181,10 @@ pub fn Report(props: &ReportProps) -> Html {
                     } }
                 </span>
             </div>
+            if let LinkState::Manual(url) = &*link {
+                <p class="ht-meta">{ "The clipboard is not available here: copy the link (your paste, secrets masked):" }</p>
+                <input class="ht-mono ht-link-text" type="text" readonly=true aria-label="Link to this diagnosis (secrets masked)" value={url.clone()} />
+            }
             if visible {
                 <label class="ht-sr-only" for={text_id.clone()}>{ "Report for support (secrets masked)" }</label>
                 <textarea id={text_id} class="ht-mono" readonly=true ref={area} value={report.clone()} />

@@ -15,6 +15,8 @@ pub struct State {
     pub diagnosis: Option<Rc<Diagnosis>>,
     /// The catalog search box.
     pub query: String,
+    /// A message about how the paste arrived (opened from a link, or a link that could not be opened).
+    pub notice: Option<AttrValue>,
     /// The table of requests lists all of them, not only the failed ones.
     pub all_requests: bool,
     /// Bumped whenever a result should take the focus (a code picked from the catalog or a link).
@@ -38,6 +40,8 @@ pub enum Action {
     Select(usize),
     /// List all the requests (true) or only the failed ones.
     AllRequests(bool),
+    /// Say something about how the paste arrived (a share link).
+    Notice(AttrValue),
     /// Empty the box.
     Clear,
     Search(String),
@@ -86,6 +90,12 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        if !matches!(
+            action,
+            Action::Notice(_) | Action::Search(_) | Action::AllRequests(_)
+        ) {
+            next.notice = None;
+        }
         match action {
             Action::Edit(text) => {
                 if text.trim().is_empty() {
@@ -130,6 +140,7 @@ impl Reducible for State {
                 }
             }
             Action::AllRequests(all) => next.all_requests = all,
+            Action::Notice(text) => next.notice = Some(text),
             Action::Clear => {
                 next.input = AttrValue::default();
                 next.pasted = None;

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -150,4 +151,18 @@ export function notData(value, path = '$', seen = new Set()) {
     if (bad) return bad;
   }
   return null;
+}
+
+/** For a test file: `dir` served and Chromium launched before its tests, both closed after. */
+export function withServerAndBrowser(dir = DIST, options = {}) {
+  const env = {};
+  before(async () => {
+    env.server = await serve(dir, options);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

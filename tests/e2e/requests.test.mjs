@@ -1,12 +1,12 @@
 // Help-center visitors with more than one response (issue 19): a file opened through the button or
 // dropped on the box, a HAR of 212 requests walked request by request, the report of every failure,
 // the same list from diagnose() in JavaScript, and printing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { DIST, serve, launch, newPage, widgetReady, headline } from './helpers.mjs';
+import { DIST, newPage, widgetReady, headline, withServerAndBrowser } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ2aXNpdG9yLTQyIn0.c2VjcmV0LXNpZ25hdHVyZS1oZXJl';
@@ -51,19 +51,11 @@ function har() {
 }
 
 const HAR = har();
-let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withServerAndBrowser();
 
 async function page(options = {}) {
-  const p = await newPage(browser, { viewport: { width: 1280, height: 900 }, ...options });
-  await p.goto(server.url);
+  const p = await newPage(env.browser, { viewport: { width: 1280, height: 900 }, ...options });
+  await p.goto(env.server.url);
   await widgetReady(p);
   return p;
 }
