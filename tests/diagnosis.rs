@@ -582,6 +582,58 @@ fn a_har_file_lists_every_request_and_diagnoses_the_one_chosen() {
 }
 
 #[test]
+fn an_access_log_of_several_lines_is_a_table_of_requests_too() {
+    // tests/fixtures/access-log.txt, by hand: a 200 (with an api_key in its query), a 499, a 502 POST.
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/access-log.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let d = http_troubleshooter::diagnose(&text);
+    assert_eq!(d.code, Some(502));
+    assert_eq!(d.selected_exchange, Some(2));
+    let rows: Vec<(usize, &str, Option<u16>, bool)> = d
+        .exchanges
+        .iter()
+        .map(|r| (r.index, r.method.as_str(), r.status, r.failed))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            (0, "GET", Some(200), false),
+            (1, "GET", Some(499), true),
+            (2, "POST", Some(502), true)
+        ]
+    );
+    assert!(
+        d.exchanges[0].path.contains("api_key=[masked"),
+        "{}",
+        d.exchanges[0].path
+    );
+    assert!(!d.exchanges[0].path.contains("ak_live_9fK2"));
+    assert_eq!(d.exchanges[2].path.as_str(), "/v1/payments");
+    assert_eq!(
+        d.exchanges_summary.as_deref(),
+        Some("2 of 3 requests failed: 1 × 499, 1 × 502")
+    );
+    assert!(d
+        .report_all
+        .as_deref()
+        .unwrap()
+        .contains("/v1/reports/export"));
+    // Choosing the 499 diagnoses that line.
+    let chosen = diagnosis::diagnose_request(&text, Clock::default(), 1);
+    assert_eq!(
+        (chosen.code, chosen.selected_exchange),
+        (Some(499), Some(1))
+    );
+    assert_eq!(chosen.exchanges.len(), 3);
+    // One line alone has no table.
+    let one = text.lines().nth(2).unwrap();
+    assert!(http_troubleshooter::diagnose(one).exchanges.is_empty());
+}
+
+#[test]
 fn the_report_keeps_what_support_needs() {
     let d = diagnose_fixture("curl-i-429-retry-after.txt");
     let r = &d.report;

@@ -8,16 +8,22 @@ use crate::knowledge::{Log, LOGS};
 use serde_json::Value;
 
 pub(super) fn read(trimmed: &str) -> Option<Exchange> {
+    read_at(trimmed, None)
+}
+
+/// [`read`], diagnosing line `choose` (an index among the log's lines of its format) instead of the
+/// last failing one.
+pub(super) fn read_at(trimmed: &str, choose: Option<usize>) -> Option<Exchange> {
     // Several formats may share markers ("[error]"): the first that reads the line wins.
     LOGS.iter()
         .filter(|log| {
             log.all.iter().all(|m| trimmed.contains(m))
                 && (log.any.is_empty() || log.any.iter().any(|m| trimmed.contains(m)))
         })
-        .find_map(|format| read_as(format, trimmed))
+        .find_map(|format| read_as(format, trimmed, choose))
 }
 
-fn read_as(format: &'static Log, trimmed: &str) -> Option<Exchange> {
+fn read_as(format: &'static Log, trimmed: &str, choose: Option<usize>) -> Option<Exchange> {
     // Of several lines, the last failing one (or the last one) is diagnosed.
     let parsed: Vec<Fields> = lines(trimmed)
         .filter(|l| !l.trim_start().starts_with('#'))
@@ -40,10 +46,14 @@ fn read_as(format: &'static Log, trimmed: &str) -> Option<Exchange> {
             .ok()
             .filter(|c| digits.len() == 3 && (100..=599).contains(c))
     };
-    let chosen = candidates
-        .iter()
-        .rev()
-        .find(|f| status_of(f).is_some_and(|c| c >= 400) || code_of(format, f).is_some())
+    let chosen = choose
+        .and_then(|i| candidates.get(i))
+        .or_else(|| {
+            candidates
+                .iter()
+                .rev()
+                .find(|f| status_of(f).is_some_and(|c| c >= 400) || code_of(format, f).is_some())
+        })
         .or(candidates.last())
         .copied();
     let fields = match chosen {
@@ -86,6 +96,35 @@ fn read_as(format: &'static Log, trimmed: &str) -> Option<Exchange> {
                 status,
             });
         }
+    }
+    // Several lines: the table of requests, each failing line read on its own for its diagnosis.
+    if candidates.len() > 1 {
+        exchange.chosen = candidates.iter().position(|f| f.line == fields.line);
+        let mut diagnosed = 0;
+        exchange.rows = candidates
+            .iter()
+            .enumerate()
+            .take(super::har::LISTED_ROWS)
+            .filter_map(|(index, f)| {
+                let status = status_of(f)?;
+                let failed = status >= 400;
+                let full = failed
+                    && diagnosed < super::har::DIAGNOSED_ROWS
+                    && Some(index) != exchange.chosen;
+                diagnosed += usize::from(full);
+                let (method, path) = request_of(f);
+                Some(super::Row {
+                    index,
+                    method: method.unwrap_or_default(),
+                    url: path.unwrap_or_default(),
+                    status,
+                    time_ms: None,
+                    exchange: full
+                        .then(|| read_as(format, &f.line, None).map(Box::new))
+                        .flatten(),
+                })
+            })
+            .collect();
     }
     exchange.log = Some(LogReport {
         id: format.id,

@@ -255,7 +255,21 @@ pub fn read_request(text: &str, index: usize) -> Exchange {
             }
         }
     }
-    read(text)
+    let first = read(text);
+    let chosen = match first.kind {
+        InputKind::AccessLog if !first.rows.is_empty() => {
+            logs::read_at(trimmed, Some(index)).map(|mut exchange| {
+                exchange.message_text = first.message_text.clone();
+                exchange.client = first.client.clone();
+                exchange
+            })
+        }
+        _ => None,
+    };
+    match chosen {
+        Some(exchange) if exchange.chosen == Some(index) => exchange,
+        _ => first,
+    }
 }
 
 pub fn read(text: &str) -> Exchange {

@@ -183,3 +183,18 @@ test('printing gives the answer in one column, without the paste box, the exampl
   assert.ok(shot.length > 10_000);
   await p.close();
 });
+
+test('an access log of several lines is walked the same way', async () => {
+  const p = await page();
+  const log = readFileSync(join(ROOT, 'tests', 'fixtures', 'access-log.txt'), 'utf8');
+  await p.fill('.ht-paste textarea', log);
+  await p.click('button:has-text("Diagnose")');
+  await p.waitForSelector('.ht-requests-summary');
+  assert.equal(await p.textContent('.ht-requests-summary'), '2 of 3 requests failed: 1 × 499, 1 × 502');
+  assert.equal(await headline(p), '502 Bad Gateway');
+  await p.click('.ht-req-table tbody tr:first-child button.ht-req');
+  await p.waitForFunction(() => /^499 /.test(document.querySelector('.ht-headline h2')?.textContent ?? ''));
+  assert.equal(await p.$eval('tr.ht-selected .ht-req-status', (td) => td.textContent), '499');
+  assert.deepEqual(p.errors, []);
+  await p.close();
+});
