@@ -499,11 +499,7 @@ fn har_and_access_log_diagnose_the_worst_and_list_the_rest() {
 fn a_har_file_lists_every_request_and_diagnoses_the_one_chosen() {
     // Checked by hand against tests/fixtures/har-mixed.har: four requests (200, 304, a 401 POST, a
     // GET with an api_key in its query that got no response).
-    let text = std::fs::read_to_string(format!(
-        "{}/tests/fixtures/har-mixed.har",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
+    let text = common::fixture("har-mixed.har");
     let d = http_troubleshooter::diagnose(&text);
     assert_eq!(d.exchanges.len(), 4);
     assert_eq!(
@@ -584,11 +580,7 @@ fn a_har_file_lists_every_request_and_diagnoses_the_one_chosen() {
 #[test]
 fn an_access_log_of_several_lines_is_a_table_of_requests_too() {
     // tests/fixtures/access-log.txt, by hand: a 200 (with an api_key in its query), a 499, a 502 POST.
-    let text = std::fs::read_to_string(format!(
-        "{}/tests/fixtures/access-log.txt",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
+    let text = common::fixture("access-log.txt");
     let d = http_troubleshooter::diagnose(&text);
     assert_eq!(d.code, Some(502));
     assert_eq!(d.selected_exchange, Some(2));
