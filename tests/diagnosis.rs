@@ -626,6 +626,65 @@ fn an_access_log_of_several_lines_is_a_table_of_requests_too() {
 }
 
 #[test]
+fn a_curl_trace_that_follows_redirects_lists_each_request() {
+    // curl -v -L's own layout (the redirect, "Issue another request to this URL", the next request);
+    // the hosts and paths are ours.
+    let trace = "* Connected to example.com (93.184.215.14) port 443
+> GET /api/v1/report HTTP/1.1
+> Host: example.com
+> User-Agent: curl/8.5.0
+> Accept: */*
+>
+< HTTP/1.1 301 Moved Permanently
+< Location: https://api.example.com/v1/report
+< Content-Length: 0
+<
+* Connection #0 to host example.com left intact
+* Issue another request to this URL: 'https://api.example.com/v1/report'
+* Connected to api.example.com (93.184.215.15) port 443
+> GET /v1/report HTTP/1.1
+> Host: api.example.com
+> User-Agent: curl/8.5.0
+> Accept: */*
+>
+< HTTP/1.1 503 Service Unavailable
+< Retry-After: 120
+< Content-Type: application/json
+<
+{\"error\":\"maintenance\"}
+";
+    let d = http_troubleshooter::diagnose(trace);
+    assert_eq!((d.code, d.selected_exchange), (Some(503), Some(1)));
+    let rows: Vec<(&str, &str, &str, Option<u16>)> = d
+        .exchanges
+        .iter()
+        .map(|r| {
+            (
+                r.method.as_str(),
+                r.host.as_str(),
+                r.path.as_str(),
+                r.status,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("GET", "example.com", "/api/v1/report", Some(301)),
+            ("GET", "api.example.com", "/v1/report", Some(503))
+        ]
+    );
+    assert_eq!(
+        d.exchanges_summary.as_deref(),
+        Some("1 of 2 requests failed: 1 × 503 from api.example.com")
+    );
+    let first = diagnosis::diagnose_request(trace, Clock::default(), 0);
+    assert_eq!((first.code, first.selected_exchange), (Some(301), Some(0)));
+    // One request, no table.
+    assert!(diagnose_fixture("curl-v-404.txt").exchanges.is_empty());
+}
+
+#[test]
 fn the_report_keeps_what_support_needs() {
     let d = diagnose_fixture("curl-i-429-retry-after.txt");
     let r = &d.report;

@@ -4,9 +4,94 @@
 use super::shared::{
     attach_body, classify, header_line, lines, read_header_block, request_line, status_line,
 };
-use super::{Exchange, InputKind, Request};
+use super::{Exchange, InputKind, Request, Row};
 
 pub(super) fn read(text: &str) -> Option<Exchange> {
+    read_at(text, None)
+}
+
+/// [`read`]; with `-L` (several requests in one trace) every request is listed as a row, and
+/// `choose` picks the one diagnosed (by default the last).
+pub(super) fn read_at(text: &str, choose: Option<usize>) -> Option<Exchange> {
+    let mut exchange = read_one(text)?;
+    let hops = hops(text);
+    if hops.len() < 2 {
+        return Some(exchange);
+    }
+    let read_hops: Vec<Option<Exchange>> = hops.iter().map(|h| read_one(h)).collect();
+    let last = hops.len() - 1;
+    let chosen = choose.filter(|i| *i < hops.len()).unwrap_or(last);
+    if chosen != last {
+        if let Some(Some(one)) = read_hops.get(chosen) {
+            exchange = one.clone();
+        }
+    }
+    exchange.chosen = Some(chosen);
+    exchange.rows = read_hops
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, one)| {
+            let one = one?;
+            let request = one.request.as_ref()?;
+            let target = request.target.clone().unwrap_or_default();
+            let host = request
+                .headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case("host"))
+                .map(|h| h.value.clone());
+            let url = match host {
+                Some(host) if target.starts_with('/') => {
+                    let scheme = if hops[index].contains(" port 80") {
+                        "http"
+                    } else {
+                        "https"
+                    };
+                    format!("{scheme}://{host}{target}")
+                }
+                _ => target,
+            };
+            let status = one.status.as_ref().map_or(0, |s| s.code);
+            let failed = status == 0 || status >= 400;
+            Some(Row {
+                index,
+                method: request.method.clone().unwrap_or_default(),
+                url,
+                status,
+                time_ms: None,
+                exchange: (failed && index != chosen).then(|| Box::new(one)),
+            })
+        })
+        .collect();
+    Some(exchange)
+}
+
+/// A trace cut before each request line (`> GET /path HTTP/1.1`); the first part keeps what
+/// came before the first request.
+fn hops(text: &str) -> Vec<&str> {
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let rest = line.trim_start();
+        if rest
+            .strip_prefix("> ")
+            .is_some_and(|r| request_line(r.trim()).is_some())
+        {
+            starts.push(at);
+        }
+        at += line.len();
+    }
+    if starts.len() < 2 {
+        return Vec::new();
+    }
+    starts[0] = 0;
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, start)| &text[*start..starts.get(i + 1).copied().unwrap_or(text.len())])
+        .collect()
+}
+
+fn read_one(text: &str) -> Option<Exchange> {
     let all: Vec<&str> = lines(text).map(|l| l.trim_start()).collect();
     let marked = |l: &&&str| l.starts_with("< ") || l.starts_with("> ") || **l == "<" || **l == ">";
     let has_response = all

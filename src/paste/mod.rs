@@ -257,6 +257,7 @@ pub fn read_request(text: &str, index: usize) -> Exchange {
     }
     let first = read(text);
     let chosen = match first.kind {
+        InputKind::CurlVerbose if !first.rows.is_empty() => curl::read_at(trimmed, Some(index)),
         InputKind::AccessLog if !first.rows.is_empty() => {
             logs::read_at(trimmed, Some(index)).map(|mut exchange| {
                 exchange.message_text = first.message_text.clone();
