@@ -722,16 +722,18 @@ pub fn shareable(paste: &str) -> Shown {
                 line = std::borrow::Cow::Owned(line.replace(value.as_str(), masked));
             }
         }
-        // A header line whose name is a secret header: its value goes whole.
-        let shown = match line.split_once(':') {
-            Some((name, value))
-                if is_secret_header(name.trim_start_matches(['<', '>', ' ', '-', '"']).trim())
-                    && !value.trim().is_empty()
-                    && !value.contains(MASK) =>
+        // A header line whose name is a secret header (after curl's `> `/`< ` and any quote): its
+        // value goes whole.
+        let header = line.split_once(':').map(|(name, value)| {
+            let bare = name.trim_start_matches(['<', '>', ' ', '-', '"']).trim();
+            (name, bare, value)
+        });
+        let shown = match header {
+            Some((name, bare, value))
+                if is_secret_header(bare) && !value.trim().is_empty() && !value.contains(MASK) =>
             {
-                let name_only = name.trim_start_matches(['<', '>', ' ', '-', '"']).trim();
                 let end = if line.ends_with('\n') { "\n" } else { "" };
-                format!("{name}: {}{end}", header_value(name_only, value.trim()))
+                format!("{name}: {}{end}", header_value(bare, value.trim()))
             }
             _ => text(&whole_paste_secrets(&line)),
         };

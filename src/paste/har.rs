@@ -2,7 +2,7 @@
 //! A HAR cut off mid-paste is still searched for the statuses it shows.
 
 use super::shared::attach_body;
-use super::{Exchange, Header, InputKind, OtherEntry, Request, Row, StatusLine};
+use super::{Exchange, Header, InputKind, Request, Row, StatusLine};
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
@@ -66,16 +66,6 @@ pub(super) fn read_at(text: &str, choose: Option<usize>) -> Option<Exchange> {
             entries.len()
         ));
     }
-    for entry in &failing {
-        if std::ptr::eq(*entry, chosen) {
-            continue;
-        }
-        exchange.others.push(OtherEntry {
-            method: entry.request.method.to_string(),
-            url: entry.request.url.to_string(),
-            status: entry.response.status,
-        });
-    }
     fill_from_entry(&mut exchange, chosen);
     exchange.chosen = entries.iter().position(|e| std::ptr::eq(e, chosen));
     if entries.len() > 1 {
@@ -103,6 +93,7 @@ pub(super) fn read_at(text: &str, choose: Option<usize>) -> Option<Exchange> {
                 }
             })
             .collect();
+        exchange.others = exchange.other_failed_rows();
     }
     Some(exchange)
 }
@@ -221,7 +212,7 @@ fn lenient_str<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, str>, D::Erro
     Ok(match d.deserialize_any(LooseVisitor)? {
         Loose::Borrowed(s) => Cow::Borrowed(s),
         Loose::Owned(s) => Cow::Owned(s),
-        Loose::Number(_) | Loose::Other => Cow::Borrowed(""),
+        Loose::Number(_) | Loose::Decimal(_) | Loose::Other => Cow::Borrowed(""),
     })
 }
 
@@ -231,55 +222,28 @@ fn lenient_status<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
         Loose::Borrowed(s) => s.trim().parse().ok(),
         Loose::Owned(s) => s.trim().parse().ok(),
         Loose::Number(n) => Some(n),
-        Loose::Other => None,
+        Loose::Decimal(_) | Loose::Other => None,
     };
     Ok(number.and_then(|n| u16::try_from(n).ok()).unwrap_or(0))
 }
 
 /// A time in milliseconds, rounded; `None` for anything but a non-negative number.
 fn lenient_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    struct Time;
-    impl<'de> Visitor<'de> for Time {
-        type Value = Option<u32>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a time")
-        }
-        fn visit_u64<E>(self, n: u64) -> Result<Option<u32>, E> {
-            Ok(u32::try_from(n).ok())
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<Option<u32>, E> {
-            Ok(None)
-        }
-        fn visit_f64<E>(self, n: f64) -> Result<Option<u32>, E> {
-            Ok((0.0..4.0e9).contains(&n).then_some((n + 0.5) as u32))
-        }
-        fn visit_str<E>(self, _: &str) -> Result<Option<u32>, E> {
-            Ok(None)
-        }
-        fn visit_bool<E>(self, _: bool) -> Result<Option<u32>, E> {
-            Ok(None)
-        }
-        fn visit_unit<E>(self) -> Result<Option<u32>, E> {
-            Ok(None)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<u32>, A::Error> {
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
-            Ok(None)
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<u32>, A::Error> {
-            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-            Ok(None)
-        }
-    }
-    d.deserialize_any(Time)
+    Ok(match d.deserialize_any(LooseVisitor)? {
+        Loose::Number(n) => u32::try_from(n).ok(),
+        Loose::Decimal(n) => (0.0..4.0e9).contains(&n).then_some((n + 0.5) as u32),
+        _ => None,
+    })
 }
 
 /// Any JSON value, kept only as far as a lenient field needs: a string (not copied when it has no
-/// escapes), a whole non-negative number, or nothing.
+/// escapes), a whole non-negative number, a decimal number, or nothing.
 enum Loose<'de> {
     Borrowed(&'de str),
     Owned(String),
     Number(u64),
+    /// A number with a fraction or an exponent (HAR times).
+    Decimal(f64),
     Other,
 }
 
@@ -305,8 +269,8 @@ impl<'de> Visitor<'de> for LooseVisitor {
     fn visit_i64<E>(self, _: i64) -> Result<Loose<'de>, E> {
         Ok(Loose::Other)
     }
-    fn visit_f64<E>(self, _: f64) -> Result<Loose<'de>, E> {
-        Ok(Loose::Other)
+    fn visit_f64<E>(self, n: f64) -> Result<Loose<'de>, E> {
+        Ok(Loose::Decimal(n))
     }
     fn visit_bool<E>(self, _: bool) -> Result<Loose<'de>, E> {
         Ok(Loose::Other)

@@ -83,20 +83,6 @@ fn read_as(format: &'static Log, trimmed: &str, choose: Option<usize>) -> Option
             headers: Vec::new(),
         });
     }
-    // The other failing lines are listed beside the one diagnosed.
-    for other in &candidates {
-        if other.line == fields.line {
-            continue;
-        }
-        if let Some(status) = status_of(other).filter(|c| *c >= 400) {
-            let (method, path) = request_of(other);
-            exchange.others.push(super::OtherEntry {
-                method: method.unwrap_or_default(),
-                url: path.unwrap_or_default(),
-                status,
-            });
-        }
-    }
     // Several lines: the table of requests, each failing line read on its own for its diagnosis.
     if candidates.len() > 1 {
         exchange.chosen = candidates.iter().position(|f| f.line == fields.line);
@@ -125,6 +111,7 @@ fn read_as(format: &'static Log, trimmed: &str, choose: Option<usize>) -> Option
                 })
             })
             .collect();
+        exchange.others = exchange.other_failed_rows();
     }
     exchange.log = Some(LogReport {
         id: format.id,

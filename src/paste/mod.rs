@@ -137,6 +137,21 @@ impl Row {
     }
 }
 
+impl Exchange {
+    /// The failed rows other than the one read: the list beside it.
+    fn other_failed_rows(&self) -> Vec<OtherEntry> {
+        self.rows
+            .iter()
+            .filter(|r| r.failed() && Some(r.index) != self.chosen)
+            .map(|r| OtherEntry {
+                method: r.method.clone(),
+                url: r.url.clone(),
+                status: r.status,
+            })
+            .collect()
+    }
+}
+
 /// Everything the paste told us, split into its parts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Exchange {

@@ -302,29 +302,18 @@ pub fn App(props: &AppProps) -> Html {
             reveal.set(*reveal + 1);
         })
     };
-    let on_paste_large = {
-        let state = state.clone();
-        let pending = pending.clone();
-        Callback::from(move |text: String| {
-            pending.borrow_mut().take();
-            state.dispatch(Action::PasteLarge(text));
-        })
-    };
     let on_clear = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::Clear))
     };
+    // A file opened, or a paste too large for the box: diagnosed at once, whole.
     let on_open = {
         let state = state.clone();
         let pending = pending.clone();
         let reveal = reveal.clone();
         Callback::from(move |text: String| {
             pending.borrow_mut().take();
-            state.dispatch(if text.len() > super::state::LARGE_PASTE {
-                Action::PasteLarge(text)
-            } else {
-                Action::Paste(text)
-            });
+            state.dispatch(Action::Paste(text));
             reveal.set(*reveal + 1);
         })
     };
@@ -381,7 +370,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<IdPrefix> context={ids.with_headings(props.headings)}>
         <div class="ht-root" data-theme={props.theme.as_str()} data-compact={props.compact.to_string()} data-full={full.to_string()}>
             <div class="ht-styles" ref={styles}></div>
-            <PasteBox value={state.input.clone()} {on_edit} {on_paste_large} {on_diagnose} {on_clear} {on_open} compact={props.compact} />
+            <PasteBox value={state.input.clone()} {on_edit} {on_diagnose} {on_clear} {on_open} compact={props.compact} />
             if !props.compact {
                 <Examples on_paste={on_paste} />
             }
@@ -432,11 +421,7 @@ fn open_shared(dispatcher: UseReducerDispatcher<State>, payload: String) {
     wasm_bindgen_futures::spawn_local(async move {
         match super::share::open(&payload).await {
             Ok(text) => {
-                dispatcher.dispatch(if text.len() > super::state::LARGE_PASTE {
-                    Action::PasteLarge(text)
-                } else {
-                    Action::Paste(text)
-                });
+                dispatcher.dispatch(Action::Paste(text));
                 dispatcher.dispatch(Action::Notice(AttrValue::Static(
                     "Opened from a shared link. Its secrets were masked before it was shared.",
                 )));

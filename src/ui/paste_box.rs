@@ -10,11 +10,10 @@ use yew::prelude::*;
 pub struct PasteBoxProps {
     pub value: AttrValue,
     pub on_edit: Callback<String>,
-    /// A paste larger than [`LARGE_PASTE`]: it does not go into the box whole.
-    pub on_paste_large: Callback<String>,
     pub on_diagnose: Callback<()>,
     pub on_clear: Callback<()>,
-    /// The text of a file the visitor opened or dropped: diagnosed at once.
+    /// The text of a file the visitor opened or dropped, or of a paste larger than [`LARGE_PASTE`]
+    /// (it does not go into the box whole): diagnosed at once.
     pub on_open: Callback<String>,
     #[prop_or_default]
     pub compact: bool,
@@ -142,7 +141,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         })
     };
     let onpaste = {
-        let on_paste_large = props.on_paste_large.clone();
+        let on_paste_large = props.on_open.clone();
         Callback::from(move |e: Event| {
             let Some(data) = e
                 .dyn_ref::<ClipboardEvent>()

@@ -28,9 +28,8 @@ pub enum Action {
     Edit(String),
     /// Diagnose what is in the box now.
     Diagnose,
-    /// A paste too large to show whole: diagnose it, show its start in the box.
-    PasteLarge(String),
-    /// Fill the box with text and diagnose it (an example).
+    /// Fill the box with text and diagnose it (an example, a large paste, a file, a shared link);
+    /// text over [`LARGE_PASTE`] is shown shortened.
     Paste(String),
     /// Show a code as if it had been pasted (catalog, related code); moves the focus to the answer.
     Show(u16),
@@ -107,15 +106,16 @@ impl Reducible for State {
             Action::Diagnose => {
                 next.diagnosis = run(next.pasted.as_ref().unwrap_or(&next.input));
             }
-            Action::PasteLarge(text) => {
-                next.diagnosis = run(&text);
-                next.input = shortened(&text).into();
-                next.pasted = Some(text.into());
-            }
             Action::Paste(text) => {
                 next.diagnosis = run(&text);
-                next.input = text.into();
-                next.pasted = None;
+                // A large paste (or file, or link) is diagnosed whole; the box shows its start.
+                if text.len() > LARGE_PASTE {
+                    next.input = shortened(&text).into();
+                    next.pasted = Some(text.into());
+                } else {
+                    next.input = text.into();
+                    next.pasted = None;
+                }
             }
             Action::Show(code) => {
                 next.input = code.to_string().into();
