@@ -997,3 +997,30 @@ fn the_retry_advice_leads_with_its_first_sentence() {
     assert!(bare.retry.advice.as_str().starts_with(bare.retry.lead()));
     assert!(bare.retry.lead().ends_with('.'));
 }
+
+/// The retry panel's note on repeating the request follows the pasted method: a GET that timed out
+/// can simply be repeated, a POST may have been processed, and without a method both are named.
+#[test]
+fn repeating_the_request_depends_on_its_method() {
+    let get = diagnosis::diagnose("> GET /v1/reports HTTP/1.1\n> Host: api.example.com\n>\n< HTTP/1.1 504 Gateway Timeout\n<\n");
+    assert_eq!(get.code, Some(504));
+    let note = get.retry.repeat_note();
+    assert!(
+        note.as_str().starts_with("GET is idempotent"),
+        "{}",
+        note.as_str()
+    );
+    assert!(!note.as_str().contains("POST"), "{}", note.as_str());
+
+    let post = diagnosis::diagnose("> POST /v1/orders HTTP/1.1\n> Host: api.example.com\n>\n< HTTP/1.1 504 Gateway Timeout\n<\n");
+    let note = post.retry.repeat_note();
+    assert!(
+        note.as_str()
+            .contains("may already have processed this POST"),
+        "{}",
+        note.as_str()
+    );
+
+    let bare = diagnosis::diagnose("504");
+    assert!(bare.retry.repeat_note().as_str().contains("POST or PATCH"));
+}

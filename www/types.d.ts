@@ -142,6 +142,8 @@ export interface RetryAdvice {
   /** The moment had already passed when the paste was diagnosed (an old response); the advice says so. */
   waitOver: boolean;
   safeForNonIdempotent: boolean;
+  /** The pasted request's method, when the paste names it. */
+  method: string | null;
 }
 export interface RequestId { name: string; value: string; }
 export interface RequestSummary { method: string | null; url: string | null; }

@@ -121,9 +121,34 @@ pub struct RetryAdvice {
     pub wait_over: bool,
     /// Whether repeating a non-idempotent request (POST, PATCH) is safe.
     pub safe_for_non_idempotent: bool,
+    /// The pasted request's method, when the paste names it: whether a repeat is safe depends on it.
+    pub method: Option<Shown>,
 }
 
 impl RetryAdvice {
+    /// What repeating the request risks, in one sentence: a GET or PUT can be repeated (RFC 9110
+    /// §9.2.2), a POST or PATCH only if the server did not process it.
+    pub fn repeat_note(&self) -> Shown {
+        let idempotent =
+            |m: &str| matches!(m, "GET" | "HEAD" | "OPTIONS" | "TRACE" | "PUT" | "DELETE");
+        match &self.method {
+            _ if self.safe_for_non_idempotent => Shown::from(
+                "Repeating a POST or PATCH is safe here: the server did not process the request.",
+            ),
+            Some(m) if idempotent(m.as_str()) => shown!(
+                "{} is idempotent: repeating it cannot apply it twice.",
+                m.clone()
+            ),
+            Some(m) => shown!(
+                "Careful: the server may already have processed this {}; use an idempotency key or check before repeating it.",
+                m.clone()
+            ),
+            None => Shown::from(
+                "Careful with POST or PATCH: the server may already have processed the request; use an idempotency key or check before repeating.",
+            ),
+        }
+    }
+
     /// The advice's first sentence ("Wait 2 min (until 09:23:07 UTC), then retry."), for a compact
     /// answer: up to the first full stop followed by a space and a capital letter. The advice is our
     /// own words, whose sentences always end that way.

@@ -640,6 +640,7 @@ pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange
             at_unix: None,
             wait_over: false,
             safe_for_non_idempotent: false,
+            method: None,
         };
     };
     let policy = notes.retry_policy.unwrap_or(status.retry.policy);
@@ -681,6 +682,11 @@ pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange
         at_unix: wait.and_then(|w| w.at_unix),
         wait_over: notes.wait_over,
         safe_for_non_idempotent: status.retry.safe_for_non_idempotent,
+        method: exchange
+            .request
+            .as_ref()
+            .and_then(|r| r.method.as_deref())
+            .map(super::redact::method),
     }
 }
 

@@ -55,11 +55,7 @@ pub fn RetryPanel(props: &RetryProps) -> Html {
                 { for countdown }
                 <p>{ if props.short { r.lead() } else { r.advice.as_str() } }</p>
                 <p class="ht-meta">
-                    { if r.safe_for_non_idempotent {
-                        "Repeating a POST or PATCH is safe here: the server did not process the request."
-                    } else {
-                        "Careful with POST or PATCH: the server may already have processed the request; use an idempotency key or check before repeating."
-                    } }
+                    { r.repeat_note().as_str().to_string() }
                 </p>
             </div>
         </>
