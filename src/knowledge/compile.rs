@@ -74,6 +74,8 @@ const UNITS: [(&str, &str); 7] = [
     ("duration", "Duration"),
     ("auto", "Auto"),
 ];
+/// The field classes a `[[log]]` `shape` may name; `src/paste/logs.rs` (`fits_class`) tests them.
+const LOG_FIELD_CLASSES: [&str; 5] = ["time", "word", "host-port", "seconds", "status"];
 const SLOTS: [&str; 5] = ["code", "message", "name", "status", "host"];
 
 /// `rate-limit-exhausted` → `RateLimitExhausted`.
@@ -937,13 +939,23 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             let name = f.str("name")?;
             let any = f.list("any")?;
             let all = f.list("all")?;
-            if any.is_empty() && all.is_empty() {
-                return Err(f.err("give `any` or `all`: a log format needs markers"));
+            let shape = f.list("shape")?;
+            if any.is_empty() && all.is_empty() && shape.is_empty() {
+                return Err(f.err("give `any`, `all` or `shape`: a log format needs markers"));
+            }
+            if let Some(bad) = shape
+                .iter()
+                .find(|c| !LOG_FIELD_CLASSES.contains(&c.as_str()))
+            {
+                return Err(f.err(format!(
+                    "`shape` class {bad:?} is not one of {LOG_FIELD_CLASSES:?}"
+                )));
             }
             let status_key = f.opt_str("status_key")?;
             let status_field = f.opt_int("status_field")?;
             let code_key = f.opt_str("code_key")?;
             let code_field = f.opt_int("code_field")?;
+            let self_answered_field = f.opt_int("self_answered_field")?;
             let message_key = f.opt_str("message_key")?;
             let request_id_key = f.opt_str("request_id_key")?;
             let component = f.opt_str("component")?;
@@ -955,15 +967,17 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             scopes.insert(id.clone());
             let field = |n: Option<i64>| n.map_or("None".to_string(), |n| format!("Some({n})"));
             logs.push(format!(
-                "    Log {{ id: {}, name: {}, any: {}, all: {}, status_key: {}, status_field: {}, code_key: {}, code_field: {}, message_key: {}, request_id_key: {}, component: {} }},",
+                "    Log {{ id: {}, name: {}, any: {}, all: {}, shape: {}, status_key: {}, status_field: {}, code_key: {}, code_field: {}, self_answered_field: {}, message_key: {}, request_id_key: {}, component: {} }},",
                 lit(&id),
                 lit(&name),
                 lits(&any),
                 lits(&all),
+                lits(&shape),
                 opt_lit(&status_key),
                 field(status_field),
                 opt_lit(&code_key),
                 field(code_field),
+                field(self_answered_field),
                 opt_lit(&message_key),
                 opt_lit(&request_id_key),
                 opt_lit(&component)
@@ -1032,15 +1046,28 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             let id = f.str("id")?;
             claim(&id, path)?;
             let before: Vec<String> = f.list("before")?.iter().map(|b| b.to_lowercase()).collect();
-            if before.is_empty() || before.iter().any(|b| b.trim().is_empty()) {
-                return Err(f.err("`before` needs the words that come right before a status"));
+            let after: Vec<String> = f.list("after")?.iter().map(|b| b.to_lowercase()).collect();
+            if (before.is_empty() && after.is_empty())
+                || before.iter().chain(&after).any(|b| b.trim().is_empty())
+            {
+                return Err(f.err(
+                    "give `before` (the words right before a status) or `after` (the words right after it)",
+                ));
             }
+            let within_words = f.opt_int("within_words")?.unwrap_or(0);
+            if !(0..=8).contains(&within_words) || (within_words > 0 && before.is_empty()) {
+                return Err(f.err("`within_words` is 1 to 8 words after `before`"));
+            }
+            let errors_only = f.opt_bool("errors_only")?.unwrap_or(false);
             f.str("source")?;
             f.finish()?;
             wordings.push(format!(
-                "    StatusWording {{ id: {}, before: {} }},",
+                "    StatusWording {{ id: {}, before: {}, after: {}, within_words: {}, errors_only: {} }},",
                 lit(&id),
-                lits(&before)
+                lits(&before),
+                lits(&after),
+                within_words,
+                errors_only
             ));
         }
     }

@@ -179,8 +179,14 @@ pub enum Unit {
 #[derive(Debug)]
 pub struct StatusWording {
     pub id: &'static str,
-    /// Lower case.
+    /// Lower case: the words right before the status.
     pub before: &'static [&'static str],
+    /// Lower case: the words right after the status (`401 Client Error: …`).
+    pub after: &'static [&'static str],
+    /// The status is the first number among this many words after `before` (0: right after it).
+    pub within_words: i64,
+    /// Only 4xx and 5xx count: the words also name other numbers (`"code": 190`).
+    pub errors_only: bool,
 }
 
 /// A rate-limit or retry header (file order is precedence).
@@ -247,10 +253,16 @@ pub struct Log {
     pub name: &'static str,
     pub any: &'static [&'static str],
     pub all: &'static [&'static str],
+    /// The classes of a line's first whitespace fields, for formats without a marker of their own
+    /// (`src/paste/logs.rs` knows the classes; the build checks the names).
+    pub shape: &'static [&'static str],
     pub status_key: Option<&'static str>,
     pub status_field: Option<i64>,
     pub code_key: Option<&'static str>,
     pub code_field: Option<i64>,
+    /// A field that is `-` when the logging proxy answered by itself (its backend sent no status):
+    /// then the status is looked up as a code in this format's scope.
+    pub self_answered_field: Option<i64>,
     pub message_key: Option<&'static str>,
     pub request_id_key: Option<&'static str>,
     pub component: Option<&'static str>,

@@ -5,8 +5,8 @@
 //! tried after every reader that reads a whole paste.
 
 use super::shared::{
-    balanced, head, inspect_to_json, method_near, named_status, prefix, status_line, urls_in,
-    WORDING_SCAN,
+    balanced, head, inspect_to_json, method_near, named_status, phrase_status, prefix, status_line,
+    urls_in, WORDING_SCAN,
 };
 use super::{Body, Exchange, InputKind, MediaKind, Request};
 
@@ -28,7 +28,8 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     }
     let body = embedded_body(scanned);
     // A sentence that names the status, with the error body it quotes.
-    if let Some((status, wording)) = named_status(trimmed) {
+    let named = named_status(trimmed).or_else(|| phrase_status(trimmed).map(|s| (s, None)));
+    if let Some((status, wording)) = named {
         let mut exchange = Exchange::new(InputKind::Message);
         exchange.message_text = Some(head(trimmed));
         exchange.status = Some(status);

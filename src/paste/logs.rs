@@ -19,8 +19,67 @@ pub(super) fn read_at(trimmed: &str, choose: Option<usize>) -> Option<Exchange> 
         .filter(|log| {
             log.all.iter().all(|m| trimmed.contains(m))
                 && (log.any.is_empty() || log.any.iter().any(|m| trimmed.contains(m)))
+                && (log.shape.is_empty() || lines(trimmed).take(50).any(|l| fits(log, l)))
         })
         .find_map(|format| read_as(format, trimmed, choose))
+}
+
+/// Whether a line's first fields have the format's `shape` (always, for a format without one).
+fn fits(format: &Log, line: &str) -> bool {
+    if format.shape.is_empty() {
+        return true;
+    }
+    let first = line.trim_start().as_bytes().first();
+    if !first.is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let fields = split_fields(line.trim());
+    fields.len() >= format.shape.len()
+        && format
+            .shape
+            .iter()
+            .zip(&fields)
+            .all(|(class, field)| fits_class(class, field))
+}
+
+/// The field classes of `[[log]]` `shape` (the build checks that a shape names only these).
+fn fits_class(class: &str, field: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match class {
+        // An ISO 8601 time, `2024-05-14T09:21:07.123456Z`, also after the file name that `grep`
+        // puts before each line it finds in several files (`elb_20170626T0900Z.txt:2017-06-26T…`).
+        "time" => {
+            let iso = |b: &[u8]| {
+                b.len() >= 19
+                    && b[..4].iter().all(u8::is_ascii_digit)
+                    && b[4] == b'-'
+                    && b[10] == b'T'
+            };
+            let b = field.as_bytes();
+            iso(b)
+                || b.iter()
+                    .enumerate()
+                    .any(|(i, &c)| c == b':' && iso(&b[i + 1..]))
+        }
+        "word" => !field.is_empty(),
+        // `10.0.0.1:8080`, `[2001:db8::1]:443`, or `-` when there was none.
+        "host-port" => {
+            field == "-"
+                || field
+                    .rsplit_once(':')
+                    .is_some_and(|(h, p)| !h.is_empty() && digits(p))
+        }
+        // Seconds with a fraction, or `-1` where the format logs that nothing happened.
+        "seconds" => {
+            field == "-1"
+                || field
+                    .parse::<f64>()
+                    .is_ok_and(|s| s >= 0.0 && field.contains('.'))
+        }
+        // A status, or what a format writes when there was none: `-`, `0`, `000`.
+        "status" => no_status(field) || (field.len() == 3 && digits(field)),
+        _ => false,
+    }
 }
 
 fn read_as(format: &'static Log, trimmed: &str, choose: Option<usize>) -> Option<Exchange> {
@@ -30,6 +89,7 @@ fn read_as(format: &'static Log, trimmed: &str, choose: Option<usize>) -> Option
         .filter(|l| {
             (format.any.is_empty() || format.any.iter().any(|m| l.contains(m)))
                 && format.all.iter().all(|m| l.contains(m))
+                && fits(format, l)
         })
         .map(Fields::of)
         .collect();
@@ -61,7 +121,7 @@ fn read_as(format: &'static Log, trimmed: &str, choose: Option<usize>) -> Option
         None => Fields::of(trimmed),
     };
     let status = status_of(&fields);
-    let code = code_of(format, &fields);
+    let code = code_of(format, &fields).or_else(|| self_answered(format, &fields, status));
     // A format that logs a status must show one (or its own code); a format without a status field
     // (nginx's error.log) is recognised by its markers alone, so an unknown message still says who
     // wrote it.
@@ -167,6 +227,19 @@ fn code_of(format: &Log, fields: &Fields) -> Option<String> {
             .map(|c| c.to_string());
     }
     field(fields, format.code_key, format.code_field).filter(|c| c != "-" && !c.is_empty())
+}
+
+/// The status as the format's own code, when the line says the proxy answered by itself (its backend
+/// field is `-`) and the status is an error: a load balancer's own 504 means something other than its
+/// backend's 504.
+fn self_answered(format: &Log, fields: &Fields, status: Option<u16>) -> Option<String> {
+    let status = status.filter(|s| *s >= 400)?;
+    no_status(&field(fields, None, format.self_answered_field)?).then(|| status.to_string())
+}
+
+/// What log formats write in a status field when there was no status.
+fn no_status(field: &str) -> bool {
+    matches!(field, "-" | "0" | "000")
 }
 
 fn field(fields: &Fields, key: Option<&str>, position: Option<i64>) -> Option<String> {

@@ -379,7 +379,7 @@ pub(crate) fn inspect_to_json(js: &str) -> String {
 
 /// The status a sentence names: a number with its reason phrase ("returned a 403 (Forbidden)",
 /// "'401 Unauthorized'"), or a number after the words of a `[[status_wording]]` ("Error code: 402",
-/// "status code 503"). The first in the text wins.
+/// "status code 503"). The first error in the text wins, else the first status.
 pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static str>)> {
     let text = prefix(text, 64 * 1024);
     let lower = text.to_ascii_lowercase();
@@ -395,28 +395,53 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
         }
         depth.push(d);
     }
-    let mut best: Option<((bool, usize), StatusLine, Option<&'static str>)> = None;
+    // Of several statuses (a log of many requests, retries before the failure), the first error
+    // is what the paste is about: an error comes before a success named earlier.
+    // (inside an object, not an error, position): lowest wins.
+    type Rank = (bool, bool, usize);
+    let mut best: Option<(Rank, StatusLine, Option<&'static str>)> = None;
     let mut consider = |at: usize, status: StatusLine, wording: Option<&'static str>| {
-        let rank = (depth[at] > 0, at);
+        let rank = (depth[at] > 0, status.code < 400, at);
         if best.as_ref().is_none_or(|(b, _, _)| rank < *b) {
             best = Some((rank, status, wording));
         }
     };
     for wording in STATUS_WORDINGS {
+        let wanted = |code: u16| !wording.errors_only || code >= 400;
+        let status = |code| StatusLine {
+            code,
+            reason: None,
+            version: None,
+        };
         for before in wording.before {
             for (at, _) in lower.match_indices(before).take(50) {
                 let rest =
                     lower[at + before.len()..].trim_start_matches([' ', '"', '\'', '=', ':']);
-                if let Some(code) = code_at(rest) {
-                    consider(
-                        at,
-                        StatusLine {
-                            code,
-                            reason: None,
-                            version: None,
-                        },
-                        Some(wording.id),
-                    );
+                let code = if wording.within_words > 0 {
+                    // The first number among the next words, on the same line ("Request finished
+                    // in 55.03ms 404", "[GIN] 2019/03/16 - 16:26:31 | 404 |").
+                    let line = rest.split('\n').next().unwrap_or("");
+                    line.split_whitespace()
+                        .take(usize::try_from(wording.within_words).unwrap_or(0))
+                        .find_map(code_at)
+                } else {
+                    code_at(rest)
+                };
+                if let Some(code) = code.filter(|c| wanted(*c)) {
+                    consider(at, status(code), Some(wording.id));
+                }
+            }
+        }
+        for after in wording.after {
+            for (at, _) in lower.match_indices(after).take(50) {
+                let head = lower[..at].trim_end_matches(' ');
+                let Some(start) = head.len().checked_sub(3) else {
+                    continue;
+                };
+                let boundary = start == 0 || !head.as_bytes()[start - 1].is_ascii_alphanumeric();
+                let code = head.get(start..).and_then(code_at);
+                if let Some(code) = code.filter(|c| boundary && wanted(*c)) {
+                    consider(start, status(code), Some(wording.id));
                 }
             }
         }
@@ -450,6 +475,44 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
         }
     }
     best.map(|(_, s, w)| (s, w))
+}
+
+/// The status a text names by its reason phrase alone, when it names no number: "Proxy
+/// Authentication Required", "ForbiddenError: invalid csrf token", "invalid_grant: Bad Request".
+/// Only error phrases written as the registry writes them (title case, whole words), and of one
+/// word only the unmistakable ones, so that prose ("the file was not found") does not count.
+pub(crate) fn phrase_status(text: &str) -> Option<StatusLine> {
+    let text = prefix(text, 16 * 1024);
+    let bytes = text.as_bytes();
+    let mut best: Option<(usize, u16, &'static str)> = None;
+    for status in catalog::all()
+        .iter()
+        .filter(|s| s.code >= 400 && s.official)
+    {
+        let phrase = status.phrase;
+        if !phrase.contains(' ') && !matches!(phrase, "Unauthorized" | "Forbidden") {
+            continue;
+        }
+        let found = text.match_indices(phrase).find(|(at, _)| {
+            let end = at + phrase.len();
+            let before_ok = *at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+            let rest = &text[end..];
+            let after_ok = !rest.starts_with(|c: char| c.is_ascii_alphanumeric())
+                || rest.starts_with("Error")
+                || rest.starts_with("Exception");
+            before_ok && after_ok
+        });
+        if let Some((at, _)) = found {
+            if best.is_none_or(|(b, _, _)| at < b) {
+                best = Some((at, status.code, phrase));
+            }
+        }
+    }
+    best.map(|(_, code, phrase)| StatusLine {
+        code,
+        reason: Some(phrase.to_string()),
+        version: None,
+    })
 }
 
 /// Three digits at the start of `text`, not followed by another digit or a letter: 100–599, or a
