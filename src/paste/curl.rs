@@ -11,7 +11,7 @@ pub(super) fn read(text: &str) -> Option<Exchange> {
 }
 
 /// [`read`]; with `-L` (several requests in one trace) every request is listed as a row, and
-/// `choose` picks the one diagnosed (by default the last).
+/// `choose` picks the one diagnosed (by default the last, or a redirect that changed the method).
 pub(super) fn read_at(text: &str, choose: Option<usize>) -> Option<Exchange> {
     let mut exchange = read_one(text)?;
     let hops = hops(text);
@@ -20,7 +20,24 @@ pub(super) fn read_at(text: &str, choose: Option<usize>) -> Option<Exchange> {
     }
     let read_hops: Vec<Option<Exchange>> = hops.iter().map(|h| read_one(h)).collect();
     let last = hops.len() - 1;
-    let chosen = choose.filter(|i| *i < hops.len()).unwrap_or(last);
+    // By default the last request; but when it succeeded after a 301–303 that turned a POST (or
+    // PUT, PATCH, DELETE) into a GET, that redirect is what went wrong (curl's "Switch from POST
+    // to GET"): the body was dropped and the final 200 answers another request.
+    let changed_method = read_hops.iter().position(|hop| {
+        hop.as_ref().is_some_and(|h| {
+            h.code().is_some_and(|c| (301..=303).contains(&c))
+                && h.request
+                    .as_ref()
+                    .and_then(|r| r.method.as_deref())
+                    .is_some_and(|m| m != "GET" && m != "HEAD")
+        })
+    });
+    let last_failed = read_hops[last]
+        .as_ref()
+        .and_then(Exchange::code)
+        .is_none_or(|c| c >= 400);
+    let default = changed_method.filter(|_| !last_failed).unwrap_or(last);
+    let chosen = choose.filter(|i| *i < hops.len()).unwrap_or(default);
     if chosen != last {
         if let Some(Some(one)) = read_hops.get(chosen) {
             exchange = one.clone();
@@ -94,9 +111,14 @@ fn hops(text: &str) -> Vec<&str> {
 fn read_one(text: &str) -> Option<Exchange> {
     let all: Vec<&str> = lines(text).map(|l| l.trim_start()).collect();
     let marked = |l: &&&str| l.starts_with("< ") || l.starts_with("> ") || **l == "<" || **l == ">";
-    let has_response = all
-        .iter()
-        .any(|l| l.strip_prefix("< ").and_then(status_line).is_some());
+    // With -i as well as -v, curl writes the response head to standard output without "< ": a
+    // status line after the request stands for a marked one.
+    let has_response = all.iter().any(|l| {
+        l.strip_prefix("< ")
+            .or(l.starts_with("HTTP/").then_some(*l))
+            .and_then(status_line)
+            .is_some()
+    });
     let has_request = all.iter().any(|l| {
         l.strip_prefix("> ").is_some_and(|r| {
             r.split_whitespace()
@@ -113,6 +135,8 @@ fn read_one(text: &str) -> Option<Exchange> {
     let mut response_lines: Vec<&str> = Vec::new();
     let mut body_lines: Vec<&str> = Vec::new();
     let mut in_response = false;
+    // Inside an unmarked response head (curl -v -i): its lines are headers until the blank line.
+    let mut unmarked_head = false;
     for line in &all {
         // curl marks its lines with "> " and "< "; a body line may start with "<" too (`<?xml`,
         // `<Error>`, `<html>`), so the space is required.
@@ -144,6 +168,23 @@ fn read_one(text: &str) -> Option<Exchange> {
                 in_response = true;
             } else if in_response && !rest.is_empty() {
                 response_lines.push(rest);
+            }
+        } else if let Some(status) = (request.method.is_some() && line.starts_with("HTTP/"))
+            .then(|| status_line(line))
+            .flatten()
+        {
+            if status.code >= 200 || exchange.status.is_none() {
+                response_lines.clear();
+                body_lines.clear();
+                exchange.status = Some(status);
+            }
+            in_response = true;
+            unmarked_head = true;
+        } else if unmarked_head {
+            if line.trim().is_empty() {
+                unmarked_head = false;
+            } else {
+                response_lines.push(line.trim());
             }
         } else if line.starts_with("* ") || line.starts_with("{ [") || line.starts_with("} [") {
             if line.contains("Connected to") || line.contains("Trying") {
