@@ -421,8 +421,11 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
                     // The first number among the next words, on the same line ("Request finished
                     // in 55.03ms 404", "[GIN] 2019/03/16 - 16:26:31 | 404 |").
                     let line = rest.split('\n').next().unwrap_or("");
+                    // A whole word of three digits: "347.108ms" is a time, not a status.
                     line.split_whitespace()
                         .take(usize::try_from(wording.within_words).unwrap_or(0))
+                        .map(|w| w.trim_end_matches([',', ';', ')', ']', '|', '"', '\'', '.']))
+                        .filter(|w| w.len() == 3)
                         .find_map(code_at)
                 } else {
                     code_at(rest)
