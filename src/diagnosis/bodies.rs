@@ -204,22 +204,6 @@ fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, no
             }
         }
     }
-    // Many APIs put the HTTP status itself where a format expects its own code (`"code": 429` in an
-    // OpenAI-compatible or Graph-shaped error): an error status there is the status.
-    // (Only a field named for it: Facebook's `error_subcode` 460 is not a status.)
-    if let Some((pointer, code)) = named.iter().find_map(|(p, v)| {
-        let field = p.rsplit('/').next().unwrap_or("");
-        if !matches!(field, "code" | "status" | "statusCode" | "status_code") {
-            return None;
-        }
-        let code = (v.len() == 3).then(|| v.parse::<u16>().ok()).flatten()?;
-        (400..=599).contains(&code).then_some((*p, code))
-    }) {
-        notes.code_hint(
-            code,
-            Evidence::body(&reader.label(pointer), &code.to_string()),
-        );
-    }
     let mut evidence: Vec<Evidence> = named
         .iter()
         .map(|(p, v)| Evidence::body(&reader.label(p), v))

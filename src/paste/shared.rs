@@ -407,7 +407,9 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
         }
     };
     for wording in STATUS_WORDINGS {
-        let wanted = |code: u16| !wording.errors_only || code >= 400;
+        // A 1xx named in a sentence is a step on the way ("RPC failed; HTTP 101 curl 16"), never
+        // the outcome.
+        let wanted = |code: u16| code >= 200 && (!wording.errors_only || code >= 400);
         let status = |code| StatusLine {
             code,
             reason: None,
@@ -415,8 +417,8 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
         };
         for before in wording.before {
             for (at, _) in lower.match_indices(before).take(50) {
-                let rest =
-                    lower[at + before.len()..].trim_start_matches([' ', '"', '\'', '=', ':']);
+                let rest = lower[at + before.len()..]
+                    .trim_start_matches([' ', '"', '\'', '=', ':', '*', '`']);
                 let code = if wording.within_words > 0 {
                     // The first number among the next words, on the same line ("Request finished
                     // in 55.03ms 404", "[GIN] 2019/03/16 - 16:26:31 | 404 |").
@@ -441,7 +443,17 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
                 let Some(start) = head.len().checked_sub(3) else {
                     continue;
                 };
-                let boundary = start == 0 || !head.as_bytes()[start - 1].is_ascii_alphanumeric();
+                let byte = |back: usize| start.checked_sub(back).map(|i| head.as_bytes()[i]);
+                let word_end = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+                // "Error (404): " needs its opening bracket right before the number, itself not
+                // glued to a word: "(port=443): " is a port, "Gateway.php(429): " a line number.
+                let boundary = match after.as_bytes().first() {
+                    Some(b')') => {
+                        byte(1) == Some(b'(') && !word_end(byte(2)) && byte(2) != Some(b'.')
+                    }
+                    Some(b']') => byte(1) == Some(b'[') && !word_end(byte(2)),
+                    _ => !word_end(byte(1)),
+                };
                 let code = head.get(start..).and_then(code_at);
                 if let Some(code) = code.filter(|c| boundary && wanted(*c)) {
                     consider(start, status(code), Some(wording.id));
@@ -544,7 +556,7 @@ fn phrase_after(code: u16, rest: &str) -> Option<String> {
     };
     let start = rest.len()
         - rest
-            .trim_start_matches([' ', '(', ')', '\'', '"', '-', ':'])
+            .trim_start_matches([' ', '(', ')', '[', ']', '\'', '"', '-', ':'])
             .len();
     if start == 0 || start > 3 {
         return None;
