@@ -502,3 +502,17 @@ fn a_docs_link_inside_the_error_body_is_not_the_request() {
         Some("https://api.example.com/v1/things")
     );
 }
+
+/// A client's error line heading a paste names the client even when a raw response follows it
+/// (what `diagnose()` writes for an axios error object).
+#[test]
+fn a_client_error_line_heading_a_response_names_the_client() {
+    let e = paste::read(
+        "AxiosError: Request failed with status code 404\n  code: 'ERR_BAD_REQUEST'\n\nHTTP/1.1 404 Not Found\ncontent-type: application/json\n\n{\"error\":\"not_found\"}",
+    );
+    assert_eq!(e.code(), Some(404));
+    assert_eq!(e.client.as_ref().map(|c| c.id), Some("axios"));
+    // A body that merely quotes a client's name is not that client's output.
+    let e = paste::read("HTTP/1.1 500 Internal Server Error\n\nAxiosError: upstream call failed");
+    assert!(e.client.is_none());
+}

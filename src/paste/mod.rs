@@ -309,7 +309,11 @@ pub fn read(text: &str) -> Exchange {
             .body
             .as_ref()
             .is_some_and(|b| b.media == MediaKind::Text));
-    if exchange.client.is_none() && own_output {
+    // A client's error line heading the paste names it whatever follows (an axios error object
+    // given to `diagnose()` is written as its error line, then the response as raw HTTP).
+    let first_line = text.trim_start().lines().next().unwrap_or("");
+    let headed_by_client = clients::identify(first_line).is_some();
+    if exchange.client.is_none() && (own_output || headed_by_client) {
         let trimmed = shared::prefix(text.trim(), 64 * 1024);
         let client = clients::identify(trimmed).or_else(|| {
             exchange

@@ -150,6 +150,7 @@ test('Node: diagnose() takes what developers hold: a number, an Error from fetch
   const a = m.diagnose(axiosError);
   assert.equal(a.code, 401);
   assert.ok(a.findings.some((f) => f.kind === 'token-invalid'), a.findings.map((f) => f.kind).join());
+  assert.equal(a.client, 'axios', 'the error line names the client library');
   // Node's fetch: "fetch failed" with the connection error as its cause.
   const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3000'), { code: 'ECONNREFUSED' }) });
   const r = m.diagnose(refused);
