@@ -107,6 +107,9 @@ test('compact: every code\'s answer fits in under 500 px in a 960 px column at 1
       el.style.width = '960px';
       document.body.prepend(el);
       const w = m.mount(el, { code, compact: true });
+      // Rendering is asynchronous: wait for the answer's steps (at most a second), not a fixed time,
+      // so a busy machine does not measure a half-drawn answer.
+      for (let t = 0; t < 100 && !el.querySelector('.ht-steps li'); t++) await new Promise((r) => setTimeout(r, 10));
       await new Promise((r) => setTimeout(r, 30));
       out.push([code, Math.round(el.querySelector('.ht-result').getBoundingClientRect().height), el.querySelectorAll('.ht-steps li').length]);
       w.destroy();
