@@ -126,8 +126,7 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
             let to = super::quote(redact::mask(location));
             let verb = redact::mask(method.unwrap_or("POST"));
             let mut detail = shown!("The server points the client to {}.", to);
-            let method_change = matches!(status.code, 301..=303)
-                && method.is_some_and(|m| m != "GET" && m != "HEAD");
+            let method_change = exchange.redirect_changes_method();
             if method_change {
                 detail.push(&shown!(
                     " Most clients follow a {} with GET, so your {} body is dropped on the way. Call the final URL directly, or expect the server to send 307/308 to keep the method.",

@@ -4,7 +4,7 @@
 use super::shared::{
     attach_body, classify, header_line, lines, read_header_block, request_line, status_line,
 };
-use super::{Exchange, InputKind, Request, Row};
+use super::{Exchange, InputKind, Request, Row, StatusLine};
 
 pub(super) fn read(text: &str) -> Option<Exchange> {
     read_at(text, None)
@@ -23,15 +23,9 @@ pub(super) fn read_at(text: &str, choose: Option<usize>) -> Option<Exchange> {
     // By default the last request; but when it succeeded after a 301–303 that turned a POST (or
     // PUT, PATCH, DELETE) into a GET, that redirect is what went wrong (curl's "Switch from POST
     // to GET"): the body was dropped and the final 200 answers another request.
-    let changed_method = read_hops.iter().position(|hop| {
-        hop.as_ref().is_some_and(|h| {
-            h.code().is_some_and(|c| (301..=303).contains(&c))
-                && h.request
-                    .as_ref()
-                    .and_then(|r| r.method.as_deref())
-                    .is_some_and(|m| m != "GET" && m != "HEAD")
-        })
-    });
+    let changed_method = read_hops
+        .iter()
+        .position(|hop| hop.as_ref().is_some_and(Exchange::redirect_changes_method));
     let last_failed = read_hops[last]
         .as_ref()
         .and_then(Exchange::code)
@@ -159,12 +153,7 @@ fn read_one(text: &str) -> Option<Exchange> {
         } else if let Some(rest) = marker("<") {
             let rest = rest.trim();
             if let Some(status) = status_line(rest) {
-                // Keep only the last final response; 1xx interim responses and earlier redirects go.
-                if status.code >= 200 || exchange.status.is_none() {
-                    response_lines.clear();
-                    body_lines.clear();
-                    exchange.status = Some(status);
-                }
+                start_response(&mut exchange, &mut response_lines, &mut body_lines, status);
                 in_response = true;
             } else if in_response && !rest.is_empty() {
                 response_lines.push(rest);
@@ -173,11 +162,7 @@ fn read_one(text: &str) -> Option<Exchange> {
             .then(|| status_line(line))
             .flatten()
         {
-            if status.code >= 200 || exchange.status.is_none() {
-                response_lines.clear();
-                body_lines.clear();
-                exchange.status = Some(status);
-            }
+            start_response(&mut exchange, &mut response_lines, &mut body_lines, status);
             in_response = true;
             unmarked_head = true;
         } else if unmarked_head {
@@ -235,4 +220,19 @@ fn read_one(text: &str) -> Option<Exchange> {
         exchange.kind = InputKind::NetworkError;
     }
     Some(exchange)
+}
+
+/// A response's status line: keep only the last final response; 1xx interim responses and earlier
+/// redirects go.
+fn start_response<'a>(
+    exchange: &mut Exchange,
+    response_lines: &mut Vec<&'a str>,
+    body_lines: &mut Vec<&'a str>,
+    status: StatusLine,
+) {
+    if status.code >= 200 || exchange.status.is_none() {
+        response_lines.clear();
+        body_lines.clear();
+        exchange.status = Some(status);
+    }
 }

@@ -255,6 +255,17 @@ impl Exchange {
     pub fn code(&self) -> Option<u16> {
         self.status.as_ref().map(|s| s.code)
     }
+
+    /// A 301–303 to a request other than GET or HEAD: clients follow it with a GET and drop the
+    /// body (RFC 9110 §15.4), so the request that arrives is not the one that was sent.
+    pub fn redirect_changes_method(&self) -> bool {
+        self.code().is_some_and(|c| (301..=303).contains(&c))
+            && self
+                .request
+                .as_ref()
+                .and_then(|r| r.method.as_deref())
+                .is_some_and(|m| m != "GET" && m != "HEAD")
+    }
 }
 
 /// Read any pasted text. Never fails: text we cannot read comes back as [`InputKind::Unrecognised`]
@@ -311,9 +322,9 @@ pub fn read(text: &str) -> Exchange {
             .is_some_and(|b| b.media == MediaKind::Text));
     // A client's error line heading the paste names it whatever follows (an axios error object
     // given to `diagnose()` is written as its error line, then the response as raw HTTP).
-    let first_line = text.trim_start().lines().next().unwrap_or("");
-    let headed_by_client = clients::identify(first_line).is_some();
-    if exchange.client.is_none() && (own_output || headed_by_client) {
+    let headed_by_client =
+        || clients::identify(text.trim_start().lines().next().unwrap_or("")).is_some();
+    if exchange.client.is_none() && (own_output || headed_by_client()) {
         let trimmed = shared::prefix(text.trim(), 64 * 1024);
         let client = clients::identify(trimmed).or_else(|| {
             exchange
