@@ -516,3 +516,139 @@ fn a_client_error_line_heading_a_response_names_the_client() {
     let e = paste::read("HTTP/1.1 500 Internal Server Error\n\nAxiosError: upstream call failed");
     assert!(e.client.is_none());
 }
+
+/// Lines from real pastes (the third held-out set) that name the status in a tool's own words, each
+/// checked by hand against its source thread.
+#[test]
+fn statuses_in_tools_own_words() {
+    let cases = [
+        // Google Apps Script's UrlFetchApp (googledatastudio/community-connectors#291).
+        ("Request failed for https://www.strava.com returned code 401. Truncated server response: {\"message\":\"Authorization Error\"}", 401),
+        // Cloudinary's Java SDK (cloudinary/cloudinary_java#53).
+        ("java.lang.RuntimeException: Server returned unexpected status code - 401 - {\"error\":{\"message\":\"Invalid Signature\"}}", 401),
+        // PnPjs in a SharePoint web part (nittygritty-uk/Atvero-Issues#388).
+        ("Error: Error making HttpClient request in queryable [400]  ::> {\"odata.error\":{\"code\":\"-1\"}}", 400),
+        // An Alpaca trading bot (alpacahq/Alpaca-API#271).
+        ("Error entering position: failed to place order (status 403): {\"code\":40310000}", 403),
+        // A wrapper that prints the status, then the body (PipedreamHQ/pipedream#20010).
+        ("We're now consistently getting:\n\n403 {\"error\":\"Shared secret is required in x-api-key header.\"}", 403),
+        // Android Volley (google/volley#439).
+        ("E/Volley: [18667] NetworkUtility.shouldRetryException: Unexpected response code 403 for https://blogger.googleapis.com/v3/blogs", 403),
+        // gsutil's apitools exception (GoogleCloudPlatform/gsutil#546).
+        ("AccessDeniedException: 403 my-service-account@my-project.iam.gserviceaccount.com does not have storage.objects.list access to my-bucket-name.", 403),
+        // SwiftPM's error enum (c-villain/YandexMapsMobileLite#2).
+        ("failed downloading 'https://github.com/x/y/releases/download/4.8.0/a.zip' which is required by binary target 'a': badResponseStatusCode(404)", 404),
+        // botocore's SageMaker ModelError (amazon-sagemaker-examples#1881).
+        ("An error occurred (ModelError) when calling the InvokeEndpoint operation: Received client error (400) from model with message \"unable to evaluate payload provided\".", 400),
+        // ModSecurity's audit line (owasp-modsecurity/ModSecurity#2098).
+        ("[/api/v4/users/me/preferences][1] Access denied with code 403 (phase 2). Operator GE matched 5 at TX:anomaly_score.", 403),
+    ];
+    for (text, code) in cases {
+        assert_eq!(paste::read(text).code(), Some(code), "{text}");
+    }
+}
+
+/// A reason phrase with no number still names the status when a program printed it: as an enum name,
+/// in lower case, or as the whole message of an exception. Prose and other protocols' words do not.
+#[test]
+fn reason_phrases_alone_as_programs_print_them() {
+    let cases = [
+        // .NET's HttpStatusCode name (grammar-nazi-bot#958).
+        ("System.InvalidOperationException: Unsuccessful Cerebras API response TooManyRequests", Some(429)),
+        // raw-body's lower-case message, as Koa and Express print it (cofacts/rumors-api#15).
+        ("Error: request entity too large\n  File \"/srv/www/node_modules/raw-body/index.js\", line 196", Some(413)),
+        // Micronaut's HttpClientResponseException carries only the phrase (micronaut-core#2193).
+        ("io.micronaut.http.client.exceptions.HttpClientResponseException: Conflict\n\tat io.micronaut.http.client.DefaultHttpClient$10.channelRead0(DefaultHttpClient.java:1821)", Some(409)),
+        // gRPC's own status words are not HTTP's.
+        ("Error: 13 INTERNAL: Received RST_STREAM with code 2 (Internal server error)", None),
+        // Prose.
+        ("the file was not found and the request conflicts with nothing", None),
+        ("We hit a conflict while merging.", None),
+    ];
+    for (text, code) in cases {
+        assert_eq!(paste::read(text).code(), code, "{text}");
+    }
+    // A number in the error body beats a phrase around it: litellm's BadRequestError wraps Vertex's 403.
+    let text = "litellm.BadRequestError: Vertex_aiException BadRequestError - [{\n  \"error\": {\n    \"code\": 403,\n    \"message\": \"Permission denied\",\n    \"status\": \"PERMISSION_DENIED\"\n  }\n}\n]";
+    let d = http_troubleshooter::diagnosis::diagnose(text);
+    assert_eq!(d.code, Some(403), "{text}");
+}
+
+/// JSON indented with the spaces a web page or a chat leaves (no-break, ideographic) is still read.
+#[test]
+fn json_indented_with_unicode_spaces() {
+    // OpenSearch's answer as pasted from a Japanese page (opensearch-project/security#533).
+    let text = "It returns like this:\n\n{\n\u{3000}\"error\" : {\n\u{3000}\u{3000}\"root_cause\" : [\n\u{3000}\u{3000}\u{3000}{\n\u{3000}\u{3000}\u{3000}\u{3000}\"type\" : \"security_exception\",\n\u{3000}\u{3000}\u{3000}\u{3000}\"reason\" : \"no permissions for [indices:data/read/search]\"\n\u{3000}\u{3000}\u{3000}}\n\u{3000}\u{3000}],\n\u{3000}\u{3000}\"type\" : \"security_exception\",\n\u{3000}\u{3000}\"reason\" : \"no permissions for [indices:data/read/search]\"\n\u{3000}},\n\u{3000}\"status\" : 403\n}";
+    let d = http_troubleshooter::diagnosis::diagnose(text);
+    assert_eq!(d.code, Some(403));
+    let body = "{\u{a0}\"error\":\u{a0}{\"code\":\u{a0}404, \"message\": \"Not found\"}}";
+    let e = paste::read(body);
+    assert!(
+        e.body.as_ref().and_then(|b| b.json.as_ref()).is_some(),
+        "{body}"
+    );
+}
+
+/// A failure that got no HTTP answer (DNS, connect, TLS, the proxy dial) keeps no status: "HTTP 200
+/// OK" lines of a verbose log before it were other requests (rubygems/bundler#3282), and Docker's
+/// "(HTTP code 500)" around Go's proxyconnect error is the daemon's wrapper (docker.kitematic#3573).
+#[test]
+fn a_failure_without_an_answer_keeps_no_status() {
+    let bundler = "HTTP GET https://bundler.rubygems.org/api/v1/dependencies?gems=rake\nHTTP 200 OK\nQuery List: []\nResolving dependencies...\n\nGem::RemoteFetcher::FetchError: SSL_connect returned=1 errno=0 state=SSLv3 read server certificate B: certificate verify failed (https://rubygems.org/gems/rake-0.9.6.gem)";
+    let e = paste::read(bundler);
+    assert_eq!(e.code(), None);
+    assert_eq!(
+        e.network_error.map(|n| n.kind),
+        Some(NetworkErrorKind::CertificateUntrusted)
+    );
+    let docker = "(HTTP code 500) server error - Get https://registry-1.docker.io/v2/: proxyconnect tcp: dial tcp 127.0.0.1:3128: getsockopt: connection refused";
+    let e = paste::read(docker);
+    assert_eq!(e.code(), None);
+    assert_eq!(
+        e.network_error.map(|n| n.kind),
+        Some(NetworkErrorKind::ProxyFailed)
+    );
+    // A failure that did get an answer keeps it: curl's CONNECT refused by the proxy with 407.
+    let e = paste::read("curl: (56) CONNECT tunnel failed, response 407");
+    assert_eq!(e.code(), Some(407));
+}
+
+/// A JSON error body cut off by the paste (or by a tool's "Truncated server response:") is read up
+/// to the cut, and the reader is told it was cut.
+#[test]
+fn json_bodies_cut_off_are_read_up_to_the_cut() {
+    let whole = "{\"error\": {\"code\": 429, \"message\": \"Resource has been exhausted (e.g. check quota).\", \"status\": \"RESOURCE_EXHAUSTED\", \"details\": [{\"@type\": \"type.googleapis.com/google.rpc.Quo";
+    let e = paste::read(whole);
+    let body = e.body.as_ref().expect("a body");
+    assert_eq!(
+        body.json
+            .as_ref()
+            .and_then(|j| j.pointer("/error/status"))
+            .and_then(|s| s.as_str()),
+        Some("RESOURCE_EXHAUSTED")
+    );
+    let d = http_troubleshooter::diagnosis::diagnose(whole);
+    assert_eq!(d.code, Some(429));
+    let notes = serde_json::to_string(&d).unwrap();
+    assert!(notes.contains("stops before its end"), "{notes}");
+    assert!(!notes.contains("could not be read"), "{notes}");
+
+    let embedded = "googleapiclient failed, response was:\n{\"error\": {\"code\": 403, \"message\": \"The caller does not have permission\", \"status\": \"PERMISSION_DENIED\", \"details\": [{\"@type\": \"type.googleapis.com/google.rpc.ErrorInfo\", \"reason\": \"IAM_PERMISSION_DEN";
+    assert_eq!(
+        http_troubleshooter::diagnosis::diagnose(embedded).code,
+        Some(403)
+    );
+    // A dangling key and a trailing comma are closed too; text that is not JSON is left alone.
+    for cut in [
+        "{\"error\": {\"code\": 404, \"message\": \"gone\", \"sta",
+        "{\"error\": {\"code\": 404, \"message\": \"gone\",",
+    ] {
+        let e = paste::read(cut);
+        assert!(
+            e.body.as_ref().and_then(|b| b.json.as_ref()).is_some(),
+            "{cut}"
+        );
+    }
+    let e = paste::read("{ this is not json at all");
+    assert!(e.body.as_ref().is_none_or(|b| b.json.is_none()));
+}

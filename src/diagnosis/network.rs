@@ -16,7 +16,9 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         .and_then(|r| r.target.as_deref())
         .and_then(host_of)
         .map(|h| shown!("({})", super::redact::mask(&h)));
-    let status = exchange.code();
+    // A status beside a failure that got no answer (the Docker daemon's 500 around Go's "proxyconnect
+    // tcp: … refused") is the wrapping program's: the failure's own story is the one without a status.
+    let status = exchange.code().filter(|_| !error.nothing_answered);
     let slots = Slots {
         host,
         status,

@@ -557,6 +557,8 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         let headline = f.str("headline")?;
         let verdict = f.str("verdict")?;
         let with_status = f.opt_str("with_status")?;
+        // Read where the failures are compiled (each failure of the kind inherits it).
+        f.opt_bool("no_answer")?;
         let detail = f.str("detail")?;
         let steps = f.list("steps")?;
         let steps_with_status = f.list("steps_with_status")?;
@@ -612,6 +614,12 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
     let mut component_refs: Vec<(String, String)> = Vec::new();
     let mut client_refs: Vec<(String, String)> = Vec::new();
     let network_ids: BTreeSet<&str> = network.iter().map(|(_, id, _)| id.as_str()).collect();
+    // Kinds whose failure means the request got no HTTP answer at all (DNS, connect, TLS).
+    let no_answer_kinds: BTreeSet<&str> = network
+        .iter()
+        .filter(|(_, _, v)| v.get("no_answer").and_then(toml::Value::as_bool) == Some(true))
+        .map(|(_, id, _)| id.as_str())
+        .collect();
 
     for (path, table) in &parsed {
         let get = |name: &str| -> Vec<toml::Value> {
@@ -918,10 +926,17 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 .iter()
                 .map(|s| s.to_lowercase())
                 .collect();
+            let nothing_answered = f.opt_bool("nothing_answered")?.unwrap_or(false);
+            let no_answer = nothing_answered || no_answer_kinds.contains(kind.as_str());
+            if nothing_answered && !status_before.is_empty() {
+                return Err(
+                    f.err("`status_before` reads a status, but `nothing_answered` says none came")
+                );
+            }
             f.str("source")?;
             f.finish()?;
             failures.push(format!(
-                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, names: {}, client: {}, steps: {}, detail: {}, status_before: {} }},",
+                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, names: {}, client: {}, steps: {}, detail: {}, status_before: {}, no_answer: {no_answer}, nothing_answered: {nothing_answered} }},",
                 lit(&id),
                 camel(&kind),
                 lits(&needles),

@@ -225,6 +225,13 @@ pub struct Failure {
     /// Text (lower case) right before the status this wording prints beside the failure
     /// (Firefox's "Status code: 403", curl's "CONNECT tunnel failed, response 407").
     pub status_before: &'static [&'static str],
+    /// The request got no HTTP answer (DNS, connect, TLS: the kind's `no_answer`): a success status
+    /// beside it belongs to another request. An error status may still be a proxy's answer (the 502
+    /// Caddy logged when it could not dial), so it stays.
+    pub no_answer: bool,
+    /// Nothing answered at all, not even a proxy (Go's "proxyconnect tcp: … refused"): any status
+    /// beside it is the wrapping program's own (the Docker daemon's "(HTTP code 500)").
+    pub nothing_answered: bool,
 }
 
 #[derive(Debug)]

@@ -84,10 +84,20 @@ impl Body {
             xml_fields: Vec::new(),
         };
         match media {
-            MediaKind::Json => match parse_json(start) {
+            MediaKind::Json => match parse_json(start).or_else(|error| {
+                // Indentation copied from a web page or a chat (no-break or ideographic spaces).
+                super::shared::plain_spaces(start)
+                    .and_then(|plain| parse_json(&plain).ok())
+                    .ok_or(error)
+            }) {
                 Ok(value) => body.json = Some(value),
                 Err(error) => {
                     body.json_error = Some(describe_json_error(&error));
+                    // A body cut off by the paste (or by a tool's "Truncated server response:")
+                    // still says what it says before the cut.
+                    if error.classify() == serde_json::error::Category::Eof {
+                        body.json = close_cut_json(start).and_then(|whole| parse_json(&whole).ok());
+                    }
                     // A body declared as JSON that is really an HTML page is a finding of its own.
                     if lower_start.starts_with('<') {
                         body.media = MediaKind::Html;
@@ -124,6 +134,12 @@ impl Body {
 
     /// A note about the body itself, for the reader.
     pub fn note(&self) -> Option<crate::diagnosis::Shown> {
+        if self.json.is_some() && self.json_error.is_some() {
+            return Some(crate::shown!(
+                "The JSON body stops before its end, as if the paste was cut off; what it says up \
+                 to the cut was read."
+            ));
+        }
         self.json_error.as_ref().map(|e| {
             crate::shown!(
                 "The body looks like JSON but could not be read: {}.",
@@ -227,6 +243,67 @@ impl<'de> serde::de::Visitor<'de> for Bounded {
         }
         Ok(object.into())
     }
+}
+
+/// JSON that stops before its end, closed where it stops: the open string ended, a dangling key
+/// given `null`, every open object and array closed. When that does not parse, the last complete
+/// member is kept instead. `None` when nothing is open, or no closing parses.
+fn close_cut_json(text: &str) -> Option<String> {
+    let mut stack: Vec<u8> = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    // Where each member ended (a comma outside strings), with the depth there.
+    let mut commas: Vec<(usize, usize)> = Vec::new();
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' => stack.push(b'}'),
+            b'[' => stack.push(b']'),
+            b'}' | b']' => {
+                stack.pop()?;
+            }
+            b',' => commas.push((i, stack.len())),
+            _ => {}
+        }
+    }
+    if stack.is_empty() {
+        return None;
+    }
+    let closers =
+        |depth: usize| -> String { stack[..depth].iter().rev().map(|&b| b as char).collect() };
+    let mut base = text.trim_end().to_string();
+    if in_string {
+        if escaped {
+            base.pop();
+        }
+        base.push('"');
+    }
+    let base = base.trim_end_matches(',');
+    let parses = |candidate: &str| serde_json::from_str::<serde::de::IgnoredAny>(candidate).is_ok();
+    let tries = [
+        format!("{base}{}", closers(stack.len())),
+        format!("{base}:null{}", closers(stack.len())),
+        format!("{base}null{}", closers(stack.len())),
+    ];
+    if let Some(whole) = tries.into_iter().find(|t| parses(t)) {
+        return Some(whole);
+    }
+    commas
+        .iter()
+        .rev()
+        .take(8)
+        .map(|&(at, depth)| format!("{}{}", &text[..at], closers(depth)))
+        .find(|t| parses(t))
 }
 
 fn describe_json_error(error: &serde_json::Error) -> String {

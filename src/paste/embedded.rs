@@ -5,8 +5,8 @@
 //! tried after every reader that reads a whole paste.
 
 use super::shared::{
-    balanced, head, inspect_to_json, method_near, named_status, phrase_status, prefix, status_line,
-    urls_in, WORDING_SCAN,
+    balanced, head, inspect_to_json, method_near, named_status, phrase_status, plain_spaces,
+    prefix, status_line, urls_in, WORDING_SCAN,
 };
 use super::{Body, Exchange, InputKind, MediaKind, Request};
 
@@ -28,7 +28,14 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     }
     let body = embedded_body(scanned);
     // A sentence that names the status, with the error body it quotes.
-    let named = named_status(trimmed).or_else(|| phrase_status(trimmed).map(|s| (s, None)));
+    // A phrase is weaker evidence than an error body that carries a number: litellm's
+    // "BadRequestError" around Vertex's `{"error": {"code": 403, …}}` is about the 403.
+    let named = named_status(trimmed).or_else(|| {
+        if body.as_ref().is_some_and(names_error_number) {
+            return None;
+        }
+        phrase_status(trimmed).map(|s| (s, None))
+    });
     if let Some((status, wording)) = named {
         let mut exchange = Exchange::new(InputKind::Message);
         exchange.message_text = Some(head(trimmed));
@@ -73,13 +80,24 @@ fn embedded_body(text: &str) -> Option<Body> {
     };
     for (at, _) in text.match_indices('{').take(40) {
         let Some(block) = balanced(text, at) else {
+            // An object that never closes: the paste (or the tool's "Truncated server response:")
+            // cut it. What it says before the cut still counts.
+            if text[at..].starts_with("{\"") {
+                let body = Body::sniff(&text[at..], None);
+                if body.json.as_ref().is_some_and(looks_like_error) {
+                    return Some(body);
+                }
+            }
             continue;
         };
         if !block.contains(':') || block.len() < 7 {
             continue;
         }
-        let json = if serde_json::from_str::<serde_json::Value>(block).is_ok() {
+        let parses = |json: &str| serde_json::from_str::<serde_json::Value>(json).is_ok();
+        let json = if parses(block) {
             block.to_string()
+        } else if let Some(plain) = plain_spaces(block).filter(|plain| parses(plain)) {
+            plain
         } else {
             let converted = inspect_to_json(block);
             if serde_json::from_str::<serde_json::Value>(&converted).is_err() {
@@ -141,6 +159,25 @@ fn looks_like_error(value: &serde_json::Value) -> bool {
     value
         .as_object()
         .is_some_and(|o| KEYS.iter().any(|k| o.contains_key(*k)))
+}
+
+/// Whether an error body carries an error status as a number where JSON error bodies usually do
+/// (`code`, `status`, `statusCode`, at the top or under `error`, or in the first item of an array).
+fn names_error_number(body: &Body) -> bool {
+    let Some(json) = &body.json else {
+        return false;
+    };
+    let json = json.get(0).unwrap_or(json);
+    [
+        "/code",
+        "/status",
+        "/statusCode",
+        "/error/code",
+        "/error/status",
+    ]
+    .iter()
+    .filter_map(|p| json.pointer(p).and_then(serde_json::Value::as_u64))
+    .any(|n| (400..=599).contains(&n))
 }
 
 #[cfg(test)]

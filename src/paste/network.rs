@@ -24,9 +24,14 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     // "Failed to fetch" is also what apt, docker and others print before a status they got: a
     // generic failure wording gives way to a status named in the same text. A specific failure
     // keeps it as the status beside it (Safari's "responded with a status of 403 (Forbidden)"
-    // after a failed preflight).
-    if exchange.status.is_none() {
-        if let Some((status, wording)) = named_status(trimmed) {
+    // after a failed preflight). A failure that got no answer keeps no success status (the "HTTP 200
+    // OK" lines of a verbose log before it were other requests), and one where nothing answered at
+    // all (Go's "proxyconnect tcp: … refused") keeps no status: Docker's "(HTTP code 500)" around it
+    // is the daemon's wrapper.
+    if exchange.status.is_none() && !error.nothing_answered {
+        if let Some((status, wording)) =
+            named_status(trimmed).filter(|(status, _)| !(error.no_answer && status.code < 400))
+        {
             if matches!(
                 error.kind,
                 NetworkErrorKind::FetchFailed | NetworkErrorKind::Other

@@ -213,6 +213,12 @@ pub struct NetworkError {
     /// Where this wording prints the status it got beside the failure.
     #[serde(skip)]
     pub status_before: &'static [&'static str],
+    /// No HTTP answer to this request: a success status beside it is another request's.
+    #[serde(skip)]
+    pub no_answer: bool,
+    /// Not even a proxy answered: any status beside it is the wrapping program's.
+    #[serde(skip)]
+    pub nothing_answered: bool,
 }
 
 /// Recognise a failure without an HTTP status anywhere in `text` (`src/knowledge/network.toml` and
@@ -252,6 +258,8 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
         detail: failure.detail,
         client: failure.client,
         status_before: failure.status_before,
+        no_answer: failure.no_answer,
+        nothing_answered: failure.nothing_answered,
     })
 }
 
@@ -303,6 +311,24 @@ pub(crate) fn balanced(text: &str, open: usize) -> Option<&str> {
         }
     }
     None
+}
+
+/// `text` with the Unicode spaces that copying from a web page or a chat leaves in JSON indentation
+/// (no-break spaces, CJK ideographic spaces, zero-width spaces) made plain, when it has any: JSON
+/// allows only ASCII whitespace between its tokens.
+pub(crate) fn plain_spaces(text: &str) -> Option<String> {
+    let odd = |c: char| {
+        matches!(
+            c,
+            '\u{a0}' | '\u{2000}'..='\u{200b}' | '\u{3000}' | '\u{feff}'
+        )
+    };
+    text.contains(odd).then(|| {
+        text.chars()
+            .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}'))
+            .map(|c| if odd(c) { ' ' } else { c })
+            .collect()
+    })
 }
 
 /// Convert util.inspect output (unquoted keys, single-quoted strings, `[Object]` placeholders) and
@@ -494,32 +520,25 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
 
 /// The status a text names by its reason phrase alone, when it names no number: "Proxy
 /// Authentication Required", "ForbiddenError: invalid csrf token", "invalid_grant: Bad Request".
-/// Only error phrases written as the registry writes them (title case, whole words), and of one
-/// word only the unmistakable ones, so that prose ("the file was not found") does not count.
+/// Only error phrases (registered, or a registered older name) written as whole words in one of the
+/// ways programs print them: title case as the registry writes it; run together as an enum name
+/// (.NET's `TooManyRequests`); lower case when three words or more ("request entity too large", as
+/// body-parser writes it); a single word only when unmistakable ("Forbidden") or when it is the whole
+/// message of an exception ("HttpClientResponseException: Conflict"). Prose ("the file was not
+/// found") does not count.
 pub(crate) fn phrase_status(text: &str) -> Option<StatusLine> {
     let text = prefix(text, 16 * 1024);
-    let bytes = text.as_bytes();
     let mut best: Option<(usize, u16, &'static str)> = None;
     for status in catalog::all()
         .iter()
         .filter(|s| s.code >= 400 && s.official)
     {
-        let phrase = status.phrase;
-        if !phrase.contains(' ') && !matches!(phrase, "Unauthorized" | "Forbidden") {
-            continue;
-        }
-        let found = text.match_indices(phrase).find(|(at, _)| {
-            let end = at + phrase.len();
-            let before_ok = *at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-            let rest = &text[end..];
-            let after_ok = !rest.starts_with(|c: char| c.is_ascii_alphanumeric())
-                || rest.starts_with("Error")
-                || rest.starts_with("Exception");
-            before_ok && after_ok
-        });
-        if let Some((at, _)) = found {
+        for phrase in std::iter::once(status.phrase).chain(status.aliases.iter().copied()) {
+            let Some(at) = phrase_at(text, phrase) else {
+                continue;
+            };
             if best.is_none_or(|(b, _, _)| at < b) {
-                best = Some((at, status.code, phrase));
+                best = Some((at, status.code, status.phrase));
             }
         }
     }
@@ -528,6 +547,49 @@ pub(crate) fn phrase_status(text: &str) -> Option<StatusLine> {
         reason: Some(phrase.to_string()),
         version: None,
     })
+}
+
+/// Where `text` first names `phrase` in one of the forms [`phrase_status`] accepts.
+fn phrase_at(text: &str, phrase: &str) -> Option<usize> {
+    let words = phrase.split([' ', '-']).filter(|w| !w.is_empty()).count();
+    let whole = |hay: &str, needle: &str, suffix_ok: bool| {
+        let bytes = hay.as_bytes();
+        hay.match_indices(needle).map(|(at, _)| at).find(|&at| {
+            let rest = &hay[at + needle.len()..];
+            let before_ok = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+            let after_ok = !rest.starts_with(|c: char| c.is_ascii_alphanumeric())
+                || (suffix_ok && (rest.starts_with("Error") || rest.starts_with("Exception")));
+            before_ok && after_ok
+        })
+    };
+    let mut found: Vec<usize> = Vec::new();
+    if words > 1 || matches!(phrase, "Unauthorized" | "Forbidden") {
+        found.extend(whole(text, phrase, true));
+    }
+    if words > 1 {
+        let compact: String = phrase.chars().filter(char::is_ascii_alphanumeric).collect();
+        found.extend(whole(text, &compact, true));
+    }
+    if words > 2 {
+        // Written all in lower case, as body-parser does: "Internal server error" inside gRPC's
+        // "RST_STREAM with code 2 (Internal server error)" is not an HTTP status.
+        found.extend(whole(text, &phrase.to_ascii_lowercase(), false));
+    }
+    if words == 1 {
+        // The whole message of an exception or error: "…Exception: Conflict" at the end of its line.
+        for (at, _) in text.match_indices(phrase) {
+            let head = text[..at].trim_end_matches(' ');
+            let tail = text[at + phrase.len()..].split('\n').next().unwrap_or("");
+            if tail.trim().is_empty()
+                && (head.ends_with("Exception:") || head.ends_with("Error:"))
+                && head.len() < at
+            {
+                found.push(at);
+                break;
+            }
+        }
+    }
+    found.into_iter().min()
 }
 
 /// Three digits at the start of `text`, not followed by another digit or a letter: 100–599, or a
@@ -556,7 +618,7 @@ fn phrase_after(code: u16, rest: &str) -> Option<String> {
     };
     let start = rest.len()
         - rest
-            .trim_start_matches([' ', '(', ')', '[', ']', '\'', '"', '-', ':'])
+            .trim_start_matches([' ', '(', ')', '[', ']', '\'', '"', '-', ':', ','])
             .len();
     if start == 0 || start > 3 {
         return None;
