@@ -1024,3 +1024,29 @@ fn repeating_the_request_depends_on_its_method() {
     let bare = diagnosis::diagnose("504");
     assert!(bare.retry.repeat_note().as_str().contains("POST or PATCH"));
 }
+
+/// A proxy's error status beside a refused dial is the proxy's answer about the server behind it;
+/// an edge's error page (ngrok's ERR_NGROK_8012) comes with its own status.
+#[test]
+fn a_refused_dial_behind_a_proxy_is_the_proxys_answer() {
+    let d = diagnose_fixture("edges/w3-infra-10-ngrok-err-8012-app-moved-port.txt");
+    assert_eq!(d.code, Some(502));
+    assert!(
+        d.verdict.contains("answered 502") && d.verdict.contains("behind it was refused"),
+        "{}",
+        d.verdict
+    );
+    assert!(
+        !d.verdict.contains("No HTTP request was sent"),
+        "{}",
+        d.verdict
+    );
+    // With no status at all, the plain refusal: nothing was sent.
+    let d = diagnosis::diagnose("Error: connect ECONNREFUSED 127.0.0.1:3000");
+    assert_eq!(d.code, None);
+    assert!(
+        d.verdict.contains("No HTTP request was sent"),
+        "{}",
+        d.verdict
+    );
+}

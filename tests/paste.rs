@@ -652,3 +652,15 @@ fn json_bodies_cut_off_are_read_up_to_the_cut() {
     let e = paste::read("{ this is not json at all");
     assert!(e.body.as_ref().is_none_or(|b| b.json.is_none()));
 }
+
+/// Of several errors in one paste, the one on most lines wins, then the first; successes never beat
+/// an error.
+#[test]
+fn of_several_errors_the_most_repeated_then_the_first() {
+    let curl_loop = "502 Bad Gateway: Registered endpoint failed to handle the request.\n503 Service Unavailable: Requested route ('a.example.com') has no available endpoints.\n503 Service Unavailable: Requested route ('a.example.com') has no available endpoints.\n503 Service Unavailable: Requested route ('a.example.com') has no available endpoints.\n404 Not Found: Requested route ('a.example.com') does not exist.";
+    assert_eq!(paste::read(curl_loop).code(), Some(503));
+    let one_error = "\"GET / HTTP/1.1\" 200 612\n\"GET /a HTTP/1.1\" 200 612\n\"GET /b HTTP/1.1\" 404 153\n\"GET /c HTTP/1.1\" 200 612";
+    assert_eq!(paste::read(one_error).code(), Some(404));
+    let tie = "first we got 502 Bad Gateway\nthen 504 Gateway Timeout";
+    assert_eq!(paste::read(tie).code(), Some(502));
+}

@@ -927,6 +927,15 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 .map(|s| s.to_lowercase())
                 .collect();
             let nothing_answered = f.opt_bool("nothing_answered")?.unwrap_or(false);
+            let served_as = f.opt_int("served_as")?;
+            if let Some(code) = served_as {
+                if !(400..=599).contains(&code) || nothing_answered {
+                    return Err(f.err(
+                        "`served_as` is the 4xx/5xx status of the error page this wording is, and contradicts `nothing_answered`",
+                    ));
+                }
+            }
+            let served_as = served_as.map_or("None".to_string(), |c| format!("Some({c})"));
             let no_answer = nothing_answered || no_answer_kinds.contains(kind.as_str());
             if nothing_answered && !status_before.is_empty() {
                 return Err(
@@ -936,7 +945,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             f.str("source")?;
             f.finish()?;
             failures.push(format!(
-                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, names: {}, client: {}, steps: {}, detail: {}, status_before: {}, no_answer: {no_answer}, nothing_answered: {nothing_answered} }},",
+                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, names: {}, client: {}, steps: {}, detail: {}, status_before: {}, no_answer: {no_answer}, nothing_answered: {nothing_answered}, served_as: {served_as} }},",
                 lit(&id),
                 camel(&kind),
                 lits(&needles),

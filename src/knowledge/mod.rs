@@ -232,6 +232,9 @@ pub struct Failure {
     /// Nothing answered at all, not even a proxy (Go's "proxyconnect tcp: … refused"): any status
     /// beside it is the wrapping program's own (the Docker daemon's "(HTTP code 500)").
     pub nothing_answered: bool,
+    /// The status of the error page this wording is (ngrok's ERR_NGROK_8012 page comes with 502):
+    /// the status the visitor got when the paste names none.
+    pub served_as: Option<u16>,
 }
 
 #[derive(Debug)]

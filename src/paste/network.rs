@@ -42,6 +42,14 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
             exchange.entries.extend(wording);
         }
     }
+    // An edge's error page that describes the failure behind it comes with its own status.
+    if exchange.status.is_none() {
+        exchange.status = error.served_as.map(|code| StatusLine {
+            code,
+            reason: None,
+            version: None,
+        });
+    }
     exchange.network_error = Some(error);
     // Chromium prints the failed request as "GET https://… net::ERR_FAILED 200" or, for an error
     // status, "OPTIONS https://… 404 (Not Found)"; keep method and URL, and a status it names.

@@ -219,6 +219,9 @@ pub struct NetworkError {
     /// Not even a proxy answered: any status beside it is the wrapping program's.
     #[serde(skip)]
     pub nothing_answered: bool,
+    /// The status of the error page this wording is, when the paste names none.
+    #[serde(skip)]
+    pub served_as: Option<u16>,
 }
 
 /// Recognise a failure without an HTTP status anywhere in `text` (`src/knowledge/network.toml` and
@@ -260,6 +263,7 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
         status_before: failure.status_before,
         no_answer: failure.no_answer,
         nothing_answered: failure.nothing_answered,
+        served_as: failure.served_as,
     })
 }
 
@@ -423,14 +427,11 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
     }
     // Of several statuses (a log of many requests, retries before the failure), the first error
     // is what the paste is about: an error comes before a success named earlier.
-    // (inside an object, not an error, position): lowest wins.
-    type Rank = (bool, bool, usize);
-    let mut best: Option<(Rank, StatusLine, Option<&'static str>)> = None;
+    // Of several errors, the one on most lines wins (a loop of curl calls that got one 502 and then
+    // 503s is about the 503), then the first.
+    let mut found: Vec<(usize, StatusLine, Option<&'static str>)> = Vec::new();
     let mut consider = |at: usize, status: StatusLine, wording: Option<&'static str>| {
-        let rank = (depth[at] > 0, status.code < 400, at);
-        if best.as_ref().is_none_or(|(b, _, _)| rank < *b) {
-            best = Some((rank, status, wording));
-        }
+        found.push((at, status, wording));
     };
     for wording in STATUS_WORDINGS {
         // A 1xx named in a sentence is a step on the way ("RPC failed; HTTP 101 curl 16"), never
@@ -515,7 +516,42 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
             }
         }
     }
-    best.map(|(_, s, w)| (s, w))
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    let line_of = |at: usize| newlines.partition_point(|&i| i < at);
+    let mut lines_per_code: Vec<(u16, usize)> = Vec::new();
+    {
+        let mut seen: Vec<(u16, usize)> = found
+            .iter()
+            .filter(|(at, s, _)| depth[*at] == 0 && s.code >= 400)
+            .map(|(at, s, _)| (s.code, line_of(*at)))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for (code, _) in seen {
+            match lines_per_code.last_mut() {
+                Some((c, n)) if *c == code => *n += 1,
+                _ => lines_per_code.push((code, 1)),
+            }
+        }
+    }
+    let lines = |code: u16| {
+        lines_per_code
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or(0, |(_, n)| *n)
+    };
+    // (inside an object, not an error, fewer lines, position): lowest wins.
+    found
+        .into_iter()
+        .min_by_key(|(at, s, _)| {
+            (
+                depth[*at] > 0,
+                s.code < 400,
+                std::cmp::Reverse(lines(s.code)),
+                *at,
+            )
+        })
+        .map(|(_, s, w)| (s, w))
 }
 
 /// The status a text names by its reason phrase alone, when it names no number: "Proxy
