@@ -664,3 +664,32 @@ fn of_several_errors_the_most_repeated_then_the_first() {
     let tie = "first we got 502 Bad Gateway\nthen 504 Gateway Timeout";
     assert_eq!(paste::read(tie).code(), Some(502));
 }
+
+/// More tools' words from the fourth held-out set, and a JSON error whose number stands beside its
+/// own phrase.
+#[test]
+fn statuses_in_more_tools_words_and_number_beside_phrase() {
+    let cases = [
+        // Qiniu's upload SDK (jiwenxing/qimage-win#33).
+        ("Put file error, 400 incorrect region, please use up-z2.qiniup.com, Reqid: p0kAAJXFFp7sc2gV", 400),
+        // Shopify CLI's error box (Shopify/cli#4275).
+        ("│  [402] API request client error        │", 402),
+        // Portainer's log (portainer/portainer#5379).
+        ("2021/08/01 17:37:52 http error: Unable to proxy the request via the Docker socket (err=forbidden to use bind mounts) (code=403)", 403),
+    ];
+    for (text, code) in cases {
+        assert_eq!(paste::read(text).code(), Some(code), "{text}");
+    }
+    // Ory Kratos's error, printed by Node (ory/kratos#235): 410 beside 'Gone'.
+    let kratos = "Is there a reason why a response for a expired flow is returned in the following form?\n\n```\n{\n  code: 410,\n  status: 'Gone',\n  reason: 'The settings flow has expired.',\n  message: 'The requested resource is no longer available because it has expired or is otherwise invalid.'\n}\n```";
+    assert_eq!(
+        http_troubleshooter::diagnosis::diagnose(kratos).code,
+        Some(410)
+    );
+    // A number without its phrase names nothing: Facebook's code 506 is not a status.
+    let facebook = "{\"error\": {\"message\": \"Duplicate status message\", \"type\": \"OAuthException\", \"code\": 506}}";
+    assert_eq!(
+        http_troubleshooter::diagnosis::diagnose(facebook).code,
+        None
+    );
+}

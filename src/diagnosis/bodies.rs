@@ -22,6 +22,9 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
                 if let Some(format) = find_format(&reader, false, exchange) {
                     read_format(format, &reader, exchange, notes);
                 }
+                if let Some((code, pointer, phrase)) = number_beside_its_phrase(json) {
+                    notes.code_hint(code, Evidence::body(&pointer, &format!("{code} {phrase}")));
+                }
             }
         }
         MediaKind::Xml => {
@@ -508,4 +511,64 @@ fn looks_like_api(target: &str) -> bool {
         || lower.contains("/v3")
         || lower.contains("graphql")
         || lower.ends_with(".json")
+}
+
+/// A status number beside that status's own phrase in one error object (`{code: 410, status:
+/// 'Gone'}`, `{"status": 404, "error": "NOT_FOUND"}`): whatever the vendor, the body names its status.
+/// A bare number does not count (Facebook's `"code": 506` is not a status), nor a phrase alone.
+fn number_beside_its_phrase(json: &Value) -> Option<(u16, String, String)> {
+    const NUMBERS: [&str; 6] = [
+        "code",
+        "status",
+        "statusCode",
+        "status_code",
+        "httpStatus",
+        "http_status",
+    ];
+    const PHRASES: [&str; 8] = [
+        "status",
+        "error",
+        "message",
+        "reason",
+        "statusText",
+        "title",
+        "name",
+        "code",
+    ];
+    let top = json.get(0).unwrap_or(json);
+    let objects = [
+        ("", top),
+        ("/error", top.get("error").unwrap_or(&Value::Null)),
+    ];
+    for (prefix, object) in objects {
+        let Some(map) = object.as_object() else {
+            continue;
+        };
+        for key in NUMBERS {
+            let Some(code) = map
+                .get(key)
+                .and_then(Value::as_u64)
+                .and_then(|n| u16::try_from(n).ok())
+                .filter(|n| (400..=599).contains(n))
+            else {
+                continue;
+            };
+            let Some(status) = crate::catalog::lookup(code) else {
+                continue;
+            };
+            let names: Vec<String> = std::iter::once(status.phrase)
+                .chain(status.aliases.iter().copied())
+                .map(crate::catalog::normalise_phrase)
+                .collect();
+            let phrase = PHRASES.iter().find_map(|k| {
+                map.get(*k)
+                    .and_then(Value::as_str)
+                    .filter(|s| names.contains(&crate::catalog::normalise_phrase(s)))
+            });
+            if let Some(phrase) = phrase {
+                return Some((code, format!("{prefix}/{key}"), phrase.to_string()));
+            }
+        }
+    }
+    None
 }
