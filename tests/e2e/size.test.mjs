@@ -14,12 +14,12 @@ const BUDGETS = {
   'http_troubleshooter.js': 72 * KiB,
   'http_troubleshooter_catalog.js': 40 * KiB,
   'http_troubleshooter_catalog_bg.wasm': 340 * KiB,
-  'http_troubleshooter_bg.wasm': 1750 * KiB,
+  'http_troubleshooter_bg.wasm': 2050 * KiB,
   'embed.js': 16 * KiB, // with data-annotate (issue 18)
-  'http-troubleshooter.html': 2400 * KiB,
+  'http-troubleshooter.html': 2800 * KiB,
   'sw.js': 4 * KiB,
 };
-const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 665 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 780 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
 // What a visitor of index.html downloads (the page, the glue and the wasm; the stylesheet is inside
 // the wasm), gzip -9. Issue 8 asks for 150 KiB; the measured floor is above it — a bare Yew 0.23 app
 // is 57 KiB and the catalog's text alone 60 KiB, before any engine code — so this budget holds the
@@ -33,10 +33,12 @@ const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 665 * KiB, 'http_troublesho
 // requests, file opening and drag-and-drop, and the report of every failure added 17 KiB (539 KiB),
 // and its share link (masking a whole paste, compression streams, base64url) 8 KiB (547 KiB).
 // Issue 14's breadth work from real pastes (about 310 more knowledge entries with their texts, from
-// two sets of pastes gathered from public issues) took it to 672 KiB (540 KiB with brotli).
+// two sets of pastes gathered from public issues) took it to 672 KiB (540 KiB with brotli), and two
+// more sets of real pastes (about 220 entries: edges, clients, cloud, identity, business APIs, CI)
+// to 773 KiB (618 KiB with brotli).
 // Issue 17's 280 KiB budget is not reached (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
-const TRANSFER_GZIP_BUDGET = 680 * KiB;
+const TRANSFER_GZIP_BUDGET = 800 * KiB;
 
 test('dist/ has the fixed names and stays within its size budgets', async () => {
   const rows = [];
