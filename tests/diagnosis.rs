@@ -167,7 +167,11 @@ fn bearer_token_problems() {
 #[test]
 fn oauth_token_endpoint_errors() {
     let d = diagnose_fixture("oauth-invalid-grant.json");
-    assert_eq!(d.code, None, "a body alone has no status");
+    // RFC 6749 §5.2: a token endpoint sends its errors with 400, so the body alone implies it.
+    assert_eq!(d.code, Some(400));
+    assert!(findings_text(&d)
+        .to_lowercase()
+        .contains("status 400 taken from the body"));
     assert!(d.verdict.contains("invalid_grant"));
     assert!(findings_text(&d).contains("unknown or invalid refresh token"));
     let d = diagnose_fixture("oauth-invalid-client.txt");
