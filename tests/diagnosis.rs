@@ -1054,3 +1054,10 @@ fn a_refused_dial_behind_a_proxy_is_the_proxys_answer() {
         d.verdict
     );
 }
+
+/// Retrying does not help a proxy's 502 over a refused dial until the upstream listens.
+#[test]
+fn a_refused_dial_behind_a_proxy_is_not_retried_blindly() {
+    let d = diagnose_fixture("edges/w3-infra-10-ngrok-err-8012-app-moved-port.txt");
+    assert_eq!(d.retry.policy, RetryPolicy::AfterFix, "{}", d.retry.advice);
+}

@@ -40,15 +40,21 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         (Some(_), None) => {}
     }
     // With a status beside the failure (a 503 behind a CORS message), the status says whether a
-    // retry helps.
-    if let (Some(retry), None) = (explanation.retry, status) {
+    // retry helps, unless the kind knows better (a proxy's 502 over a refused dial).
+    let retry = match status {
+        None => explanation.retry,
+        Some(_) => explanation.retry_with_status,
+    };
+    if let Some(retry) = retry {
         notes.retry_policy = Some(retry);
     }
-    let mut evidence = vec![Evidence::of(
-        EvidenceSource::Paste,
-        error.name.as_deref().unwrap_or("error"),
-        &error.message,
-    )];
+    // A line that is only the name ("ERR_NGROK_8012") is labelled plainly, not named twice.
+    let label = error
+        .name
+        .as_deref()
+        .filter(|name| error.message.trim() != *name)
+        .unwrap_or("error");
+    let mut evidence = vec![Evidence::of(EvidenceSource::Paste, label, &error.message)];
     if let Some(request) = &exchange.request {
         if let Some(target) = &request.target {
             evidence.push(Evidence::of(EvidenceSource::Request, "URL", target));

@@ -572,6 +572,13 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             Some(r) => format!("Some(RetryPolicy::{})", pick(&r, &RETRY, "retry", &f)?),
             None => "None".into(),
         };
+        let retry_with_status = match f.opt_str("retry_with_status")? {
+            Some(r) => format!(
+                "Some(RetryPolicy::{})",
+                pick(&r, &RETRY, "retry_with_status", &f)?
+            ),
+            None => "None".into(),
+        };
         f.str("source")?;
         for t in [&verdict, &detail]
             .into_iter()
@@ -584,7 +591,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         f.finish()?;
         let _ = writeln!(
             out,
-            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, detail: {}, steps: {}, steps_with_status: {}, side: Side::{side}, side_with_status: {side_with_status}, retry: {retry} }},",
+            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, detail: {}, steps: {}, steps_with_status: {}, side: Side::{side}, side_with_status: {side_with_status}, retry: {retry}, retry_with_status: {retry_with_status} }},",
             camel(id),
             camel(id),
             lit(&headline),

@@ -255,6 +255,9 @@ pub struct Network {
     /// API's configuration); without one, the status's own side from the catalog.
     pub side_with_status: Option<Side>,
     pub retry: Option<RetryPolicy>,
+    /// Whether a retry helps when a status stands beside the failure (the 502 of a proxy whose dial
+    /// was refused: not until the upstream listens); without one, the status decides.
+    pub retry_with_status: Option<RetryPolicy>,
 }
 
 #[derive(Debug)]
