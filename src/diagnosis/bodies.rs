@@ -25,6 +25,9 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
                 if let Some((code, pointer, phrase)) = number_beside_its_phrase(json) {
                     notes.code_hint(code, Evidence::body(&pointer, &format!("{code} {phrase}")));
                 }
+                if let Some((code, pointer, phrase)) = field_named_a_status(json) {
+                    notes.code_hint(code, Evidence::body(&pointer, &phrase));
+                }
             }
         }
         MediaKind::Xml => {
@@ -567,6 +570,53 @@ fn number_beside_its_phrase(json: &Value) -> Option<(u16, String, String)> {
             });
             if let Some(phrase) = phrase {
                 return Some((code, format!("{prefix}/{key}"), phrase.to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// An error object's code, status or category whose whole value is a registered error phrase, as
+/// code writes it (HubSpot's `"category": "CONFLICT"`, `"code": "NOT_FOUND"`, `"error": "Bad
+/// Request"`): the vendor named the status in words. GraphQL's `extensions.code` is not read: its
+/// codes come with 200 as often as not.
+fn field_named_a_status(json: &Value) -> Option<(u16, String, String)> {
+    const FIELDS: [&str; 8] = [
+        "code",
+        "status",
+        "error",
+        "category",
+        "type",
+        "errorCode",
+        "error_code",
+        "statusText",
+    ];
+    let top = json.get(0).unwrap_or(json);
+    let objects = [
+        ("", top),
+        ("/error", top.get("error").unwrap_or(&Value::Null)),
+    ];
+    for (prefix, object) in objects {
+        let Some(map) = object.as_object() else {
+            continue;
+        };
+        for key in FIELDS {
+            let Some(value) = map.get(key).and_then(Value::as_str) else {
+                continue;
+            };
+            let wanted = crate::catalog::normalise_phrase(value);
+            if wanted.is_empty() || value.len() > 40 {
+                continue;
+            }
+            let status = crate::catalog::all().iter().find(|s| {
+                s.code >= 400
+                    && s.official
+                    && std::iter::once(s.phrase)
+                        .chain(s.aliases.iter().copied())
+                        .any(|p| crate::catalog::normalise_phrase(p) == wanted)
+            });
+            if let Some(status) = status {
+                return Some((status.code, format!("{prefix}/{key}"), value.to_string()));
             }
         }
     }
