@@ -674,6 +674,8 @@ fn statuses_in_more_tools_words_and_number_beside_phrase() {
         ("Put file error, 400 incorrect region, please use up-z2.qiniup.com, Reqid: p0kAAJXFFp7sc2gV", 400),
         // Shopify CLI's error box (Shopify/cli#4275).
         ("│  [402] API request client error        │", 402),
+        // Epic Online Services SDK's LogHttp (3ddelano/epic-online-services-godot#31).
+        ("SDK LogHttp | 00000163A89A1A00: request has been successfully processed. URL: https://api.epicgames.dev/matchmaking/v1/x/sessions, HTTP code: 503, content length: 75", 503),
         // Portainer's log (portainer/portainer#5379).
         ("2021/08/01 17:37:52 http error: Unable to proxy the request via the Docker socket (err=forbidden to use bind mounts) (code=403)", 403),
     ];
