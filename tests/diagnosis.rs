@@ -287,8 +287,9 @@ fn who_answered_cdn_gateway_proxy() {
     assert_eq!(d.answered_by.as_deref(), Some("Fly.io proxy"));
     assert!(request_ids(&d).contains(&"01HXR7K2M3N4P5Q6R7S8T9V0WX-fra".to_string()));
 
+    // Envoy sends this body with 503 (its response flags say so), so the body alone implies it.
     let d = diagnose_fixture("plain-text-body.txt");
-    assert_eq!(d.code, None);
+    assert_eq!(d.code, Some(503));
     assert_eq!(d.answered_by.as_deref(), Some("Envoy proxy"));
     assert_eq!(d.side, Side::Intermediary);
 }
