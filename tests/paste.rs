@@ -701,11 +701,17 @@ fn statuses_in_more_tools_words_and_number_beside_phrase() {
 #[test]
 fn statuses_named_by_a_field_or_an_s3_code() {
     let hubspot = "{\"status\":\"error\",\"message\":\"Contact already exists. Existing ID: 37765128953\",\"correlationId\":\"2dea5219-07f2-40ce-82ec-9c2e302317a4\",\"category\":\"CONFLICT\"}";
-    assert_eq!(http_troubleshooter::diagnosis::diagnose(hubspot).code, Some(409));
+    assert_eq!(
+        http_troubleshooter::diagnosis::diagnose(hubspot).code,
+        Some(409)
+    );
     // GraphQL's extensions.code is not a status: such errors often come with 200.
     let graphql = "{\"errors\":[{\"message\":\"Not allowed\",\"extensions\":{\"code\":\"FORBIDDEN\"}}],\"data\":null}";
     assert_eq!(http_troubleshooter::diagnosis::diagnose(graphql).code, None);
     // Alibaba OSS answers with S3's codes (coderhaoxin/aliyun-oss#25).
     let oss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>AccessDenied</Code>\n  <Message>The bucket you are attempting to access must be addressed using the specified endpoint.</Message>\n  <RequestId>5639B2444A9189587ABE6448</RequestId>\n  <HostId>simiao-images-assets.oss.aliyuncs.com</HostId>\n</Error>";
-    assert_eq!(http_troubleshooter::diagnosis::diagnose(oss).code, Some(403));
+    assert_eq!(
+        http_troubleshooter::diagnosis::diagnose(oss).code,
+        Some(403)
+    );
 }
