@@ -538,15 +538,7 @@ fn number_beside_its_phrase(json: &Value) -> Option<(u16, String, String)> {
         "name",
         "code",
     ];
-    let top = json.get(0).unwrap_or(json);
-    let objects = [
-        ("", top),
-        ("/error", top.get("error").unwrap_or(&Value::Null)),
-    ];
-    for (prefix, object) in objects {
-        let Some(map) = object.as_object() else {
-            continue;
-        };
+    for (prefix, map) in error_objects(json) {
         for key in NUMBERS {
             let Some(code) = map
                 .get(key)
@@ -559,14 +551,10 @@ fn number_beside_its_phrase(json: &Value) -> Option<(u16, String, String)> {
             let Some(status) = crate::catalog::lookup(code) else {
                 continue;
             };
-            let names: Vec<String> = std::iter::once(status.phrase)
-                .chain(status.aliases.iter().copied())
-                .map(crate::catalog::normalise_phrase)
-                .collect();
             let phrase = PHRASES.iter().find_map(|k| {
                 map.get(*k)
                     .and_then(Value::as_str)
-                    .filter(|s| names.contains(&crate::catalog::normalise_phrase(s)))
+                    .filter(|s| is_phrase_of(status, s))
             });
             if let Some(phrase) = phrase {
                 return Some((code, format!("{prefix}/{key}"), phrase.to_string()));
@@ -591,34 +579,42 @@ fn field_named_a_status(json: &Value) -> Option<(u16, String, String)> {
         "error_code",
         "statusText",
     ];
-    let top = json.get(0).unwrap_or(json);
-    let objects = [
-        ("", top),
-        ("/error", top.get("error").unwrap_or(&Value::Null)),
-    ];
-    for (prefix, object) in objects {
-        let Some(map) = object.as_object() else {
-            continue;
-        };
+    for (prefix, map) in error_objects(json) {
         for key in FIELDS {
             let Some(value) = map.get(key).and_then(Value::as_str) else {
                 continue;
             };
-            let wanted = crate::catalog::normalise_phrase(value);
-            if wanted.is_empty() || value.len() > 40 {
+            if value.len() > 40 {
                 continue;
             }
-            let status = crate::catalog::all().iter().find(|s| {
-                s.code >= 400
-                    && s.official
-                    && std::iter::once(s.phrase)
-                        .chain(s.aliases.iter().copied())
-                        .any(|p| crate::catalog::normalise_phrase(p) == wanted)
-            });
+            let status = crate::catalog::all()
+                .iter()
+                .find(|s| s.code >= 400 && s.official && is_phrase_of(s, value));
             if let Some(status) = status {
                 return Some((status.code, format!("{prefix}/{key}"), value.to_string()));
             }
         }
     }
     None
+}
+
+/// The error objects of a JSON body where vendors put their status and code: the top (or the first
+/// item of a top-level array) and its `error` object, with their pointers.
+fn error_objects(
+    json: &Value,
+) -> impl Iterator<Item = (&'static str, &serde_json::Map<String, Value>)> {
+    let top = json.get(0).unwrap_or(json);
+    [("", Some(top)), ("/error", top.get("error"))]
+        .into_iter()
+        .filter_map(|(prefix, value)| Some((prefix, value?.as_object()?)))
+}
+
+/// Whether `text` is `status`'s registered phrase or an older name of it, however it is written
+/// ("Not Found", "NOT_FOUND", "notFound").
+fn is_phrase_of(status: &Status, text: &str) -> bool {
+    let wanted = crate::catalog::normalise_phrase(text);
+    !wanted.is_empty()
+        && std::iter::once(status.phrase)
+            .chain(status.aliases.iter().copied())
+            .any(|p| crate::catalog::normalise_phrase(p) == wanted)
 }
