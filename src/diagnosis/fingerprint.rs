@@ -81,6 +81,7 @@ fn lower_head(exchange: &Exchange) -> String {
 fn page_matches(page: &Page, lower: &str, code: Option<u16>) -> bool {
     page.all.iter().all(|m| lower.contains(m))
         && (page.any.is_empty() || page.any.iter().any(|m| lower.contains(m)))
+        && !page.none.iter().any(|m| lower.contains(m))
         && (page.statuses.is_empty()
             || code
                 .or(page.meaning.status)
@@ -98,9 +99,18 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
     let code = exchange
         .code()
         .or_else(|| notes.code_hint.as_ref().map(|(c, _)| *c));
-    let Some(page) = PAGES.iter().find(|p| page_matches(p, &lower, code)) else {
+    // The first matching page in file order, unless a narrower page of the same component says
+    // something else (Spring's 405 whitelabel page over its catch-all one).
+    let mut matching = PAGES.iter().filter(|p| page_matches(p, &lower, code));
+    let Some(first) = matching.next() else {
         return;
     };
+    let mut page = first;
+    for other in matching {
+        if other.refines(first) && other.specificity() > page.specificity() {
+            page = other;
+        }
+    }
     let component = page.component.and_then(knowledge::component);
     if let Some(component) = component {
         notes.matched(component.id);

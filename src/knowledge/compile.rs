@@ -794,6 +794,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             }
             let all: Vec<String> = f.list("all")?.iter().map(|s| s.to_lowercase()).collect();
             let any: Vec<String> = f.list("any")?.iter().map(|s| s.to_lowercase()).collect();
+            let none: Vec<String> = f.list("none")?.iter().map(|s| s.to_lowercase()).collect();
             if all.is_empty() && any.is_empty() {
                 return Err(f.err("give `all` or `any`: a page needs markers"));
             }
@@ -802,11 +803,12 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             f.str("source")?;
             f.finish()?;
             pages.push(format!(
-                "    Page {{ id: {}, component: {}, all: {}, any: {}, statuses: &[{}], meaning: {m} }},",
+                "    Page {{ id: {}, component: {}, all: {}, any: {}, none: {}, statuses: &[{}], meaning: {m} }},",
                 lit(&id),
                 opt_lit(&component),
                 lits(&all),
                 lits(&any),
+                lits(&none),
                 statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")
             ));
         }

@@ -118,8 +118,30 @@ pub struct Page {
     pub component: Option<&'static str>,
     pub all: &'static [&'static str],
     pub any: &'static [&'static str],
+    /// Markers that rule the page out: text of another product that quotes this one's words.
+    pub none: &'static [&'static str],
     pub statuses: &'static [u16],
     pub meaning: Meaning,
+}
+
+impl Page {
+    /// How narrowly the page is described: each `all` marker, an `any` list, a `none` list and a
+    /// status list count one.
+    pub fn specificity(&self) -> usize {
+        self.all.len()
+            + usize::from(!self.any.is_empty())
+            + usize::from(!self.none.is_empty())
+            + usize::from(!self.statuses.is_empty())
+    }
+
+    /// A narrower page of the same component that says something else: it wins over `general`
+    /// wherever the two are written (a framework's page for one status over its catch-all page).
+    pub fn refines(&self, general: &Page) -> bool {
+        self.component.is_some()
+            && self.component == general.component
+            && self.meaning.kind != general.meaning.kind
+            && self.specificity() > general.specificity()
+    }
 }
 
 #[derive(Debug)]
