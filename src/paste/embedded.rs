@@ -82,7 +82,7 @@ fn embedded_body(text: &str) -> Option<Body> {
         let Some(block) = balanced(text, at) else {
             // An object that never closes: the paste (or the tool's "Truncated server response:")
             // cut it. What it says before the cut still counts.
-            if text[at..].starts_with("{\"") {
+            if text[at + 1..].trim_start().starts_with('"') {
                 let body = Body::sniff(&text[at..], None);
                 if body.json.as_ref().is_some_and(looks_like_error) {
                     return Some(body);

@@ -316,10 +316,10 @@ pub fn read(text: &str) -> Exchange {
         exchange.kind,
         InputKind::NetworkError | InputKind::Unrecognised | InputKind::Message
     ) || (exchange.kind == InputKind::Body
-        && exchange
-            .body
-            .as_ref()
-            .is_some_and(|b| b.media == MediaKind::Text));
+        && exchange.body.as_ref().is_some_and(|b| {
+            // Plain text, or "JSON" that does not parse: a prompt like "[user]$ ./trivy …".
+            b.media == MediaKind::Text || (b.media == MediaKind::Json && b.json.is_none())
+        }));
     // A client's error line heading the paste names it whatever follows (an axios error object
     // given to `diagnose()` is written as its error line, then the response as raw HTTP).
     let headed_by_client =

@@ -445,7 +445,7 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
         for before in wording.before {
             for (at, _) in lower.match_indices(before).take(50) {
                 let rest = lower[at + before.len()..]
-                    .trim_start_matches([' ', '"', '\'', '=', ':', '*', '`']);
+                    .trim_start_matches([' ', '"', '\'', '=', ':', '*', '`', '(']);
                 let code = if wording.within_words > 0 {
                     // The first number among the next words, on the same line ("Request finished
                     // in 55.03ms 404", "[GIN] 2019/03/16 - 16:26:31 | 404 |").
@@ -479,7 +479,12 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
                         byte(1) == Some(b'(') && !word_end(byte(2)) && byte(2) != Some(b'.')
                     }
                     Some(b']') => byte(1) == Some(b'[') && !word_end(byte(2)),
-                    _ => !word_end(byte(1)),
+                    // "20:43:24.456 ERROR": the milliseconds of a time, not a status.
+                    _ => {
+                        let time_part = matches!(byte(1), Some(b'.' | b':' | b','))
+                            && byte(2).is_some_and(|b| b.is_ascii_digit());
+                        !word_end(byte(1)) && !time_part
+                    }
                 };
                 let code = head.get(start..).and_then(code_at);
                 if let Some(code) = code.filter(|c| boundary && wanted(*c)) {
