@@ -320,6 +320,18 @@ pub(super) fn devtools(trimmed: &str) -> Option<Exchange> {
     if exchange.status.is_none() && exchange.headers.is_empty() {
         return None;
     }
+    // Without a status, "name: value" lines are headers only if one of them is an HTTP field: a
+    // log record (Ocelot's "warn: …" / "Message: …") or a printed object (Cloud Armor's
+    // `enforcedSecurityPolicy: {`) is read as text instead, where its own words can be recognised.
+    if exchange.status.is_none()
+        && !exchange
+            .headers
+            .iter()
+            .chain(request.headers.iter())
+            .any(|h| is_http_field(&h.name))
+    {
+        return None;
+    }
     // "key: value" lines without a status line may be an error object printed by a client
     // (`status: 529,` in a Node dump): a status named in the text is the better reading.
     if exchange.status.is_none() && named_status(trimmed).is_some() {
@@ -337,6 +349,45 @@ pub(super) fn devtools(trimmed: &str) -> Option<Exchange> {
             .push("The headers do not include the status code (look for \"Status Code\" in DevTools' General section).".into());
     }
     Some(exchange)
+}
+
+/// A field name HTTP uses: hyphenated ones (`content-type`, `x-request-id`, `cf-ray`), the
+/// single-word ones of RFC 9110 and common practice, and HTTP/2 pseudo-headers.
+fn is_http_field(name: &str) -> bool {
+    const SINGLE_WORD: &[&str] = &[
+        "accept",
+        "age",
+        "allow",
+        "authorization",
+        "connection",
+        "cookie",
+        "date",
+        "etag",
+        "expect",
+        "expires",
+        "forwarded",
+        "host",
+        "link",
+        "location",
+        "nel",
+        "origin",
+        "pragma",
+        "priority",
+        "range",
+        "referer",
+        "server",
+        "te",
+        "trailer",
+        "upgrade",
+        "vary",
+        "via",
+        "warning",
+        "status",
+    ];
+    let name = name.to_ascii_lowercase();
+    name.starts_with(':')
+        || (name.contains('-') && !name.contains(' '))
+        || SINGLE_WORD.contains(&name.as_str())
 }
 
 fn general_field(line: &str) -> Option<(&'static str, Option<&str>)> {
