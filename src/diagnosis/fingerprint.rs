@@ -101,8 +101,27 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
         .or_else(|| notes.code_hint.as_ref().map(|(c, _)| *c));
     // The first matching page in file order, unless a narrower page of the same component says
     // something else (Spring's 405 whitelabel page over its catch-all one).
-    let mut matching = PAGES.iter().filter(|p| page_matches(p, &lower, code));
+    let mut matching = PAGES
+        .iter()
+        .filter(|p| !p.fallback && page_matches(p, &lower, code));
     let Some(first) = matching.next() else {
+        // Nothing named the status, a failure or a cause: what the message's own words say is
+        // better than no answer ("API key is not authorized for this API service").
+        let unexplained =
+            code.is_none() && exchange.network_error.is_none() && notes.verdicts.is_empty();
+        if let Some(page) = PAGES
+            .iter()
+            .filter(|p| unexplained && p.fallback)
+            .find(|p| page_matches(p, &lower, None))
+        {
+            let quote = page_quote(exchange);
+            notes.apply(
+                page.id,
+                &page.meaning,
+                &Slots::default(),
+                vec![Evidence::body("message", &quote)],
+            );
+        }
         return;
     };
     let mut page = first;

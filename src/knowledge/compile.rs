@@ -799,11 +799,17 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 return Err(f.err("give `all` or `any`: a page needs markers"));
             }
             let statuses = f.ints("statuses")?;
+            let fallback = f.opt_bool("fallback")?.unwrap_or(false);
+            if fallback && (!statuses.is_empty() || component.is_some()) {
+                return Err(f.err(
+                    "a `fallback` page reads any text: give it no `statuses` or `component`",
+                ));
+            }
             let m = meaning(&mut f, &vocab, None)?;
             f.str("source")?;
             f.finish()?;
             pages.push(format!(
-                "    Page {{ id: {}, component: {}, all: {}, any: {}, none: {}, statuses: &[{}], meaning: {m} }},",
+                "    Page {{ id: {}, component: {}, all: {}, any: {}, none: {}, statuses: &[{}], fallback: {fallback}, meaning: {m} }},",
                 lit(&id),
                 opt_lit(&component),
                 lits(&all),
@@ -1081,7 +1087,10 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             let before: Vec<String> = f.list("before")?.iter().map(|b| b.to_lowercase()).collect();
             let after: Vec<String> = f.list("after")?.iter().map(|b| b.to_lowercase()).collect();
             if (before.is_empty() && after.is_empty())
-                || before.iter().chain(&after).any(|b| b.trim().is_empty())
+                || before
+                    .iter()
+                    .chain(&after)
+                    .any(|b| b.trim().is_empty() && b != "\n")
             {
                 return Err(f.err(
                     "give `before` (the words right before a status) or `after` (the words right after it)",

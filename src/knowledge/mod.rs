@@ -121,6 +121,9 @@ pub struct Page {
     /// Markers that rule the page out: text of another product that quotes this one's words.
     pub none: &'static [&'static str],
     pub statuses: &'static [u16],
+    /// Words any program may print ("authentication failed", "rate limit"): tried only when the
+    /// paste has no status, no failure and nothing else explained it.
+    pub fallback: bool,
     pub meaning: Meaning,
 }
 

@@ -18,8 +18,14 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     for (i, line) in scanned.split('\n').enumerate().take(2000) {
         let start = line.trim_start().trim_start_matches("< ");
         if i > 0 && status_line(start).is_some() {
-            if let Some(exchange) = super::read_whole(trimmed[offset..].trim()) {
+            if let Some(mut exchange) = super::read_whole(trimmed[offset..].trim()) {
                 if exchange.status.is_some() {
+                    // The lines above the status line (a server's startup log, the command that
+                    // was run) are where a page's or a tool's fixed wording may show.
+                    let before = trimmed[..offset].trim();
+                    if exchange.message_text.is_none() && !before.is_empty() {
+                        exchange.message_text = Some(head(before));
+                    }
                     return Some(exchange);
                 }
             }

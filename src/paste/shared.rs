@@ -412,7 +412,9 @@ pub(crate) fn inspect_to_json(js: &str) -> String {
 /// "status code 503"). The first error in the text wins, else the first status.
 pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static str>)> {
     let text = prefix(text, 64 * 1024);
-    let lower = text.to_ascii_lowercase();
+    // The paste's last line ends like every other (a status closing it: "… invalid: 401").
+    let mut lower = text.to_ascii_lowercase();
+    lower.push('\n');
     // A status inside a quoted JSON object (`"statusCode":200` in a logged Lambda result) names
     // what that object says, not what happened: one outside any object comes first.
     let mut depth = Vec::with_capacity(text.len());
@@ -479,6 +481,43 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
                         byte(1) == Some(b'(') && !word_end(byte(2)) && byte(2) != Some(b'.')
                     }
                     Some(b']') => byte(1) == Some(b'[') && !word_end(byte(2)),
+                    // Go's wrapped errors ("b2_authorize_account: 401: Invalid authorization
+                    // token") and a status closing a line ("token expired or invalid: 401").
+                    // The number must follow ": ", be a status the catalog knows, and not be a
+                    // field of a printed object ("port: 443").
+                    Some(b':' | b'\n') => {
+                        let label = head
+                            .get(..start.saturating_sub(2))
+                            .unwrap_or("")
+                            .rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                            .next()
+                            .unwrap_or("");
+                        // A word right before the colon: `"status": 403` is a JSON field, read
+                        // with its body.
+                        byte(1) == Some(b' ')
+                            && byte(2) == Some(b':')
+                            && byte(3).is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+                            && head
+                                .get(start..)
+                                .and_then(code_at)
+                                .is_some_and(|c| catalog::lookup(c).is_some())
+                            && !matches!(
+                                label,
+                                "port"
+                                    | "line"
+                                    | "errno"
+                                    | "pid"
+                                    | "column"
+                                    | "col"
+                                    | "offset"
+                                    | "length"
+                                    | "size"
+                                    | "bytes"
+                                    | "count"
+                                    | "id"
+                                    | "timeout"
+                            )
+                    }
                     // "20:43:24.456 ERROR": the milliseconds of a time, not a status.
                     _ => {
                         let time_part = matches!(byte(1), Some(b'.' | b':' | b','))
@@ -500,7 +539,7 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
             let boundary = i == 0
                 || matches!(
                     bytes[i - 1],
-                    b' ' | b'\t' | b'(' | b'[' | b'\'' | b'"' | b':' | b',' | b'=' | b'`'
+                    b' ' | b'\t' | b'(' | b'[' | b'\'' | b'"' | b':' | b',' | b'=' | b'`' | b'>'
                 );
             if !boundary {
                 continue;
