@@ -322,6 +322,18 @@ fn meaning(
     {
         check_slots(text, f)?;
     }
+    // The verdict is the one sentence a visitor reads first: code and JSON belong in the steps, and a
+    // brace there reads as a slot left unfilled.
+    if let Some(v) = &verdict {
+        let without_slots = SLOTS
+            .iter()
+            .fold(v.clone(), |t, s| t.replace(&format!("{{{s}}}"), ""));
+        if without_slots.contains(['{', '}']) {
+            return Err(f.err(format!(
+                "the verdict quotes code with braces; put it in `steps`: \"{v}\""
+            )));
+        }
+    }
     let precedence = match precedence {
         Some(p) if PRECEDENCE.contains(&p.as_str()) => Some(format!("Precedence::{}", camel(&p))),
         Some(p) => {
