@@ -114,7 +114,7 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
             .filter(|p| unexplained && p.fallback)
             .find(|p| page_matches(p, &lower, None))
         {
-            let quote = page_quote(exchange);
+            let quote = page_quote(exchange, page);
             notes.apply(
                 page.id,
                 &page.meaning,
@@ -141,7 +141,7 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
         status,
         ..Slots::default()
     };
-    let quote = page_quote(exchange);
+    let quote = page_quote(exchange, page);
     notes.apply(
         page.id,
         &page.meaning,
@@ -377,30 +377,26 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
     }
 }
 
-fn page_quote(exchange: &Exchange) -> String {
+fn page_quote(exchange: &Exchange, page: &Page) -> String {
+    // The line that carries the page's own words ("b2_authorize_account: 401: …"), not the command
+    // typed above it; else the first line.
+    let line_of = |text: &str| -> String {
+        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+        let first = lines.clone().next().unwrap_or("");
+        lines
+            .find(|l| {
+                let lower = l.to_lowercase();
+                page.all.iter().chain(page.any).any(|m| lower.contains(m))
+            })
+            .unwrap_or(first)
+            .to_string()
+    };
     exchange
         .body
         .as_ref()
         .and_then(|b| b.html_title.clone().or_else(|| b.html_heading.clone()))
-        .or_else(|| {
-            exchange.body.as_ref().map(|b| {
-                b.text
-                    .lines()
-                    .map(str::trim)
-                    .find(|l| !l.is_empty())
-                    .unwrap_or("")
-                    .to_string()
-            })
-        })
-        .or_else(|| {
-            exchange.message_text.as_ref().map(|t| {
-                t.lines()
-                    .map(str::trim)
-                    .find(|l| !l.is_empty())
-                    .unwrap_or("")
-                    .to_string()
-            })
-        })
+        .or_else(|| exchange.body.as_ref().map(|b| line_of(&b.text)))
+        .or_else(|| exchange.message_text.as_deref().map(line_of))
         .unwrap_or_default()
 }
 

@@ -60,7 +60,14 @@ impl Body {
             Some(ct) if ct.contains("html") => MediaKind::Html,
             Some(ct) if ct.contains("xml") => MediaKind::Xml,
             Some(ct) if ct.starts_with("text/plain") => MediaKind::Text,
-            _ if start.starts_with('{') || start.starts_with('[') => MediaKind::Json,
+            // An array of error objects or strings; "[Error] …", "[user]$ …" and "[2024-…] …" are
+            // text that happens to start with a bracket.
+            _ if start.starts_with('{')
+                || (start.starts_with('[')
+                    && start[1..].trim_start().starts_with(['{', '[', '"', ']'])) =>
+            {
+                MediaKind::Json
+            }
             _ if lower_start.starts_with("<!doctype html")
                 || lower_start.starts_with("<html")
                 || lower_start.starts_with("<head")
