@@ -212,6 +212,10 @@ fn every_knowledge_entry_is_exercised_by_a_fixture() {
     for case in cases() {
         matched.extend(diagnose(&case.file).matched_entries);
     }
+    // Mozilla's own translations exercise the entries that read them.
+    for (_, _, text, _, _) in firefox_cors_messages() {
+        matched.extend(diagnosis::diagnose(&text).matched_entries);
+    }
     let unexercised: Vec<&&str> = knowledge::ENTRY_IDS
         .iter()
         .filter(|id| !matched.contains(**id))
@@ -337,4 +341,84 @@ fn only_the_redaction_module_makes_shown_text() {
             file.display()
         );
     }
+}
+
+/// Firefox's CORS messages in every language Mozilla ships (`tests/fixtures/browsers/
+/// firefox-cors-l10n.json`, copied from mozilla-l10n's security.properties), filled in as Firefox
+/// prints them: (locale, key, message, whether it prints a status, the entry that must read it).
+fn firefox_cors_messages() -> Vec<(String, String, String, bool, String)> {
+    let path = format!(
+        "{}/tests/fixtures/browsers/firefox-cors-l10n.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let entry_of = |key: &str| -> String {
+        data["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["keys"].as_array().unwrap().iter().any(|k| k == key))
+            .unwrap_or_else(|| panic!("no entry reads {key}"))["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    data["messages"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(locale, keys)| {
+            keys.as_object()
+                .unwrap()
+                .iter()
+                .map(move |(key, text)| (locale.clone(), key.clone(), text.as_str().unwrap()))
+        })
+        .map(|(locale, key, template)| {
+            let prints_status = (key.starts_with("CORSMissingAllowOrigin")
+                || key.starts_with("CORSDidNotSucceed")
+                || key.starts_with("CORSPreflightDidNotSucceed"))
+                && template.trim_end().ends_with(['.', '。']);
+            let second = if prints_status { "404" } else { "X-Trace-Id" };
+            let text = template
+                .replace("%1$S", "https://api.example.com/v1/items?page=2")
+                .replace("%2$S", second);
+            let want = entry_of(&key);
+            (locale, key, text, prints_status, want)
+        })
+        .collect()
+}
+
+/// Every translation is read as Firefox's, with the kind its reason names and the status it prints
+/// after the locale's "Status code:".
+#[test]
+fn firefox_cors_messages_are_read_in_every_language() {
+    let messages = firefox_cors_messages();
+    assert!(messages.len() > 300, "only {} messages", messages.len());
+    let mut failures = Vec::new();
+    for (locale, key, text, prints_status, want) in &messages {
+        let d = diagnosis::diagnose(text);
+        // A few locales still ship some messages in English: the English entries read those.
+        if !text.starts_with("Cross-Origin Request Blocked")
+            && !d.matched_entries.contains(&want.as_str())
+        {
+            failures.push(format!(
+                "{locale} {key}: {want} did not match (matched {:?}): {text}",
+                d.matched_entries
+            ));
+        }
+        if d.client != Some("Firefox") {
+            failures.push(format!("{locale} {key}: client {:?}: {text}", d.client));
+        }
+        if *prints_status && d.code != Some(404) {
+            failures.push(format!("{locale} {key}: status {:?}: {text}", d.code));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} messages:\n{}",
+        failures.len(),
+        messages.len(),
+        failures.join("\n")
+    );
 }

@@ -27,17 +27,28 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     notes.matched(error.entry);
     // A status printed beside the failure (the preflight's 404, the proxy's 407) changes the story:
     // there was an answer, and it was an error.
-    let verdict = match (status, explanation.with_status) {
-        (Some(code), Some(text)) if code >= 300 => text,
+    // A wording that knows its cause exactly (a vendor's own failure text) says so in its own words.
+    let redirect = status.is_some_and(|c| (300..400).contains(&c));
+    let verdict = match (error.verdict, status, explanation.with_status) {
+        (Some(own), _, _) => own,
+        (None, Some(_), _) if redirect && explanation.with_redirect.is_some() => {
+            explanation.with_redirect.unwrap_or(explanation.verdict)
+        }
+        (None, Some(code), Some(text)) if code >= 300 => text,
         _ => explanation.verdict,
     };
     notes.verdict(Precedence::NoResponse, knowledge::fill(verdict, &slots));
     // An error status beside the failure is an answer: the side is where that answer points (the
     // knowledge's side_with_status, or the status's own), not the network.
-    match (status.filter(|c| *c >= 400), explanation.side_with_status) {
-        (None, _) => notes.side(Precedence::NoResponse, explanation.side),
-        (Some(_), Some(side)) => notes.side(Precedence::NoResponse, side),
-        (Some(_), None) => {}
+    match (
+        error.side,
+        status.filter(|c| *c >= 400),
+        explanation.side_with_status,
+    ) {
+        (Some(own), _, _) => notes.side(Precedence::NoResponse, own),
+        (None, None, _) => notes.side(Precedence::NoResponse, explanation.side),
+        (None, Some(_), Some(side)) => notes.side(Precedence::NoResponse, side),
+        (None, Some(_), None) => {}
     }
     // With a status beside the failure (a 503 behind a CORS message), the status says whether a
     // retry helps, unless the kind knows better (a proxy's 502 over a refused dial).
@@ -75,6 +86,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     // An error status beside the failure is the first thing to fix (a 500 behind a CORS message).
     let first = match status {
         Some(code) if code >= 400 => explanation.steps_with_status,
+        Some(_) if redirect => explanation.steps_with_redirect,
         _ => &[],
     };
     for step in first.iter().chain(steps) {

@@ -235,6 +235,21 @@ fn pick(value: &str, allowed: &[(&str, &str)], what: &str, f: &Fields) -> Result
         })
 }
 
+/// The verdict is the one sentence a visitor reads first: its slots must exist, code and JSON belong
+/// in the steps, and a brace there reads as a slot left unfilled.
+fn check_verdict(v: &str, f: &Fields) -> Result<(), String> {
+    check_slots(v, f)?;
+    let without_slots = SLOTS
+        .iter()
+        .fold(v.to_string(), |t, s| t.replace(&format!("{{{s}}}"), ""));
+    if without_slots.contains(['{', '}']) {
+        return Err(f.err(format!(
+            "the verdict quotes code with braces; put it in `steps`: \"{v}\""
+        )));
+    }
+    Ok(())
+}
+
 fn check_slots(text: &str, f: &Fields) -> Result<(), String> {
     let mut rest = text;
     while let Some(open) = rest.find('{') {
@@ -322,17 +337,8 @@ fn meaning(
     {
         check_slots(text, f)?;
     }
-    // The verdict is the one sentence a visitor reads first: code and JSON belong in the steps, and a
-    // brace there reads as a slot left unfilled.
     if let Some(v) = &verdict {
-        let without_slots = SLOTS
-            .iter()
-            .fold(v.clone(), |t, s| t.replace(&format!("{{{s}}}"), ""));
-        if without_slots.contains(['{', '}']) {
-            return Err(f.err(format!(
-                "the verdict quotes code with braces; put it in `steps`: \"{v}\""
-            )));
-        }
+        check_verdict(v, f)?;
     }
     let precedence = match precedence {
         Some(p) if PRECEDENCE.contains(&p.as_str()) => Some(format!("Precedence::{}", camel(&p))),
@@ -574,6 +580,8 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         let detail = f.str("detail")?;
         let steps = f.list("steps")?;
         let steps_with_status = f.list("steps_with_status")?;
+        let with_redirect = f.opt_str("with_redirect")?;
+        let steps_with_redirect = f.list("steps_with_redirect")?;
         let side = f.opt_str("side")?.unwrap_or_else(|| "network".into());
         let side = pick(&side, &SIDES, "side", &f)?;
         let side_with_status = match f.opt_str("side_with_status")? {
@@ -597,21 +605,25 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             .chain(steps.iter())
             .chain(steps_with_status.iter())
             .chain(with_status.iter())
+            .chain(with_redirect.iter())
+            .chain(steps_with_redirect.iter())
         {
             check_slots(t, &f)?;
         }
         f.finish()?;
         let _ = writeln!(
             out,
-            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, detail: {}, steps: {}, steps_with_status: {}, side: Side::{side}, side_with_status: {side_with_status}, retry: {retry}, retry_with_status: {retry_with_status} }},",
+            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, retry: {retry}, retry_with_status: {retry_with_status} }},",
             camel(id),
             camel(id),
             lit(&headline),
             lit(&verdict),
             opt_lit(&with_status),
+            opt_lit(&with_redirect),
             lit(&detail),
             lits(&steps),
-            lits(&steps_with_status)
+            lits(&steps_with_status),
+            lits(&steps_with_redirect)
         );
     }
     let _ = writeln!(out, "];\n");
@@ -948,6 +960,17 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             }
             let steps = f.list("steps")?;
             let detail = f.opt_str("detail")?;
+            // A wording whose cause is known exactly (a vendor's own failure text) may say so in its
+            // own verdict, and name the side that must act, instead of its kind's general ones.
+            let verdict = f.opt_str("verdict")?;
+            if let Some(v) = &verdict {
+                check_verdict(v, &f)?;
+            }
+            let side = match f.opt_str("side")? {
+                Some(s) => format!("Some(Side::{})", pick(&s, &SIDES, "side", &f)?),
+                None => "None".to_string(),
+            };
+            let generic = f.opt_bool("generic")?.unwrap_or(false);
             let status_before: Vec<String> = f
                 .list("status_before")?
                 .iter()
@@ -972,7 +995,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             f.str("source")?;
             f.finish()?;
             failures.push(format!(
-                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, names: {}, client: {}, steps: {}, detail: {}, status_before: {}, no_answer: {no_answer}, nothing_answered: {nothing_answered}, served_as: {served_as} }},",
+                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, names: {}, client: {}, steps: {}, detail: {}, verdict: {}, side: {side}, generic: {generic}, status_before: {}, no_answer: {no_answer}, nothing_answered: {nothing_answered}, served_as: {served_as} }},",
                 lit(&id),
                 camel(&kind),
                 lits(&needles),
@@ -980,6 +1003,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 opt_lit(&client),
                 lits(&steps),
                 opt_lit(&detail),
+                opt_lit(&verdict),
                 lits(&status_before)
             ));
         }

@@ -247,6 +247,13 @@ pub struct Failure {
     /// Steps for this wording, when it says more than its kind (a CORS preflight, credentials).
     pub steps: &'static [&'static str],
     pub detail: Option<&'static str>,
+    /// The verdict for this wording, when its cause is known more exactly than its kind's.
+    pub verdict: Option<&'static str>,
+    /// The side that must act, when this wording knows it better than its kind.
+    pub side: Option<Side>,
+    /// The wording every message of a family starts with (Firefox's "Cross-Origin Request
+    /// Blocked"): a specific wording of the same kind wins over it wherever it is.
+    pub generic: bool,
     /// Text (lower case) right before the status this wording prints beside the failure
     /// (Firefox's "Status code: 403", curl's "CONNECT tunnel failed, response 407").
     pub status_before: &'static [&'static str],
@@ -270,11 +277,16 @@ pub struct Network {
     pub verdict: &'static str,
     /// The verdict when the paste also names the status the failing step got ({status}).
     pub with_status: Option<&'static str>,
+    /// The verdict when the status beside the failure is a redirect (3xx): the redirect itself is the
+    /// answer that failed (it carries no CORS headers), not an error to fix.
+    pub with_redirect: Option<&'static str>,
     pub detail: &'static str,
     pub steps: &'static [&'static str],
     /// Steps that come first when an error status (4xx, 5xx) was printed beside the failure: that
     /// answer is a failure of its own ({status}).
     pub steps_with_status: &'static [&'static str],
+    /// Steps that come first when the status beside the failure is a redirect.
+    pub steps_with_redirect: &'static [&'static str],
     pub side: Side,
     /// The side when an error status was printed beside the failure (the preflight's 404 is the
     /// API's configuration); without one, the status's own side from the catalog.

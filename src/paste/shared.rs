@@ -207,6 +207,12 @@ pub struct NetworkError {
     pub steps: &'static [&'static str],
     #[serde(skip)]
     pub detail: Option<&'static str>,
+    /// The verdict for this wording, when it knows the cause more exactly than its kind.
+    #[serde(skip)]
+    pub verdict: Option<&'static str>,
+    /// The side that must act, when this wording knows it better than its kind.
+    #[serde(skip)]
+    pub side: Option<crate::catalog::Side>,
     /// The client that prints this wording, when only one does.
     #[serde(skip)]
     pub client: Option<&'static str>,
@@ -228,7 +234,9 @@ pub struct NetworkError {
 /// the other files' `[[failure]]`s). The most specific kind wins: a CORS message explains the
 /// "Failed to fetch" printed after it.
 pub(crate) fn classify(text: &str) -> Option<NetworkError> {
-    let lower = text.to_ascii_lowercase();
+    let lower = fold_case(text);
+    // Of two wordings of the same kind, a family's generic one (Firefox's "Cross-Origin Request
+    // Blocked" in any language) gives way to the specific reason that follows it on the line.
     let (failure, at) = FAILURES
         .iter()
         .filter_map(|f| {
@@ -238,7 +246,7 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
                 .min()
                 .map(|at| (f, at))
         })
-        .min_by_key(|(f, at)| (f.kind, *at))?;
+        .min_by_key(|(f, at)| (f.kind, f.generic, *at))?;
     // The machine-readable name: the matched entry's own names first, then any other entry's name
     // the text carries (`net::ERR_…`, `ECONNRESET`).
     let name = failure
@@ -259,12 +267,33 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
         entry: failure.id,
         steps: failure.steps,
         detail: failure.detail,
+        verdict: failure.verdict,
+        side: failure.side,
         client: failure.client,
         status_before: failure.status_before,
         no_answer: failure.no_answer,
         nothing_answered: failure.nothing_answered,
         served_as: failure.served_as,
     })
+}
+
+/// `text` in lower case with every byte offset kept, so a match in it is a match at the same place in
+/// `text`: letters of every script whose lower case is as long (Cyrillic, Greek, accented Latin: a
+/// Russian Firefox's "Запрос из постороннего источника заблокирован" meets its lower-case needle);
+/// the few whose lower case is longer or shorter stay as written.
+pub(crate) fn fold_case(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The line of `text` containing byte offset `at`, trimmed (long lines shortened).
@@ -413,7 +442,7 @@ pub(crate) fn inspect_to_json(js: &str) -> String {
 pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static str>)> {
     let text = prefix(text, 64 * 1024);
     // The paste's last line ends like every other (a status closing it: "… invalid: 401").
-    let mut lower = text.to_ascii_lowercase();
+    let mut lower = fold_case(text);
     lower.push('\n');
     // A status inside a quoted JSON object (`"statusCode":200` in a logged Lambda result) names
     // what that object says, not what happened: one outside any object comes first.
@@ -438,7 +467,13 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
     for wording in STATUS_WORDINGS {
         // A 1xx named in a sentence is a step on the way ("RPC failed; HTTP 101 curl 16"), never
         // the outcome.
-        let wanted = |code: u16| code >= 200 && (!wording.errors_only || code >= 400);
+        // A success or redirect the catalog does not know is another number ("Program terminated
+        // abnormally with error code: 256"), not a status.
+        let wanted = |code: u16| {
+            code >= 200
+                && (!wording.errors_only || code >= 400)
+                && (code >= 400 || catalog::lookup(code).is_some())
+        };
         let status = |code| StatusLine {
             code,
             reason: None,
