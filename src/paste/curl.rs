@@ -131,6 +131,8 @@ fn read_one(text: &str) -> Option<Exchange> {
     let mut in_response = false;
     // Inside an unmarked response head (curl -v -i): its lines are headers until the blank line.
     let mut unmarked_head = false;
+    // A failure curl described on a "* " line; its "curl: (N)" line, when pasted, says it better.
+    let mut info_error = None;
     for line in &all {
         // curl marks its lines with "> " and "< "; a body line may start with "<" too (`<?xml`,
         // `<Error>`, `<html>`), so the space is required.
@@ -153,6 +155,14 @@ fn read_one(text: &str) -> Option<Exchange> {
         } else if let Some(rest) = marker("<") {
             let rest = rest.trim();
             if let Some(status) = status_line(rest) {
+                // "< HTTP/1.1 200 Connection established" answers "> CONNECT host:443": the proxy
+                // opened a tunnel, and the answer that matters comes through it (or never does).
+                if request.method.as_deref() == Some("CONNECT") && (200..300).contains(&status.code)
+                {
+                    request = Request::default();
+                    in_response = false;
+                    continue;
+                }
                 start_response(&mut exchange, &mut response_lines, &mut body_lines, status);
                 in_response = true;
             } else if in_response && !rest.is_empty() {
@@ -175,6 +185,12 @@ fn read_one(text: &str) -> Option<Exchange> {
             if line.contains("Connected to") || line.contains("Trying") {
                 continue;
             }
+            // curl's own account of a failure, when the "curl: (35) …" line was not pasted:
+            // "* error:0A000126:SSL routines::unexpected eof while reading". A status that arrives
+            // later wins over it (a refused IPv6 address before IPv4 answered).
+            if line.starts_with("* ") && info_error.is_none() {
+                info_error = classify(line);
+            }
         } else if let Some(error) = line
             .trim_start()
             .starts_with("curl: (")
@@ -196,6 +212,9 @@ fn read_one(text: &str) -> Option<Exchange> {
             .unwrap_or(line.len());
             body_lines.push(&line[..end]);
         }
+    }
+    if exchange.network_error.is_none() {
+        exchange.network_error = info_error;
     }
     let (headers, _) = read_header_block(&response_lines);
     exchange.headers = headers;
