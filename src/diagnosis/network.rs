@@ -89,7 +89,13 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         Some(_) if redirect => explanation.steps_with_redirect,
         _ => &[],
     };
-    for step in first.iter().chain(steps) {
+    // What that status itself asks of the caller comes next (a 524 behind a CORS message is an origin
+    // too slow for Cloudflare: smaller or asynchronous requests, not CORS headers).
+    let meaning: &[&str] = match status.and_then(crate::catalog::lookup) {
+        Some(s) if s.code >= 400 => &s.caller_steps[..s.caller_steps.len().min(2)],
+        _ => &[],
+    };
+    for step in first.iter().chain(meaning).chain(steps) {
         notes.step(knowledge::fill(step, &slots));
     }
     notes.cause_settled = true;
