@@ -46,6 +46,10 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         explanation.side_with_status,
     ) {
         (Some(own), _, _) => notes.side(Precedence::NoResponse, own),
+        (None, None, _) if redirect => notes.side(
+            Precedence::NoResponse,
+            explanation.side_with_redirect.unwrap_or(explanation.side),
+        ),
         (None, None, _) => notes.side(Precedence::NoResponse, explanation.side),
         (None, Some(_), Some(side)) => notes.side(Precedence::NoResponse, side),
         (None, Some(_), None) => {}

@@ -588,6 +588,13 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             Some(s) => format!("Some(Side::{})", pick(&s, &SIDES, "side_with_status", &f)?),
             None => "None".into(),
         };
+        let side_with_redirect = match f.opt_str("side_with_redirect")? {
+            Some(s) => format!(
+                "Some(Side::{})",
+                pick(&s, &SIDES, "side_with_redirect", &f)?
+            ),
+            None => "None".into(),
+        };
         let retry = match f.opt_str("retry")? {
             Some(r) => format!("Some(RetryPolicy::{})", pick(&r, &RETRY, "retry", &f)?),
             None => "None".into(),
@@ -613,7 +620,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         f.finish()?;
         let _ = writeln!(
             out,
-            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, retry: {retry}, retry_with_status: {retry_with_status} }},",
+            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, side_with_redirect: {side_with_redirect}, retry: {retry}, retry_with_status: {retry_with_status} }},",
             camel(id),
             camel(id),
             lit(&headline),

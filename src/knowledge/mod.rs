@@ -291,6 +291,8 @@ pub struct Network {
     /// The side when an error status was printed beside the failure (the preflight's 404 is the
     /// API's configuration); without one, the status's own side from the catalog.
     pub side_with_status: Option<Side>,
+    /// The side when the status beside the failure is a redirect (the caller must change the URL).
+    pub side_with_redirect: Option<Side>,
     pub retry: Option<RetryPolicy>,
     /// Whether a retry helps when a status stands beside the failure (the 502 of a proxy whose dial
     /// was refused: not until the upstream listens); without one, the status decides.
