@@ -32,6 +32,13 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
         }
         offset += line.len() + 1;
     }
+    // A paste that is one whole JSON document is a body, read whole by the last resort: an object
+    // inside it (UPS's `trackResponse.shipment[0].warnings[0]`) is part of that body, not the error
+    // body a message quotes.
+    if trimmed.starts_with(['{', '[']) && serde_json::from_str::<serde_json::Value>(trimmed).is_ok()
+    {
+        return None;
+    }
     let body = embedded_body(scanned);
     // A sentence that names the status, with the error body it quotes.
     // A phrase is weaker evidence than an error body that carries a number: litellm's
