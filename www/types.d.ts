@@ -136,6 +136,7 @@ export type FindingKind =
   | "signature-mismatch"
   | "status-from-body"
   | "stock-error-page"
+  | "storage-access-blocked"
   | "storage-full"
   | "success-but-failed"
   | "throttled"
