@@ -266,6 +266,8 @@ pub(crate) struct Notes {
     matched: Vec<&'static str>,
     /// Steps of the evidence that settled the cause: catalog steps are then left out.
     cause_settled: bool,
+    /// The status a matched entry documents for the words it recognised, and that entry.
+    documented_status: Option<(u16, &'static str)>,
     /// The wait the server named was over at the moment of diagnosis.
     wait_over: bool,
     /// A wait named in the error body (where, the value, its unit), for the retry rules.
@@ -369,6 +371,9 @@ impl Notes {
         }
         if let (Some(code), Some(first)) = (meaning.status, evidence.first()) {
             self.code_hint(code, first.clone());
+            if self.documented_status.is_none() {
+                self.documented_status = Some((code, entry));
+            }
         }
     }
 
@@ -558,9 +563,30 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
     fingerprint::error_headers(exchange, &mut notes);
     fingerprint::log_line(exchange, &mut notes);
     fingerprint::pages(exchange, &mut notes);
-    let code = exchange
+    let mut code = exchange
         .code()
         .or_else(|| notes.code_hint.as_ref().map(|(c, _)| *c));
+    // A status read only from a reason word ("Forbidden - a valid x-typesense-api-key header must
+    // be sent") gives way to the status the vendor documents for those words (Typesense's 401).
+    if let (true, Some(read), Some((documented, entry))) =
+        (exchange.status_from_phrase, code, notes.documented_status)
+    {
+        if documented != read {
+            code = Some(documented);
+            notes.add(
+                FindingKind::StatusFromBody,
+                Severity::Info,
+                shown!("Status {} is the one documented for this message", documented),
+                shown!(
+                    "The paste names no number; the word that reads as {} is part of the message, and the entry that recognised the message ({}) documents {}.",
+                    read,
+                    entry,
+                    documented,
+                ),
+                Vec::new(),
+            );
+        }
+    }
     if exchange.code().is_none() {
         if let Some((code, evidence)) = notes.code_hint.clone() {
             notes.add(
@@ -577,7 +603,10 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
     }
     let status = code.and_then(|c| catalog::explain(i64::from(c)).ok());
     if let Some(status) = &status {
-        request::reason_phrase(exchange, status, &mut notes);
+        // A status read from a reason word has no status line whose phrase could be unusual.
+        if !exchange.status_from_phrase {
+            request::reason_phrase(exchange, status, &mut notes);
+        }
         fingerprint::read(exchange, status, &mut notes);
         retry::read(exchange, status, clock, &mut notes);
         auth::read(exchange, status, clock, &mut notes);

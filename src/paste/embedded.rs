@@ -43,7 +43,9 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     // A sentence that names the status, with the error body it quotes.
     // A phrase is weaker evidence than an error body that carries a number: litellm's
     // "BadRequestError" around Vertex's `{"error": {"code": 403, …}}` is about the 403.
-    let named = named_status(trimmed).or_else(|| {
+    let numbered = named_status(trimmed);
+    let from_phrase = numbered.is_none();
+    let named = numbered.or_else(|| {
         if body.as_ref().is_some_and(names_error_number) {
             return None;
         }
@@ -51,6 +53,7 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     });
     if let Some((status, wording)) = named {
         let mut exchange = Exchange::new(InputKind::Message);
+        exchange.status_from_phrase = from_phrase;
         exchange.message_text = Some(head(trimmed));
         exchange.status = Some(status);
         exchange.entries.extend(wording);

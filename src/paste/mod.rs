@@ -177,6 +177,9 @@ pub struct Exchange {
     pub notes: Vec<crate::diagnosis::Shown>,
     /// Knowledge entries the reader used to read it (a `[[status_wording]]`).
     pub entries: Vec<&'static str>,
+    /// The status came only from a reason phrase written without a number ("Forbidden - a valid
+    /// key must be sent"): an entry that knows the vendor's documented status for those words wins.
+    pub status_from_phrase: bool,
     /// The error message's own text (its first 20 kB), when the status or body came from inside it:
     /// pages and wordings are looked for there too.
     pub message_text: Option<String>,
@@ -239,6 +242,7 @@ impl Exchange {
             chosen: None,
             notes: Vec::new(),
             entries: Vec::new(),
+            status_from_phrase: false,
             message_text: None,
         }
     }
