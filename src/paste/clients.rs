@@ -55,6 +55,15 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
             if trimmed.contains("response: {") {
                 axios_details(trimmed, &mut exchange);
             }
+            // Other clients quote the error body in their message (Guzzle's "resulted in a `401
+            // Unauthorized` response: {"error":{…}}"): the vendor's format can read it, and the
+            // message around it stays readable for the pages that know its words.
+            if exchange.body.is_none() {
+                if let Some(body) = super::embedded::embedded_body(trimmed) {
+                    exchange.body = Some(body);
+                    exchange.message_text = Some(super::shared::head(trimmed));
+                }
+            }
             return Some(exchange);
         }
     }

@@ -86,7 +86,7 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
 
 /// The first JSON object (or Python/JavaScript literal, or JSON escaped inside a string) in the text,
 /// or the HTML page that starts on a line of its own.
-fn embedded_body(text: &str) -> Option<Body> {
+pub(super) fn embedded_body(text: &str) -> Option<Body> {
     let unescaped;
     let text = if text.contains("{\\\"") {
         unescaped = text.replace("\\\"", "\"");
