@@ -29,14 +29,13 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     // there was an answer, and it was an error.
     // A wording that knows its cause exactly (a vendor's own failure text) says so in its own words.
     let redirect = status.is_some_and(|c| (300..400).contains(&c));
-    let verdict = match (error.verdict, status, explanation.with_status) {
-        (Some(own), _, _) => own,
-        (None, Some(_), _) if redirect && explanation.with_redirect.is_some() => {
-            explanation.with_redirect.unwrap_or(explanation.verdict)
-        }
-        (None, Some(code), Some(text)) if code >= 300 => text,
-        _ => explanation.verdict,
-    };
+    let verdict = error
+        .verdict
+        .or(explanation.with_redirect.filter(|_| redirect))
+        .or(explanation
+            .with_status
+            .filter(|_| status.is_some_and(|c| c >= 300)))
+        .unwrap_or(explanation.verdict);
     notes.verdict(Precedence::NoResponse, knowledge::fill(verdict, &slots));
     // An error status beside the failure is an answer: the side is where that answer points (the
     // knowledge's side_with_status, or the status's own), not the network.
