@@ -70,6 +70,8 @@ fn secrets_in_free_text() {
             "deadbeef",
         ),
         ("Authorization: 'Bearer abcdef123456'", "abcdef123456"),
+        // A credential at the end of a sentence is still masked, without its full stop.
+        ("the header was Bearer 9fk2LqPz0xwq.", "9fk2LqPz0xwq"),
         (
             "curl -H \"Authorization: Basic dXNlcjpwYXNzd29yZA==\"",
             "dXNlcjpwYXNzd29yZA",
@@ -97,6 +99,9 @@ fn prose_is_left_alone() {
     for prose in [
         "Token signature could not be verified",
         "Basic authentication is required for this realm",
+        // osTicket's CSRF page: a sentence's full stop does not make "Required" a credential.
+        "Valid CSRF Token Required.",
+        "Bearer authentication, Digest negotiation: failed.",
         "error=\"invalid_token\", error_description=\"The access token expired\"",
         "The password you entered is incorrect.",
         "https://api.example.com/v1/users/42?page=2&sort=name",

@@ -428,6 +428,14 @@ fn scheme_at(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
     } else {
         run(bytes, start, credential_char)
     };
+    // A sentence's full stop or comma after the word is not part of a credential: "CSRF Token
+    // Required." is prose.
+    let len = len
+        - bytes[start..start + len]
+            .iter()
+            .rev()
+            .take_while(|b| b".,:".contains(b))
+            .count();
     let credential = &bytes[start..start + len];
     let looks_like_one = len >= 8
         && credential
