@@ -183,6 +183,30 @@ fn oauth_token_endpoint_errors() {
     );
 }
 
+/// Of two browser failures in one paste, the one that proves more wins: a missing CORS header proves
+/// the API answered ("CORS request did not succeed" beside it is another request's trouble), and a
+/// request blocked as mixed content was never sent (a CORS line about it is the consequence).
+#[test]
+fn the_failure_that_proves_more_wins() {
+    let failed = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/items. (Reason: CORS request did not succeed). Status code: (null).";
+    let missing = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/me. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.";
+    let mixed = "Blocked loading mixed active content “http://api.example.com/v1/items”";
+    let kind = |text: &str| {
+        let d = diagnosis::diagnose(text);
+        d.findings.first().map(|f| f.kind.as_str()).unwrap_or("")
+    };
+    assert_eq!(kind(failed), "cors-request-failed");
+    assert_eq!(kind(&format!("{failed}\n{missing}")), "cors");
+    assert_eq!(kind(&format!("{missing}\n{failed}")), "cors");
+    assert_eq!(kind(&format!("{missing}\n{mixed}")), "mixed-content");
+    let d = diagnosis::diagnose(&format!("{failed}\n{missing}"));
+    assert!(
+        !d.verdict.contains("not the CORS headers"),
+        "the verdict blames the network: {}",
+        d.verdict
+    );
+}
+
 #[test]
 fn cors_and_network_errors_have_no_code() {
     let d = diagnose_fixture("cors-console.txt");

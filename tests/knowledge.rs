@@ -343,8 +343,8 @@ fn only_the_redaction_module_makes_shown_text() {
     }
 }
 
-/// Firefox's CORS messages in every language Mozilla ships (`tests/fixtures/browsers/
-/// firefox-cors-l10n.json`, copied from mozilla-l10n's security.properties), filled in as Firefox
+/// Firefox's CORS, mixed-content and CSP messages in every language Mozilla ships (`tests/fixtures/browsers/
+/// firefox-cors-l10n.json`, copied from mozilla-l10n's security.properties and csp.properties), filled in as Firefox
 /// prints them: (locale, key, message, whether it prints a status, the entry that must read it).
 fn firefox_cors_messages() -> Vec<(String, String, String, bool, String)> {
     let path = format!(
@@ -380,17 +380,19 @@ fn firefox_cors_messages() -> Vec<(String, String, String, bool, String)> {
                 || key.starts_with("CORSPreflightDidNotSucceed"))
                 && template.trim_end().ends_with(['.', '。']);
             let second = if prints_status { "404" } else { "X-Trace-Id" };
+            // CSP messages name the directive first, the blocked URL second and its type third.
             let text = template
                 .replace("%1$S", "https://api.example.com/v1/items?page=2")
-                .replace("%2$S", second);
+                .replace("%2$S", second)
+                .replace("%3$S", "connect-src");
             let want = entry_of(&key);
             (locale, key, text, prints_status, want)
         })
         .collect()
 }
 
-/// Every translation is read as Firefox's, with the kind its reason names and the status it prints
-/// after the locale's "Status code:".
+/// Every translation (CORS, mixed content, CSP) is read as Firefox's, by the entry of its kind, with
+/// the status a CORS message prints after the locale's "Status code:".
 #[test]
 fn firefox_cors_messages_are_read_in_every_language() {
     let messages = firefox_cors_messages();

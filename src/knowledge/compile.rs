@@ -584,6 +584,15 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         let steps_with_redirect = f.list("steps_with_redirect")?;
         let side = f.opt_str("side")?.unwrap_or_else(|| "network".into());
         let side = pick(&side, &SIDES, "side", &f)?;
+        let mut yields_to = Vec::new();
+        for k in f.list("yields_to")? {
+            if !network.iter().any(|(_, other, _)| *other == k) || k == *id {
+                return Err(f.err(format!(
+                    "`yields_to` names {k:?}, which is not another [[network]] kind"
+                )));
+            }
+            yields_to.push(format!("NetworkErrorKind::{}", camel(&k)));
+        }
         let side_with_status = match f.opt_str("side_with_status")? {
             Some(s) => format!("Some(Side::{})", pick(&s, &SIDES, "side_with_status", &f)?),
             None => "None".into(),
@@ -620,7 +629,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         f.finish()?;
         let _ = writeln!(
             out,
-            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, side_with_redirect: {side_with_redirect}, retry: {retry}, retry_with_status: {retry_with_status} }},",
+            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, side_with_redirect: {side_with_redirect}, retry: {retry}, retry_with_status: {retry_with_status}, yields_to: &[{}] }},",
             camel(id),
             camel(id),
             lit(&headline),
@@ -630,7 +639,8 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             lit(&detail),
             lits(&steps),
             lits(&steps_with_status),
-            lits(&steps_with_redirect)
+            lits(&steps_with_redirect),
+            yields_to.join(", ")
         );
     }
     let _ = writeln!(out, "];\n");

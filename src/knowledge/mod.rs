@@ -297,6 +297,10 @@ pub struct Network {
     /// Whether a retry helps when a status stands beside the failure (the 502 of a proxy whose dial
     /// was refused: not until the upstream listens); without one, the status decides.
     pub retry_with_status: Option<RetryPolicy>,
+    /// Kinds whose specific wording, found in the same paste, wins over this one although this kind
+    /// ranks higher: Firefox's "CORS request did not succeed" beside "Access-Control-Allow-Origin
+    /// missing" for the same API, which proves the API answers.
+    pub yields_to: &'static [NetworkErrorKind],
 }
 
 #[derive(Debug)]

@@ -4,7 +4,9 @@
 Each Firefox CORS message is "<Cross-Origin Request Blocked>: <policy sentence> %1$S. (<Reason>: <reason
 text>). <Status code:> %2$S." in the browser's language. For every entry of the JSON, the needles are
 the reason texts of its messages in every locale (lower case, cut at the placeholders), or, for the
-entry marked `prefix`, each locale's "Cross-Origin Request Blocked". Run from the repository root:
+entry marked `prefix`, each locale's "Cross-Origin Request Blocked"; for entries marked `"match": "piece"`
+(mixed content, CSP: messages without a reason), the longest piece between placeholders that no other
+message of the locale contains. Run from the repository root:
     python3 tests/tools/firefox_cors_l10n.py
 """
 import json
@@ -27,7 +29,8 @@ def status_label(value):
     label = head[cut:]
     return label if label.strip() else None
 
-labels = sorted({l for loc in messages.values() for k in STATUS_KEYS if (l := status_label(loc.get(k, "")))})
+# English's own label too: an entry's `also` may hold English reasons.
+labels = sorted({l for loc in messages.values() for k in STATUS_KEYS if (l := status_label(loc.get(k, "")))} | {"Status code: "})
 
 def reason(value, other_messages):
     """The reason text after the URL, without the status label, placeholders or punctuation around:
@@ -40,6 +43,15 @@ def reason(value, other_messages):
     for piece in sorted(pieces, key=len, reverse=True):
         if not any(piece in other for other in other_messages):
             return piece
+    return None
+
+def piece(value, other_messages):
+    """For messages without a reason (mixed content, CSP): the longest piece between placeholders
+    that no other message of the locale contains ("laden von gemischten aktiven inhalten")."""
+    pieces = [re.sub(r"^[\W_]+|[\W_]+$", "", p).lower() for p in re.split(r"%\d\$S", value)]
+    for p in sorted(pieces, key=len, reverse=True):
+        if not any(p in other for other in other_messages):
+            return p
     return None
 
 def others(values, key):
@@ -69,7 +81,13 @@ for e in data["entries"]:
             value = values.get(key)
             if not value or value.lower().startswith(ENGLISH):
                 continue  # untranslated: the English entries read it
-            needle = prefix(value) if e.get("prefix") else reason(value, others(values, key))
+            if e.get("prefix"):
+                needle = prefix(value)
+            elif e.get("match") == "piece":
+                # Messages of the same entry may share their piece (CSPViolation, CSPViolationWithURI).
+                needle = piece(value, [v.lower() for k, v in values.items() if k not in e["keys"]])
+            else:
+                needle = reason(value, others(values, key))
             if needle is None or len(needle.encode()) < 8:
                 continue
             needles.add(needle)
