@@ -50,6 +50,17 @@ pub(super) fn raw_response(trimmed: &str) -> Option<Exchange> {
     }
     let status = status_line(all[start])?;
     let rest: Vec<&str> = all[start + 1..].to_vec();
+    // `curl -iL` prints every response of the chain: after a 1xx interim answer or a redirect it
+    // followed, the next status line is the answer (a 301 to https, then the API's 401).
+    if matches!(status.code, 100..=199 | 300..=399) {
+        if let Some(next) = rest.iter().position(|l| status_line(l).is_some()) {
+            let mut exchange = raw_response(&rest[next..].join("\n"))?;
+            if !command.is_empty() {
+                exchange.request = Some(request_from_command(&command.join(" ")));
+            }
+            return Some(exchange);
+        }
+    }
     let mut exchange = Exchange::new(if rest.iter().all(|l| l.trim().is_empty()) {
         InputKind::StatusLine
     } else {

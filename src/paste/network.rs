@@ -118,6 +118,15 @@ pub(super) fn console_request(line: &str) -> Option<(Request, Option<StatusLine>
                 version: None,
             })
         }
+        // Chromium, for a request that failed after its answer came (CORS): net::ERR_FAILED 503.
+        // A 200 there is the answer the page was not allowed to read: no status of its own.
+        [error, code, ..] if error.starts_with("net::ERR_") => three_digits(code)
+            .filter(|c| *c >= 300)
+            .map(|code| StatusLine {
+                code,
+                reason: None,
+                version: None,
+            }),
         // Firefox: [HTTP/2 404 Not Found 31ms]
         [version, code, ..] if version.starts_with("[HTTP/") => {
             three_digits(code).map(|code| StatusLine {
@@ -135,6 +144,7 @@ pub(super) fn console_request(line: &str) -> Option<(Request, Option<StatusLine>
 pub(super) fn console_status(trimmed: &str) -> Option<Exchange> {
     let (request, status) = lines(trimmed)
         .take(50)
+        .filter(|line| !line.contains("net::ERR_"))
         .find_map(|line| console_request(line).and_then(|(r, s)| Some((r, s?))))?;
     let mut exchange = Exchange::new(InputKind::StatusLine);
     exchange.status = Some(status);
