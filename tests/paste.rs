@@ -548,6 +548,28 @@ fn statuses_in_tools_own_words() {
     }
 }
 
+/// A number in a person's sentence is a status only after the words that introduce one: in backticks
+/// after "I have a", or right after Chinese "被", "返回", "遇到". A size or a count is not.
+#[test]
+fn prose_numbers_that_are_and_are_not_statuses() {
+    let cases = [
+        (
+            "I have a `404` and a\nException: Requested path: 'GET:/toto' was not found.",
+            Some(404),
+        ),
+        (
+            "cloudreve put请求/api/v3/file/update/wewI3被403了\n关闭防护后正常",
+            Some(403),
+        ),
+        ("I have a 500 GB disk and the upload fails", None),
+        ("出现500多条记录", None),
+        ("返回200条数据", None),
+    ];
+    for (text, code) in cases {
+        assert_eq!(paste::read(text).code(), code, "{text}");
+    }
+}
+
 /// A reason phrase with no number still names the status when a program printed it: as an enum name,
 /// in lower case, or as the whole message of an exception. Prose and other protocols' words do not.
 #[test]

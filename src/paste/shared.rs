@@ -489,7 +489,7 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
         for before in wording.before {
             for (at, _) in lower.match_indices(before).take(50) {
                 let rest = lower[at + before.len()..]
-                    .trim_start_matches([' ', '"', '\'', '=', ':', '*', '`', '(']);
+                    .trim_start_matches([' ', '"', '\'', '=', ':', '*', '`', '(', '（', '：']);
                 let code = if wording.within_words > 0 {
                     // The first number among the next words, on the same line ("Request finished
                     // in 55.03ms 404", "[GIN] 2019/03/16 - 16:26:31 | 404 |").
