@@ -68,6 +68,7 @@ export type FindingKind =
   | "feature-not-supported"
   | "fetch-failed"
   | "field-invalid"
+  | "frame-embedding-refused"
   | "framework-error-page"
   | "function-failed"
   | "graphql-error"
