@@ -237,23 +237,28 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
     let lower = fold_case(text);
     // Of two wordings of the same kind, a family's generic one (Firefox's "Cross-Origin Request
     // Blocked" in any language) gives way to the specific reason that follows it on the line.
-    let found = || {
-        FAILURES.iter().filter_map(|f| {
+    // Every wording in the text, searched once: the choice below looks at them twice.
+    let found: Vec<_> = FAILURES
+        .iter()
+        .filter_map(|f| {
             f.needles
                 .iter()
                 .filter_map(|n| lower.find(n))
                 .min()
                 .map(|at| (f, at))
         })
-    };
-    let (failure, at) = found().min_by_key(|(f, at)| (f.kind, f.generic, *at))?;
+        .collect();
+    let &(failure, at) = found
+        .iter()
+        .min_by_key(|(f, at)| (f.kind, f.generic, *at))?;
     // A kind may give way to a lower one whose specific wording proves more (a missing CORS header
     // proves the API answered, so "CORS request did not succeed" beside it is not the story).
     let yields_to = failure.kind.explanation().yields_to;
-    let (failure, at) = found()
+    let &(failure, at) = found
+        .iter()
         .filter(|(f, _)| !f.generic && yields_to.contains(&f.kind))
         .min_by_key(|(f, at)| (f.kind, *at))
-        .unwrap_or((failure, at));
+        .unwrap_or(&(failure, at));
     // The machine-readable name: the matched entry's own names first, then any other entry's name
     // the text carries (`net::ERR_…`, `ECONNRESET`).
     let name = failure
