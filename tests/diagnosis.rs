@@ -1055,6 +1055,35 @@ fn repeating_the_request_depends_on_its_method() {
     assert!(bare.retry.repeat_note().as_str().contains("POST or PATCH"));
 }
 
+/// A failure that proves the request never reached the server (mixed content, an unresolved host)
+/// makes a repeat safe; a timeout does not: the server may have processed the POST before the client
+/// gave up.
+#[test]
+fn a_request_that_was_never_sent_can_be_repeated() {
+    let mixed = diagnosis::diagnose("Mixed Content: The page at 'https://app.example.com/checkout' was loaded over HTTPS, but requested an insecure resource 'http://api.example.com/v1/orders'. This request has been blocked; the content must be served over HTTPS.");
+    assert_eq!(mixed.code, None);
+    let note = mixed.retry.repeat_note();
+    assert!(note.as_str().contains("is safe here"), "{}", note.as_str());
+    assert!(!note.as_str().contains("may already"), "{}", note.as_str());
+
+    let dns = diagnosis::diagnose("$ curl -v -X POST https://api.example.com/v1/orders\n* Could not resolve host: api.example.com\ncurl: (6) Could not resolve host: api.example.com");
+    assert!(
+        dns.retry.repeat_note().as_str().contains("is safe here"),
+        "{}",
+        dns.retry.repeat_note().as_str()
+    );
+
+    let timeout = diagnosis::diagnose("$ curl -v -X POST https://api.example.com/v1/orders\n*   Trying 203.0.113.7:443...\n* Connected to api.example.com (203.0.113.7) port 443\n> POST /v1/orders HTTP/1.1\n> Host: api.example.com\n>\n* Operation timed out after 30001 milliseconds with 0 bytes received\ncurl: (28) Operation timed out after 30001 milliseconds with 0 bytes received");
+    assert_eq!(timeout.code, None);
+    let note = timeout.retry.repeat_note();
+    assert!(
+        note.as_str()
+            .contains("may already have processed this POST"),
+        "{}",
+        note.as_str()
+    );
+}
+
 /// A proxy's error status beside a refused dial is the proxy's answer about the server behind it;
 /// an edge's error page (ngrok's ERR_NGROK_8012) comes with its own status.
 #[test]

@@ -270,6 +270,9 @@ pub(crate) struct Notes {
     documented_status: Option<(u16, &'static str)>,
     /// The wait the server named was over at the moment of diagnosis.
     wait_over: bool,
+    /// The failure proves the request never reached the server (mixed content, a refused connect):
+    /// repeating it is safe whatever its method.
+    never_sent: bool,
     /// A wait named in the error body (where, the value, its unit), for the retry rules.
     retry_hint: Option<(Evidence, String, crate::knowledge::Unit)>,
 }

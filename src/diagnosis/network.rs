@@ -62,6 +62,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     if let Some(retry) = retry {
         notes.retry_policy = Some(retry);
     }
+    notes.never_sent = status.is_none() && explanation.never_sent;
     // A line that is only the name ("ERR_NGROK_8012") is labelled plainly, not named twice.
     let label = error
         .name

@@ -639,8 +639,8 @@ pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange
             at: None,
             at_unix: None,
             wait_over: false,
-            safe_for_non_idempotent: false,
-            method: None,
+            safe_for_non_idempotent: notes.never_sent,
+            method: method(exchange),
         };
     };
     let policy = notes.retry_policy.unwrap_or(status.retry.policy);
@@ -682,12 +682,17 @@ pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange
         at_unix: wait.and_then(|w| w.at_unix),
         wait_over: notes.wait_over,
         safe_for_non_idempotent: status.retry.safe_for_non_idempotent,
-        method: exchange
-            .request
-            .as_ref()
-            .and_then(|r| r.method.as_deref())
-            .map(super::redact::method),
+        method: method(exchange),
     }
+}
+
+/// The pasted request's method (masked), when the paste names it.
+fn method(exchange: &Exchange) -> Option<Shown> {
+    exchange
+        .request
+        .as_ref()
+        .and_then(|r| r.method.as_deref())
+        .map(super::redact::method)
 }
 
 /// What a retry policy means, in one sentence, when the catalog's note for the code does not apply.

@@ -577,6 +577,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         let with_status = f.opt_str("with_status")?;
         // Read where the failures are compiled (each failure of the kind inherits it).
         f.opt_bool("no_answer")?;
+        let never_sent = f.opt_bool("never_sent")?.unwrap_or(false);
         let detail = f.str("detail")?;
         let steps = f.list("steps")?;
         let steps_with_status = f.list("steps_with_status")?;
@@ -629,7 +630,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         f.finish()?;
         let _ = writeln!(
             out,
-            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, side_with_redirect: {side_with_redirect}, retry: {retry}, retry_with_status: {retry_with_status}, yields_to: &[{}] }},",
+            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, side_with_redirect: {side_with_redirect}, retry: {retry}, retry_with_status: {retry_with_status}, never_sent: {never_sent}, yields_to: &[{}] }},",
             camel(id),
             camel(id),
             lit(&headline),

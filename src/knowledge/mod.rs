@@ -297,6 +297,9 @@ pub struct Network {
     /// Whether a retry helps when a status stands beside the failure (the 502 of a proxy whose dial
     /// was refused: not until the upstream listens); without one, the status decides.
     pub retry_with_status: Option<RetryPolicy>,
+    /// The request never left the client (blocked by the browser, refused at connect, failed in the
+    /// TLS handshake): repeating it cannot apply it twice, whatever its method.
+    pub never_sent: bool,
     /// Kinds whose specific wording, found in the same paste, wins over this one although this kind
     /// ranks higher: Firefox's "CORS request did not succeed" beside "Access-Control-Allow-Origin
     /// missing" for the same API, which proves the API answers.

@@ -1,5 +1,6 @@
 //! Retry advice, with a live countdown when the server named a time.
 
+use crate::catalog::RetryPolicy;
 use crate::diagnosis::RetryAdvice;
 use gloo_timers::callback::Interval;
 use yew::prelude::*;
@@ -54,9 +55,10 @@ pub fn RetryPanel(props: &RetryProps) -> Html {
                 <p><strong>{ r.policy.label() }</strong></p>
                 { for countdown }
                 <p>{ if props.short { r.lead() } else { r.advice.as_str() } }</p>
-                <p class="ht-meta">
-                    { r.repeat_note().as_str().to_string() }
-                </p>
+                // Nothing to retry (a 200, a paste without a status or failure): no note on repeating.
+                if r.policy != RetryPolicy::NotApplicable {
+                    <p class="ht-meta">{ r.repeat_note().as_str().to_string() }</p>
+                }
             </div>
         </>
     }
