@@ -737,3 +737,54 @@ fn statuses_named_by_a_field_or_an_s3_code() {
         Some(403)
     );
 }
+
+/// More places a status stands in what people paste: after "status code is", opening a message after
+/// a bracketed tag or at the start of a quoted line, as a bare `"code"` beside an error message, at
+/// the head of an IIS error page's title, and in the comment a tool saved above a page.
+#[test]
+fn statuses_opening_a_message_a_title_or_a_saved_page() {
+    let cases = [
+        // singer.io's tap-pipedrive (singer-io/tap-pipedrive#66).
+        ("2019-10-18 07:32:29,040Z    tap - CRITICAL Invalid response from API, status code is 401", Some(401)),
+        // The Dev Containers CLI (devcontainers-extra/features#123).
+        ("[2025-06-02T21:06:26.498Z] [httpOci] 403: Credentials for 'ghcr.io' may be expired. Attempting request anonymously.", Some(403)),
+        // unpkg's answer, quoted in an issue (unpkg/unpkg#110).
+        ("https://unpkg.com/esri-leaflet@2.0.8\n\n> 404: Cannot find module \"dist/esri-leaflet-debug.js\" in package esri-leaflet@2.0.8", Some(404)),
+        // A port or a line number after a tag is not a status.
+        ("[server] 443: listening", None),
+        ("> 8080: proxy", None),
+    ];
+    for (text, code) in cases {
+        assert_eq!(paste::read(text).code(), code, "{text}");
+    }
+    let diagnose = |t: &str| http_troubleshooter::diagnosis::diagnose(t).code;
+    // LeanCloud's limit (leancloud/leanengine-node-sdk#115) and Postmaster's carrier error (postmaster/postmaster-api#40): a bare code beside a message.
+    assert_eq!(diagnose("{\n  \"code\": 503,\n  \"error\": \"Exceeded Limit\",\n  \"message\": \"应用超过免费限额或并发限制\"\n}"), Some(503));
+    assert_eq!(diagnose("{\"message\": \"APIError AA001: Your account is not active.\", \"code\": 400, \"details\": {\"body\": {\"carrier_code\": \"AA001\"}, \"code\": 102}}"), Some(400));
+    // A code beside no message, or a number that is not a common error status, is not read.
+    assert_eq!(diagnose("{\"code\": 404, \"items\": []}"), None);
+    assert_eq!(
+        diagnose("{\"code\": 506, \"message\": \"Duplicate status message\"}"),
+        None
+    );
+    // IIS's stock 502 page, as Azure Functions served it (Azure/azure-functions-python-worker#384).
+    let iis = "<!DOCTYPE html>\n<html><head><title>502 - Web server received an invalid response while acting as a gateway or proxy server.</title></head><body><h2>502 - Web server received an invalid response while acting as a gateway or proxy server.</h2></body></html>";
+    assert_eq!(diagnose(iis), Some(502));
+    // A title that only mentions a number is not an error page's.
+    assert_eq!(
+        diagnose("<html><head><title>Top 404 pages of 2024</title></head><body>list</body></html>"),
+        None
+    );
+    // A WAF page saved with the response head in its opening comment.
+    let saved = "<!--\nGET http://insightsresources.seek.com.au HTTP/1.1\nStatus code: 403\nserver: fbs\ncontent-type: text/html; charset=UTF-8\n-->\n<!DOCTYPE doctype html>\n<head><title>StackPath</title></head><body>blocked</body></html>";
+    let d = http_troubleshooter::diagnosis::diagnose(saved);
+    assert_eq!(d.code, Some(403));
+    assert_eq!(
+        paste::read(saved)
+            .headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case("server"))
+            .map(|h| h.value.as_str()),
+        Some("fbs")
+    );
+}

@@ -28,6 +28,9 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
                 if let Some((code, pointer, phrase)) = field_named_a_status(json) {
                     notes.code_hint(code, Evidence::body(&pointer, &phrase));
                 }
+                if let Some((code, pointer)) = common_status_as_code(json) {
+                    notes.code_hint(code, Evidence::body(&pointer, &code.to_string()));
+                }
             }
         }
         MediaKind::Xml => {
@@ -397,6 +400,13 @@ fn status_in_title(title: &str) -> Option<u16> {
         }
         let code: u16 = title[at..at + 3].parse().ok()?;
         let status = crate::catalog::lookup(code)?;
+        // A title that opens with an error status and a separator is a stock error page's, whatever
+        // its words (IIS: "502 - Web server received an invalid response while acting as a gateway
+        // or proxy server.", "404 - File or directory not found.").
+        let rest = &title[at + 3..];
+        if at == 0 && code >= 400 && [" - ", " – ", ": "].iter().any(|s| rest.starts_with(s)) {
+            return Some(code);
+        }
         let phrase = title[at + 3..]
             .trim_start_matches([':', ' ', '-'])
             .split('|')
@@ -562,6 +572,37 @@ fn number_beside_its_phrase(json: &Value) -> Option<(u16, String, String)> {
         }
     }
     None
+}
+
+/// A bare `"code"` number beside an error message, when the number is one of the error statuses
+/// APIs answer every day (`{"code": 503, "error": "Exceeded Limit", "message": …}`,
+/// `{"code": 400, "message": "APIError AA001: …"}`): vendors that mirror the status in the body
+/// write it there. Rarer numbers stay unread (Facebook's `"code": 506` is its own code, not 506).
+fn common_status_as_code(json: &Value) -> Option<(u16, String)> {
+    const COMMON: [u16; 15] = [
+        400, 401, 403, 404, 405, 409, 410, 413, 415, 422, 429, 500, 502, 503, 504,
+    ];
+    const MESSAGES: [&str; 6] = [
+        "message",
+        "msg",
+        "error",
+        "detail",
+        "error_description",
+        "errorMessage",
+    ];
+    error_objects(json).find_map(|(prefix, map)| {
+        let code = map
+            .get("code")
+            .and_then(Value::as_u64)
+            .and_then(|n| u16::try_from(n).ok())
+            .filter(|n| COMMON.contains(n))?;
+        let said = MESSAGES.iter().any(|k| {
+            map.get(*k)
+                .and_then(Value::as_str)
+                .is_some_and(|m| !m.trim().is_empty())
+        });
+        said.then(|| (code, format!("{prefix}/code")))
+    })
 }
 
 /// An error object's code, status or category whose whole value is a registered error phrase, as

@@ -348,6 +348,11 @@ pub(super) fn devtools(trimmed: &str) -> Option<Exchange> {
     if exchange.status.is_none() && named_status(trimmed).is_some() {
         return None;
     }
+    // Likewise a failure the text names (HTTPlug's "curl-client:" headings over "NetworkException:
+    // Timeout was reached" lines pass for "name: value" pairs).
+    if exchange.status.is_none() && super::shared::classify(trimmed).is_some() {
+        return None;
+    }
     if request.method.is_some() || request.target.is_some() || !request.headers.is_empty() {
         exchange.request = Some(request);
     }
@@ -396,9 +401,15 @@ fn is_http_field(name: &str) -> bool {
         "status",
     ];
     let name = name.to_ascii_lowercase();
-    name.starts_with(':')
-        || (name.contains('-') && !name.contains(' '))
-        || SINGLE_WORD.contains(&name.as_str())
+    // A hyphenated word whose parts are all words, not numbers: "x-request-id", not a tool's
+    // "guzzle-6-adapter:" heading or a log line's "2025-01-11T13:12:43" time.
+    let hyphenated = name.contains('-')
+        && !name.contains(' ')
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !name
+            .split('-')
+            .any(|part| part.is_empty() || part.bytes().all(|b| b.is_ascii_digit()));
+    name.starts_with(':') || hyphenated || SINGLE_WORD.contains(&name.as_str())
 }
 
 fn general_field(line: &str) -> Option<(&'static str, Option<&str>)> {

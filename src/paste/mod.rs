@@ -394,6 +394,29 @@ fn markup(trimmed: &str) -> Option<Exchange> {
         return None;
     }
     let mut exchange = Exchange::new(InputKind::Body);
+    // A saved page whose opening comment holds the response's head, as some tools save what they
+    // fetched ("<!--\nGET http://… HTTP/1.1\nStatus code: 403\nserver: …\n-->"): the status and
+    // headers are there, the page after it.
+    if let Some((comment, page)) = trimmed
+        .strip_prefix("<!--")
+        .and_then(|rest| rest.split_once("-->"))
+    {
+        if let Some((status, wording)) = shared::named_status(comment) {
+            exchange.status = Some(status);
+            exchange.entries.extend(wording);
+            exchange.headers = lines(comment).filter_map(shared::header_line).collect();
+            exchange.request = lines(comment)
+                .find_map(|l| shared::request_line(l.trim()))
+                .map(|(method, target)| Request {
+                    method: Some(method),
+                    target: Some(target),
+                    headers: Vec::new(),
+                });
+            let body = Body::sniff(page.trim(), None);
+            exchange.body = Some(body);
+            return Some(exchange);
+        }
+    }
     let body = Body::sniff(trimmed, None);
     if let Some(note) = body.note() {
         exchange.notes.push(note);

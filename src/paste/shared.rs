@@ -234,7 +234,9 @@ pub struct NetworkError {
 /// the other files' `[[failure]]`s). The most specific kind wins: a CORS message explains the
 /// "Failed to fetch" printed after it.
 pub(crate) fn classify(text: &str) -> Option<NetworkError> {
-    let lower = fold_case(text);
+    // The last line ends like every other, for wordings that are a whole line ("Failed to fetch").
+    let mut lower = fold_case(text);
+    lower.push('\n');
     // Of two wordings of the same kind, a family's generic one (Firefox's "Cross-Origin Request
     // Blocked" in any language) gives way to the specific reason that follows it on the line.
     // Every wording in the text, searched once: the choice below looks at them twice.
@@ -541,9 +543,20 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
                             .unwrap_or("");
                         // A word right before the colon: `"status": 403` is a JSON field, read
                         // with its body.
-                        byte(1) == Some(b' ')
-                            && byte(2) == Some(b':')
-                            && byte(3).is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+                        // Or a status opening a message: after a bracketed tag ("[httpOci] 403:
+                        // Failed to fetch bearer token"), at the start of a line, or of a quoted
+                        // line ("> 404: Cannot find module").
+                        let opens = after.starts_with(':')
+                            && matches!(
+                                (byte(1), byte(2), byte(3)),
+                                (None | Some(b'\n'), _, _)
+                                    | (Some(b' '), Some(b']'), _)
+                                    | (Some(b' '), Some(b'>'), None | Some(b'\n'))
+                            );
+                        (opens
+                            || byte(1) == Some(b' ')
+                                && byte(2) == Some(b':')
+                                && byte(3).is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_'))
                             && head
                                 .get(start..)
                                 .and_then(code_at)
