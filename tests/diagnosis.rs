@@ -1116,3 +1116,55 @@ fn a_refused_dial_behind_a_proxy_is_not_retried_blindly() {
     let d = diagnose_fixture("edges/w3-infra-10-ngrok-err-8012-app-moved-port.txt");
     assert_eq!(d.retry.policy, RetryPolicy::AfterFix, "{}", d.retry.advice);
 }
+
+/// A DNS failure for a name that exists everywhere (a package registry) is this machine's DNS, not the
+/// name; an unknown name keeps the usual "check the name" answer, and so does a made-up subdomain of
+/// a public domain.
+#[test]
+fn a_public_name_that_does_not_resolve_is_the_machines_dns() {
+    // yay on Arch (Jguer/yay#1519-style output).
+    let aur = diagnosis::diagnose("error: request failed: Get \"https://aur.archlinux.org/rpc?arg%5B%5D=yay&type=info&v=5\": dial tcp: lookup aur.archlinux.org: no such host");
+    assert_eq!(aur.code, None);
+    assert!(
+        aur.verdict.as_str().contains("aur.archlinux.org"),
+        "{}",
+        aur.verdict.as_str()
+    );
+    assert!(
+        aur.verdict.as_str().contains("DNS failed"),
+        "{}",
+        aur.verdict.as_str()
+    );
+    assert!(
+        aur.steps
+            .first()
+            .is_some_and(|s| s.as_str().contains("1.1.1.1")),
+        "{:?}",
+        aur.steps
+    );
+
+    let npm = diagnosis::diagnose("npm ERR! code ENOTFOUND\nnpm ERR! syscall getaddrinfo\nnpm ERR! errno ENOTFOUND\nnpm ERR! network request to https://registry.npmjs.org/express failed, reason: getaddrinfo ENOTFOUND registry.npmjs.org");
+    assert!(
+        npm.verdict.as_str().contains("DNS failed"),
+        "{}",
+        npm.verdict.as_str()
+    );
+
+    for text in [
+        "curl: (6) Could not resolve host: api.exmaple-typo.com",
+        "curl: (6) Could not resolve host: my-team.github.com",
+    ] {
+        let d = diagnosis::diagnose(text);
+        assert!(
+            !d.verdict.as_str().contains("DNS failed"),
+            "{text}: {}",
+            d.verdict.as_str()
+        );
+        assert!(
+            d.findings
+                .iter()
+                .any(|f| f.kind.as_str() == "dns-not-resolved"),
+            "{text}"
+        );
+    }
+}

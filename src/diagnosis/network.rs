@@ -19,6 +19,22 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     // A status beside a failure that got no answer (the Docker daemon's 500 around Go's "proxyconnect
     // tcp: … refused") is the wrapping program's: the failure's own story is the one without a status.
     let status = exchange.code().filter(|_| !error.nothing_answered);
+    // A name that exists everywhere (registry.npmjs.org) that this machine could not resolve: its
+    // DNS failed, not the name.
+    let public = explanation
+        .with_public_host
+        .filter(|_| status.is_none())
+        .and_then(|verdict| {
+            let target = exchange.request.as_ref().and_then(|r| r.target.as_deref());
+            let (_, name) = knowledge::public_host_in(&error.message)
+                .or_else(|| target.and_then(knowledge::public_host_in))?;
+            Some((verdict, name))
+        });
+    let host = host.or_else(|| {
+        public
+            .as_ref()
+            .map(|(_, name)| shown!("({})", super::redact::mask(name)))
+    });
     let slots = Slots {
         host,
         status,
@@ -31,6 +47,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     let redirect = status.is_some_and(|c| (300..400).contains(&c));
     let verdict = error
         .verdict
+        .or(public.as_ref().map(|(v, _)| *v))
         .or(explanation.with_redirect.filter(|_| redirect))
         .or(explanation
             .with_status
@@ -91,6 +108,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     let first = match status {
         Some(code) if code >= 400 => explanation.steps_with_status,
         Some(_) if redirect => explanation.steps_with_redirect,
+        None if public.is_some() => explanation.steps_with_public_host,
         _ => &[],
     };
     // What that status itself asks of the caller comes next (a 524 behind a CORS message is an origin

@@ -445,6 +445,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 "log",
                 "rate_header",
                 "status_wording",
+                "public_hosts",
             ]
             .contains(&key.as_str())
             {
@@ -583,6 +584,8 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         let steps_with_status = f.list("steps_with_status")?;
         let with_redirect = f.opt_str("with_redirect")?;
         let steps_with_redirect = f.list("steps_with_redirect")?;
+        let with_public_host = f.opt_str("with_public_host")?;
+        let steps_with_public_host = f.list("steps_with_public_host")?;
         let side = f.opt_str("side")?.unwrap_or_else(|| "network".into());
         let side = pick(&side, &SIDES, "side", &f)?;
         let mut yields_to = Vec::new();
@@ -624,13 +627,15 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             .chain(with_status.iter())
             .chain(with_redirect.iter())
             .chain(steps_with_redirect.iter())
+            .chain(with_public_host.iter())
+            .chain(steps_with_public_host.iter())
         {
             check_slots(t, &f)?;
         }
         f.finish()?;
         let _ = writeln!(
             out,
-            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, side_with_redirect: {side_with_redirect}, retry: {retry}, retry_with_status: {retry_with_status}, never_sent: {never_sent}, yields_to: &[{}] }},",
+            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, side_with_redirect: {side_with_redirect}, retry: {retry}, retry_with_status: {retry_with_status}, never_sent: {never_sent}, with_public_host: {}, steps_with_public_host: {}, yields_to: &[{}] }},",
             camel(id),
             camel(id),
             lit(&headline),
@@ -641,6 +646,8 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             lits(&steps),
             lits(&steps_with_status),
             lits(&steps_with_redirect),
+            opt_lit(&with_public_host),
+            lits(&steps_with_public_host),
             yields_to.join(", ")
         );
     }
@@ -1167,6 +1174,39 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             ));
         }
     }
+    let mut public_hosts = Vec::new();
+    for (path, table) in &parsed {
+        let items = table
+            .get("public_hosts")
+            .and_then(toml::Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for (i, v) in items.iter().enumerate() {
+            // A list, not an entry: no fixture has to match each group.
+            let mut f = Fields::new(v, path, "public_hosts", i)?;
+            let id = f.str("id")?;
+            let hosts = f.list("hosts")?;
+            if hosts.is_empty()
+                || hosts.iter().any(|h| {
+                    h != &h.to_lowercase()
+                        || !h.contains('.')
+                        || h.starts_with('.')
+                        || !h
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+                })
+            {
+                return Err(f.err("`hosts` lists lower-case domain names (\"github.com\")"));
+            }
+            f.str("source")?;
+            f.finish()?;
+            public_hosts.push(format!(
+                "    PublicHosts {{ id: {}, hosts: {} }},",
+                lit(&id),
+                lits(&hosts)
+            ));
+        }
+    }
     // Scopes the engine's own readers use.
     for builtin in ["cloudflare-page", "curl-exit"] {
         scopes.insert(builtin.to_string());
@@ -1214,6 +1254,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
     table("LOGS", "Log", logs);
     table("RATE_HEADERS", "RateHeader", rate_headers);
     table("STATUS_WORDINGS", "StatusWording", wordings);
+    table("PUBLIC_HOSTS", "PublicHosts", public_hosts);
     let _ = writeln!(out, "/// Every entry id, for the test that each is exercised by a fixture.\npub static ENTRY_IDS: &[&str] = &[");
     for id in ids.keys() {
         let _ = writeln!(out, "    {},", lit(id));

@@ -200,6 +200,32 @@ pub enum Unit {
     Auto,
 }
 
+/// Public host names that exist and resolve from any working network (package registries, code
+/// hosts, certificate authorities): a DNS failure for one of them is the machine's resolver failing.
+#[derive(Debug)]
+pub struct PublicHosts {
+    pub id: &'static str,
+    /// Host names, matched exactly: a made-up subdomain of a public domain does not exist.
+    pub hosts: &'static [&'static str],
+}
+
+/// The public host named in `text` ("Could not resolve host: registry.npmjs.org"), and the entry
+/// that lists it.
+pub fn public_host_in(text: &str) -> Option<(&'static str, String)> {
+    let lower = text.to_ascii_lowercase();
+    let tokens = lower
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+        .map(|t| t.trim_matches('.'));
+    for token in tokens {
+        for entry in PUBLIC_HOSTS {
+            if entry.hosts.contains(&token) {
+                return Some((entry.id, token.to_string()));
+            }
+        }
+    }
+    None
+}
+
 /// Words that come right before a status in an error message ("status code 503", "Error code: 402").
 #[derive(Debug)]
 pub struct StatusWording {
@@ -300,6 +326,11 @@ pub struct Network {
     /// The request never left the client (blocked by the browser, refused at connect, failed in the
     /// TLS handshake): repeating it cannot apply it twice, whatever its method.
     pub never_sent: bool,
+    /// The verdict when the host that failed is a public name that exists (github.com,
+    /// registry.npmjs.org): the failure is this machine's, not the name's.
+    pub with_public_host: Option<&'static str>,
+    /// Steps that come first then.
+    pub steps_with_public_host: &'static [&'static str],
     /// Kinds whose specific wording, found in the same paste, wins over this one although this kind
     /// ranks higher: Firefox's "CORS request did not succeed" beside "Access-Control-Allow-Origin
     /// missing" for the same API, which proves the API answers.
