@@ -788,3 +788,14 @@ fn statuses_opening_a_message_a_title_or_a_saved_page() {
         Some("fbs")
     );
 }
+
+/// An access-log line behind a prefix the format does not have (docker compose's "service | …", an
+/// app logger's level) keeps its own status; the client's address in the status's place is not one.
+#[test]
+fn a_prefixed_access_log_line_keeps_its_status() {
+    // PeerTube's container log (Chocobozzz/PeerTube#5069).
+    let line = "peertube-peertube-1   | [tube.tr4sk.me:443] 2022-06-21 09:41:56.579 info: 192.168.2.5 - - [21/Jun/2022:09:41:56 +0000] \"GET /api/v1/video-channels/caspianreport HTTP/1.0\" 200 2912 \"-\" \"-\"";
+    assert_eq!(paste::read(line).code(), Some(200));
+    let failing = line.replace("\" 200 2912", "\" 413 0");
+    assert_eq!(paste::read(&failing).code(), Some(413));
+}

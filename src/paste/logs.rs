@@ -101,10 +101,13 @@ fn read_as(format: &'static Log, trimmed: &str, choose: Option<usize>) -> Option
     let status_of = |f: &Fields| -> Option<u16> {
         let value = field(f, format.status_key, format.status_field)?;
         let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
+        // The whole field: "192.168.2.5" in the status's place (a line with a prefix the format
+        // does not have, docker compose's "web-1 | …") is not a status 192.
+        let whole = value.trim_end_matches([',', ';', '"']) == digits;
         digits
             .parse::<u16>()
             .ok()
-            .filter(|c| digits.len() == 3 && (100..=599).contains(c))
+            .filter(|c| whole && digits.len() == 3 && (100..=599).contains(c))
     };
     let chosen = choose
         .and_then(|i| candidates.get(i))
