@@ -799,3 +799,29 @@ fn a_prefixed_access_log_line_keeps_its_status() {
     let failing = line.replace("\" 200 2912", "\" 413 0");
     assert_eq!(paste::read(&failing).code(), Some(413));
 }
+
+/// OkHttp's logging interceptor starts its lines with "<--": that is a log, not markup, and the
+/// failure in it is read.
+#[test]
+fn an_okhttp_log_line_is_not_markup() {
+    // An issue pasted to lysine-dev/retrofit#3783.
+    let text = "<-- HTTP FAILED: java.net.UnknownHostException: Unable to resolve host \"cms-api-uat.hoabl.in\": No address associated with hostname";
+    let d = http_troubleshooter::diagnosis::diagnose(text);
+    assert_eq!(d.code, None);
+    assert!(
+        d.findings
+            .iter()
+            .any(|f| f.kind.as_str() == "dns-not-resolved"),
+        "{:?}",
+        d.findings
+            .iter()
+            .map(|f| f.kind.as_str())
+            .collect::<Vec<_>>()
+    );
+    // A page is still a page.
+    let page = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head></html>";
+    assert_eq!(
+        http_troubleshooter::diagnosis::diagnose(page).code,
+        Some(502)
+    );
+}

@@ -590,6 +590,33 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
             );
         }
     }
+    // Log lines that succeeded, pasted with an error line that an entry recognised (nginx's "client
+    // intended to send too large body" under PeerTube's access lines with 200): the error line is the
+    // failure, answered with the status its entry documents.
+    let request_log = exchange.kind == InputKind::AccessLog
+        || exchange
+            .entries
+            .iter()
+            .any(|id| crate::knowledge::is_request_log_wording(id));
+    if let (true, Some(read), Some((documented, entry))) =
+        (request_log, code, notes.documented_status)
+    {
+        if read < 400 && documented >= 400 {
+            code = Some(documented);
+            notes.add(
+                FindingKind::StatusFromBody,
+                Severity::Info,
+                shown!("Status {} is the one documented for the error line", documented),
+                shown!(
+                    "The access-log lines in the paste succeeded ({}); the error line that {} recognised is answered with {}.",
+                    read,
+                    entry,
+                    documented,
+                ),
+                Vec::new(),
+            );
+        }
+    }
     if exchange.code().is_none() {
         if let Some((code, evidence)) = notes.code_hint.clone() {
             notes.add(

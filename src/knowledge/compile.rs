@@ -1162,15 +1162,17 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 return Err(f.err("`within_words` is 1 to 8 words after `before`"));
             }
             let errors_only = f.opt_bool("errors_only")?.unwrap_or(false);
+            let request_log = f.opt_bool("request_log")?.unwrap_or(false);
             f.str("source")?;
             f.finish()?;
             wordings.push(format!(
-                "    StatusWording {{ id: {}, before: {}, after: {}, within_words: {}, errors_only: {} }},",
+                "    StatusWording {{ id: {}, before: {}, after: {}, within_words: {}, errors_only: {}, request_log: {} }},",
                 lit(&id),
                 lits(&before),
                 lits(&after),
                 within_words,
-                errors_only
+                errors_only,
+                request_log
             ));
         }
     }

@@ -238,6 +238,14 @@ pub struct StatusWording {
     pub within_words: i64,
     /// Only 4xx and 5xx count: the words also name other numbers (`"code": 190`).
     pub errors_only: bool,
+    /// The words are a request log's: the status is one request's among many, and an error line
+    /// an entry recognises beside a success here is the failure (its documented status wins).
+    pub request_log: bool,
+}
+
+/// Whether the status wording `id` is a request log's (see [`StatusWording::request_log`]).
+pub fn is_request_log_wording(id: &str) -> bool {
+    STATUS_WORDINGS.iter().any(|w| w.id == id && w.request_log)
 }
 
 /// A rate-limit or retry header (file order is precedence).

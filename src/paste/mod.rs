@@ -390,7 +390,13 @@ fn har_file(trimmed: &str) -> Option<Exchange> {
 
 /// An HTML or XML body: its text may mention "timed out" or "refused", which is not an error of ours.
 fn markup(trimmed: &str) -> Option<Exchange> {
-    if !trimmed.starts_with('<') {
+    // A tag, a comment or a declaration: "<html", "<!DOCTYPE", "<?xml". OkHttp's log ("<-- HTTP
+    // FAILED: java.net.UnknownHostException") and a quoted "< HTTP/1.1" line are not markup.
+    let tag = trimmed
+        .strip_prefix('<')
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '!' || c == '?');
+    if !tag {
         return None;
     }
     let mut exchange = Exchange::new(InputKind::Body);
