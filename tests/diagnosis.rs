@@ -1082,6 +1082,14 @@ fn a_request_that_was_never_sent_can_be_repeated() {
         "{}",
         note.as_str()
     );
+
+    // A connection that timed out while reading was open: the POST may have been received.
+    let read = diagnosis::diagnose("java.net.SocketException: Connection timed out (Read failed)\n\tat java.net.SocketInputStream.socketRead0(Native Method)");
+    assert!(
+        !read.retry.repeat_note().as_str().contains("is safe here"),
+        "{}",
+        read.retry.repeat_note().as_str()
+    );
 }
 
 /// A proxy's error status beside a refused dial is the proxy's answer about the server behind it;
@@ -1150,9 +1158,18 @@ fn a_public_name_that_does_not_resolve_is_the_machines_dns() {
         npm.verdict.as_str()
     );
 
+    // The name the failure gives is the one judged, not the URL's: a registry behind a local
+    // mirror, a private name beside a public URL.
+    let mirror = diagnosis::diagnose("GET http://localhost:4873/express\nnpm ERR! request to http://localhost:4873/express failed, reason: getaddrinfo ENOTFOUND registry.npmjs.org");
+    assert!(
+        mirror.verdict.as_str().contains("(registry.npmjs.org)"),
+        "{}",
+        mirror.verdict.as_str()
+    );
     for text in [
         "curl: (6) Could not resolve host: api.exmaple-typo.com",
         "curl: (6) Could not resolve host: my-team.github.com",
+        "git clone https://github.com/o/r\nfatal: unable to access 'https://git.corp.internal/o/r/': Could not resolve host: git.corp.internal",
     ] {
         let d = diagnosis::diagnose(text);
         assert!(

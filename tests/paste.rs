@@ -825,3 +825,35 @@ fn an_okhttp_log_line_is_not_markup() {
         Some(502)
     );
 }
+
+/// Set 14's untaught pastes: statuses printed by Apple's Foundation and SDWebImage, "receive 410
+/// code", and requests' wording inside a JSON body's message.
+#[test]
+fn statuses_in_printed_objects_brackets_and_body_messages() {
+    let diagnose = |t: &str| http_troubleshooter::diagnosis::diagnose(t).code;
+    let cases = [
+        // SDWebImage/SDWebImage#2943.
+        ("Error Domain=SDWebImageErrorDomain Code=2001 \"(null)\" UserInfo={SDWebImageErrorDownloadStatusCodeKey=404}", Some(404)),
+        // Foundation's NSHTTPURLResponse as Objective-C prints it (an SDWebImage issue): not markup.
+        ("<NSHTTPURLResponse: 0x7fabe2c2a860> { URL: http://img1.example.com/a.jpg } { status code: 403, headers {\n    \"Content-Type\" = \"text/html\";\n    Server = lighttpd;\n} }", Some(403)),
+        // diPhantxm/ozon-api-client#75.
+        ("client.Products().CreateProductByOzonID receive 410 code，\nclient version v1.11.0", Some(410)),
+        ("received 200 rows from the cache", None),
+        // A wrapper's own status in brackets is not read as the answer: Nuxt's "[unhandled] [500]"
+        // around Google's "[400 Bad Request]" (vc-nuxt fixture) stays 400.
+        ("[nuxt] [request error] [unhandled] [500] [GoogleGenerativeAI Error]: Error fetching from https://generativelanguage.googleapis.com/v1/models/gemini-pro:streamGenerateContent?alt=sse: [400 Bad Request] API key not valid.", Some(400)),
+        // A proxy's JSON body quoting requests' exception (Jina Reader).
+        ("{\"error\":true,\"error_message\":\"402 Client Error: Payment Required for url: https://r.jina.ai/https://example.org\",\"timestamp\":1736339864297}", Some(402)),
+        // A tag and a label before the number (review of this session's readers).
+        ("[upstream timeout] 504: upstream did not answer in time", Some(504)),
+        // Markup is still markup: a namespaced XML element and a page.
+        ("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault><faultstring>Server was unable to process request.</faultstring></soap:Fault></soap:Body></soap:Envelope>", None),
+        // A page's own comment that mentions statuses is not a response head; a site titled with a
+        // number is not an error page.
+        ("<!-- Error page shown for 502 Bad Gateway and 504 Gateway Timeout -->\n<html><head><title>Maintenance</title></head><body>Back soon</body></html>", None),
+        ("<html><head><title>404 - Studio | Home</title></head><body>portfolio</body></html>", None),
+    ];
+    for (text, code) in cases {
+        assert_eq!(diagnose(text), code, "{text}");
+    }
+}

@@ -183,6 +183,13 @@ fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, no
             notes.code_hint(code, Evidence::body(&reader.label(pointer), &value));
         }
     }
+    // A message that names the error status in words ("402 Client Error: Payment Required for url",
+    // a proxy's body quoting requests' exception): the status of the call it reports.
+    if let Some((pointer, m)) = &message {
+        if let Some((status, _)) = crate::paste::named_status_in(m).filter(|(s, _)| s.code >= 400) {
+            notes.code_hint(status.code, Evidence::body(&reader.label(pointer), m));
+        }
+    }
     for pointer in format.request_id {
         for value in reader.values(pointer) {
             // A dashboard URL ending in the id (`…/logs/req_123`) gives the id.
@@ -403,8 +410,15 @@ fn status_in_title(title: &str) -> Option<u16> {
         // A title that opens with an error status and a separator is a stock error page's, whatever
         // its words (IIS: "502 - Web server received an invalid response while acting as a gateway
         // or proxy server.", "404 - File or directory not found.").
+        // The words are a sentence (IIS ends them with a full stop), not a site's title ("404 -
+        // Studio | Home").
         let rest = &title[at + 3..];
-        if at == 0 && code >= 400 && [" - ", " – ", ": "].iter().any(|s| rest.starts_with(s)) {
+        let sentence = rest.trim_end().ends_with('.') && !rest.contains('|');
+        if at == 0
+            && code >= 400
+            && sentence
+            && [" - ", " – ", ": "].iter().any(|s| rest.starts_with(s))
+        {
             return Some(code);
         }
         let phrase = title[at + 3..]

@@ -608,7 +608,7 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
                 Severity::Info,
                 shown!("Status {} is the one documented for the error line", documented),
                 shown!(
-                    "The access-log lines in the paste succeeded ({}); the error line that {} recognised is answered with {}.",
+                    "The request-log lines in the paste did not fail ({}); the error line that {} recognised is answered with {}.",
                     read,
                     entry,
                     documented,

@@ -25,16 +25,15 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         .with_public_host
         .filter(|_| status.is_none())
         .and_then(|verdict| {
-            let target = exchange.request.as_ref().and_then(|r| r.target.as_deref());
-            let (_, name) = knowledge::public_host_in(&error.message)
-                .or_else(|| target.and_then(knowledge::public_host_in))?;
+            // The name the failure itself names, not the request's URL: a proxy or a mirror in
+            // the URL may be what failed to resolve.
+            let (_, name) = knowledge::public_host_in(&error.message)?;
             Some((verdict, name))
         });
-    let host = host.or_else(|| {
-        public
-            .as_ref()
-            .map(|(_, name)| shown!("({})", super::redact::mask(name)))
-    });
+    let host = match &public {
+        Some((_, name)) => Some(shown!("({})", super::redact::mask(name))),
+        None => host,
+    };
     let slots = Slots {
         host,
         status,

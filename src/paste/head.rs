@@ -401,14 +401,16 @@ fn is_http_field(name: &str) -> bool {
         "status",
     ];
     let name = name.to_ascii_lowercase();
-    // A hyphenated word whose parts are all words, not numbers: "x-request-id", not a tool's
-    // "guzzle-6-adapter:" heading or a log line's "2025-01-11T13:12:43" time.
-    let hyphenated = name.contains('-')
+    // A hyphenated word whose parts are words, not numbers: "x-request-id" (and S3's "x-amz-id-2",
+    // numbered last), not a tool's "guzzle-6-adapter:" heading or a log line's "2025-01-11T13" time.
+    let parts: Vec<&str> = name.split('-').collect();
+    let hyphenated = parts.len() > 1
         && !name.contains(' ')
         && name.starts_with(|c: char| c.is_ascii_alphabetic())
-        && !name
-            .split('-')
-            .any(|part| part.is_empty() || part.bytes().all(|b| b.is_ascii_digit()));
+        && !parts.iter().any(|part| part.is_empty())
+        && !parts[..parts.len() - 1]
+            .iter()
+            .any(|part| part.bytes().all(|b| b.is_ascii_digit()));
     name.starts_with(':') || hyphenated || SINGLE_WORD.contains(&name.as_str())
 }
 

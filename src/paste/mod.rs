@@ -303,6 +303,12 @@ pub fn read_request(text: &str, index: usize) -> Exchange {
     }
 }
 
+/// The status a sentence names ("402 Client Error: Payment Required for url", "status code 503") and
+/// the wording that named it, for messages found inside a body.
+pub(crate) fn named_status_in(text: &str) -> Option<(StatusLine, Option<&'static str>)> {
+    shared::named_status(text)
+}
+
 pub fn read(text: &str) -> Exchange {
     let mut exchange = read_shape(text);
     // A client's error line or a log line has no body; its own text is where a page's or a tool's
@@ -392,10 +398,20 @@ fn har_file(trimmed: &str) -> Option<Exchange> {
 fn markup(trimmed: &str) -> Option<Exchange> {
     // A tag, a comment or a declaration: "<html", "<!DOCTYPE", "<?xml". OkHttp's log ("<-- HTTP
     // FAILED: java.net.UnknownHostException") and a quoted "< HTTP/1.1" line are not markup.
-    let tag = trimmed
-        .strip_prefix('<')
-        .and_then(|rest| rest.chars().next())
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '!' || c == '?');
+    // A tag's name ends at a space, ">" or "/": Foundation's "<NSHTTPURLResponse: 0x7fab…>" is a
+    // printed object, not a tag.
+    let tag = trimmed.strip_prefix('<').is_some_and(|rest| {
+        if rest.starts_with(['!', '?']) {
+            return true;
+        }
+        let name = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
+            .map_or(rest, |end| &rest[..end]);
+        let after = rest[name.len()..].chars().next();
+        name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && !name.ends_with(':')
+            && after.is_none_or(|c| c.is_whitespace() || c == '>' || c == '/')
+    });
     if !tag {
         return None;
     }
@@ -407,7 +423,13 @@ fn markup(trimmed: &str) -> Option<Exchange> {
         .strip_prefix("<!--")
         .and_then(|rest| rest.split_once("-->"))
     {
-        if let Some((status, wording)) = shared::named_status(comment) {
+        // Only a head: a request line or a "Status…" line of its own, not a page's comment that
+        // mentions statuses ("shown for 502 and 504").
+        let head = lines(comment).any(|l| {
+            let l = l.trim();
+            shared::request_line(l).is_some() || l.to_ascii_lowercase().starts_with("status")
+        });
+        if let Some((status, wording)) = shared::named_status(comment).filter(|_| head) {
             exchange.status = Some(status);
             exchange.entries.extend(wording);
             exchange.headers = lines(comment).filter_map(shared::header_line).collect();

@@ -553,30 +553,30 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
                                     | (Some(b' '), Some(b']'), _)
                                     | (Some(b' '), Some(b'>'), None | Some(b'\n'))
                             );
-                        (opens
-                            || byte(1) == Some(b' ')
-                                && byte(2) == Some(b':')
-                                && byte(3).is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_'))
-                            && head
-                                .get(start..)
-                                .and_then(code_at)
-                                .is_some_and(|c| catalog::lookup(c).is_some())
-                            && !matches!(
-                                label,
-                                "port"
-                                    | "line"
-                                    | "errno"
-                                    | "pid"
-                                    | "column"
-                                    | "col"
-                                    | "offset"
-                                    | "length"
-                                    | "size"
-                                    | "bytes"
-                                    | "count"
-                                    | "id"
-                                    | "timeout"
-                            )
+                        let after_word = byte(1) == Some(b' ')
+                            && byte(2) == Some(b':')
+                            && byte(3).is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
+                        head.get(start..)
+                            .and_then(code_at)
+                            .is_some_and(|c| catalog::lookup(c).is_some())
+                            && (opens
+                                || after_word
+                                    && !matches!(
+                                        label,
+                                        "port"
+                                            | "line"
+                                            | "errno"
+                                            | "pid"
+                                            | "column"
+                                            | "col"
+                                            | "offset"
+                                            | "length"
+                                            | "size"
+                                            | "bytes"
+                                            | "count"
+                                            | "id"
+                                            | "timeout"
+                                    ))
                     }
                     // "20:43:24.456 ERROR": the milliseconds of a time, not a status.
                     _ => {
