@@ -569,50 +569,36 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
     let mut code = exchange
         .code()
         .or_else(|| notes.code_hint.as_ref().map(|(c, _)| *c));
-    // A status read only from a reason word ("Forbidden - a valid x-typesense-api-key header must
-    // be sent") gives way to the status the vendor documents for those words (Typesense's 401).
-    if let (true, Some(read), Some((documented, entry))) =
-        (exchange.status_from_phrase, code, notes.documented_status)
-    {
-        if documented != read {
-            code = Some(documented);
-            notes.add(
-                FindingKind::StatusFromBody,
-                Severity::Info,
-                shown!("Status {} is the one documented for this message", documented),
-                shown!(
-                    "The paste names no number; the word that reads as {} is part of the message, and the entry that recognised the message ({}) documents {}.",
-                    read,
-                    entry,
-                    documented,
-                ),
-                Vec::new(),
-            );
-        }
-    }
-    // Log lines that succeeded, pasted with an error line that an entry recognised (nginx's "client
-    // intended to send too large body" under PeerTube's access lines with 200): the error line is the
-    // failure, answered with the status its entry documents.
+    // The status an entry documents for the words it recognised wins over a weaker reading: a status
+    // read only from a reason word ("Forbidden - a valid x-typesense-api-key header must be sent":
+    // Typesense's 401), or a request log's success beside an error line (nginx's "client intended
+    // to send too large body" under PeerTube's access lines with 200).
     let request_log = exchange.kind == InputKind::AccessLog
         || exchange
             .entries
             .iter()
             .any(|id| crate::knowledge::is_request_log_wording(id));
-    if let (true, Some(read), Some((documented, entry))) =
-        (request_log, code, notes.documented_status)
-    {
-        if read < 400 && documented >= 400 {
+    if let (Some(read), Some((documented, entry))) = (code, notes.documented_status) {
+        let why = if exchange.status_from_phrase && documented != read {
+            Some(("this message", shown!(
+                "The paste names no number; the word that reads as {} is part of the message, and the entry that recognised the message ({}) documents {}.",
+                read, entry, documented,
+            )))
+        } else if request_log && read < 400 && documented >= 400 {
+            Some(("the error line", shown!(
+                "The request-log lines in the paste did not fail ({}); the error line that {} recognised is answered with {}.",
+                read, entry, documented,
+            )))
+        } else {
+            None
+        };
+        if let Some((what, detail)) = why {
             code = Some(documented);
             notes.add(
                 FindingKind::StatusFromBody,
                 Severity::Info,
-                shown!("Status {} is the one documented for the error line", documented),
-                shown!(
-                    "The request-log lines in the paste did not fail ({}); the error line that {} recognised is answered with {}.",
-                    read,
-                    entry,
-                    documented,
-                ),
+                shown!("Status {} is the one documented for {}", documented, what),
+                detail,
                 Vec::new(),
             );
         }
