@@ -1185,3 +1185,69 @@ fn a_public_name_that_does_not_resolve_is_the_machines_dns() {
         );
     }
 }
+
+/// An error no entry explains: the server's own words lead the steps, in place of the catalog's
+/// "read the response body"; a message that only repeats the status does not. A shape many APIs
+/// share is not put in a vendor's name without that vendor's marks.
+#[test]
+fn the_servers_own_words_lead_when_nothing_else_explains_the_error() {
+    let d = diagnosis::diagnose("HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{\"error\":{\"code\":\"invalid_dst\",\"message\":\"'1111111' is not a valid phone number.\"}}");
+    assert_eq!(d.code, Some(400));
+    let first = d.steps[0].as_str();
+    assert!(
+        first.starts_with("Start from the server's own words")
+            && first.contains("is not a valid phone number"),
+        "{first}"
+    );
+    assert!(
+        !d.steps
+            .iter()
+            .any(|s| s.as_str().starts_with("Read the response body")),
+        "{:?}",
+        d.steps
+    );
+    // Not Microsoft's: no innerError, no Microsoft header.
+    let titles = findings_text(&d);
+    assert!(titles.contains("api error invalid_dst"), "{titles}");
+    assert!(!titles.contains("microsoft"), "{titles}");
+
+    // With Graph's innerError it is Microsoft's.
+    let graph = diagnosis::diagnose("HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{\"error\":{\"code\":\"BadRequest\",\"message\":\"Resource not found for the segment 'mee'.\",\"innerError\":{\"request-id\":\"9e8b2c6c-0000-4f5b-8d8e-000000000000\",\"date\":\"2024-01-01T00:00:00\"}}}");
+    assert!(
+        findings_text(&graph).contains("microsoft graph"),
+        "{}",
+        findings_text(&graph)
+    );
+
+    // A server error: the words are for support, or for the caller if they name the request.
+    let d = diagnosis::diagnose("HTTP/1.1 500 Internal Server Error\nContent-Type: application/json\n\n{\"message\":\"Database connection pool exhausted\"}");
+    assert!(
+        d.steps[0].as_str().starts_with("The server's own words")
+            && d.steps[0].as_str().contains("pool exhausted"),
+        "{:?}",
+        d.steps
+    );
+
+    // Words that only repeat a status, or say no more than a refusal, add nothing: the catalog's
+    // steps stay.
+    for text in [
+        "HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{\"message\":\"Bad Request\"}",
+        "HTTP/1.1 502 Bad Gateway\nContent-Type: application/json\n\n{\"message\":\"Internal Server Error 502\"}",
+        "HTTP/1.1 403 Forbidden\nContent-Type: application/json\n\n{\"message\":\"Access Denied\"}",
+    ] {
+        let d = diagnosis::diagnose(text);
+        assert!(
+            !d.steps.iter().any(|s| s.as_str().contains("own words")),
+            "{text}: {:?}",
+            d.steps
+        );
+    }
+
+    // When an entry explains the error, its steps are the answer (Stripe's card_declined).
+    let d = diagnosis::diagnose("HTTP/1.1 402 Payment Required\nRequest-Id: req_abc123\n\n{\"error\":{\"type\":\"card_error\",\"code\":\"card_declined\",\"decline_code\":\"insufficient_funds\",\"message\":\"Your card has insufficient funds.\"}}");
+    assert!(
+        !d.steps.iter().any(|s| s.as_str().contains("own words")),
+        "{:?}",
+        d.steps
+    );
+}

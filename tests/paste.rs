@@ -857,3 +857,38 @@ fn statuses_in_printed_objects_brackets_and_body_messages() {
         assert_eq!(diagnose(text), code, "{text}");
     }
 }
+
+/// Set 15's readers: a stock page titled with its own reason phrase, a console line without its
+/// method, a tool's "Unexpected response", a status field written as a string, and a message that
+/// is nothing but an error phrase.
+#[test]
+fn statuses_in_stock_titles_bare_console_lines_and_body_fields() {
+    let diagnose = |t: &str| http_troubleshooter::diagnosis::diagnose(t).code;
+    let cases = [
+        // PacketFence behind Apache mod_proxy: "Proxy Error" is Apache's own phrase for 502.
+        ("<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>502 Proxy Error</title>\n</head><body>\n<h1>Proxy Error</h1>\n<p>The proxy server received an invalid\nresponse from an upstream server.<br />\n</body></html>", Some(502)),
+        // nginx's older phrase for 401, title and heading alike (an Enphase gateway's page).
+        ("<html>\n<head><title>401 Authorization Required</title></head>\n<body>\n<center><h1>401 Authorization Required</h1></center>\n</body>\n</html>", Some(401)),
+        // A site whose title starts with a number is not a stock page: the heading differs.
+        ("<html><head><title>404 Studio</title></head><body><h1>Welcome to 404 Studio</h1></body></html>", None),
+        // Vite's dev server, as Chromium's console prints a failed module load (no method).
+        ("http://localhost:8081/node_modules/.vite/deps/vue-to-print.js?v=3211b932 net::ERR_ABORTED 504 (Outdated Optimize Dep)", Some(504)),
+        // cabal-install.
+        ("Downloading the latest package list from hackage.haskell.org\nUnexpected response 403 for http://hackage.haskell.org/01-index.tar.gz\n\"cabal new-update\" failed!", Some(403)),
+        // Midtrans: the status as a string beside the message.
+        ("{\n    \"status_code\": \"401\",\n    \"status_message\": \"Transaction cannot be authorized with the current client/server key.\",\n    \"id\": \"1679fb5e-31b2-49e0-bbae-cec703a5cdde\"\n}", Some(401)),
+        // Fitbit: the message is the phrase of 429 and nothing else.
+        ("{\"errors\":[{\"errorType\":\"system\",\"fieldName\":\"n/a\",\"message\":\"Too Many Requests\"}],\"success\":false}", Some(429)),
+        // A message that only mentions a phrase among other words names nothing.
+        ("{\"errors\":[{\"message\":\"Retry when the server is not too busy\"}]}", None),
+    ];
+    for (text, code) in cases {
+        assert_eq!(diagnose(text), code, "{text}");
+    }
+    // A JSON array of errors is a body, not a HAR file with no requests (serde reads a struct from
+    // an array too).
+    let e = paste::read(
+        "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]",
+    );
+    assert_eq!(e.kind, InputKind::Body);
+}

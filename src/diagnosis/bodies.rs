@@ -54,6 +54,11 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
                     notes.code_hint(code, Evidence::body(label, text.as_deref().unwrap_or("")));
                 }
             }
+            if let (Some(title), Some(heading)) = (&body.html_title, &body.html_heading) {
+                if let Some(code) = status_of_stock_title(title, heading) {
+                    notes.code_hint(code, Evidence::body("HTML title", title));
+                }
+            }
         }
         MediaKind::Text => {
             // The first line of a response's text body is the server's message. Text pasted alone
@@ -172,6 +177,13 @@ fn first_line(text: &str) -> &str {
 
 fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, notes: &mut Notes) {
     notes.matched(format.id);
+    let name = if format.named_when.is_empty()
+        || format.named_when.iter().any(|c| holds(c, reader, exchange))
+    {
+        format.name
+    } else {
+        "API"
+    };
     let message = reader
         .first(format.message)
         .map(|(p, m)| (p, first_line(&m).to_string()));
@@ -184,10 +196,21 @@ fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, no
         }
     }
     // A message that names the error status in words ("402 Client Error: Payment Required for url",
-    // a proxy's body quoting requests' exception): the status of the call it reports.
+    // a proxy's body quoting requests' exception): the status of the call it reports. A message that
+    // is an error status's phrase and nothing else ("Too Many Requests") names that status.
     if let Some((pointer, m)) = &message {
-        if let Some((status, _)) = crate::paste::named_status_in(m).filter(|(s, _)| s.code >= 400) {
-            notes.code_hint(status.code, Evidence::body(&reader.label(pointer), m));
+        let phrase = m.trim().trim_end_matches('.');
+        let named = crate::paste::named_status_in(m)
+            .map(|(s, _)| s.code)
+            .filter(|c| *c >= 400)
+            .or_else(|| {
+                crate::catalog::all()
+                    .iter()
+                    .find(|s| s.code >= 400 && s.answers_to(phrase))
+                    .map(|s| s.code)
+            });
+        if let Some(code) = named {
+            notes.code_hint(code, Evidence::body(&reader.label(pointer), m));
         }
     }
     for pointer in format.request_id {
@@ -243,7 +266,7 @@ fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, no
         message: message
             .as_ref()
             .map(|(_, m)| super::quote(super::redact::mask(m))),
-        name: Some(format.name),
+        name: Some(name),
         status: exchange.code(),
         host: None,
     };
@@ -271,8 +294,8 @@ fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, no
                     format.kind,
                     Severity::Problem,
                     match &code {
-                        Some(c) => shown!("{} error {}", format.name, super::redact::mask(c)),
-                        None => shown!("{} error", format.name),
+                        Some(c) => shown!("{} error {}", name, super::redact::mask(c)),
+                        None => shown!("{} error", name),
                     },
                     "The body carries the API's own error; its code and message say what failed. Search the API's documentation for the code.",
                     evidence,
@@ -428,6 +451,25 @@ fn status_in_title(title: &str) -> Option<u16> {
             .trim();
         status.answers_to(phrase).then_some(code)
     })
+}
+
+/// A server's stock page titles itself with the status and the server's own reason phrase, and
+/// repeats the words as its heading: Apache's "502 Proxy Error" over "Proxy Error", nginx's "401
+/// Authorization Required" over the same. The phrase need not be the registered one.
+fn status_of_stock_title(title: &str, heading: &str) -> Option<u16> {
+    let title = title.trim();
+    let (digits, words) = title.split_at_checked(3)?;
+    let code: u16 = digits.parse().ok()?;
+    let words = words.strip_prefix(' ')?.trim();
+    let heading = heading.trim();
+    let repeated = heading.eq_ignore_ascii_case(title) || heading.eq_ignore_ascii_case(words);
+    let is_words = words.chars().any(char::is_alphabetic);
+    ((400..=599).contains(&code)
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && is_words
+        && repeated
+        && crate::catalog::lookup(code).is_some())
+    .then_some(code)
 }
 
 /// Bodies that contradict the status line.

@@ -69,6 +69,16 @@ fn lower_head(exchange: &Exchange) -> String {
         end -= 1;
     }
     let mut lower = text[..end].to_lowercase();
+    // A reason phrase of the server's own choosing is its own words too: Vite's dev server answers
+    // "504 Outdated Optimize Dep" with no body worth reading. The registered phrase says nothing more.
+    if let Some(reason) = exchange.status.as_ref().and_then(|s| {
+        let reason = s.reason.as_deref()?;
+        let registered = crate::catalog::lookup(s.code).is_some_and(|c| c.answers_to(reason));
+        (!registered).then_some(reason)
+    }) {
+        lower.push('\n');
+        lower.push_str(&reason.to_lowercase());
+    }
     // An error message that quotes a body: its own words may name the page ("Malformed Lambda
     // proxy response" around the logged result).
     if let Some(message) = &exchange.message_text {

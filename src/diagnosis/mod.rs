@@ -686,10 +686,31 @@ fn assemble(
     // the code would contradict it (a 403 that is a rate limit needs no new permission).
     let settled = notes.cause_settled && !steps.is_empty();
     if let Some(status) = status.as_ref().filter(|_| !settled) {
+        // No entry knows this error, but the server said in its own words what went wrong: those
+        // words lead the steps, in place of the catalog's "read the response body" (it was read).
+        // A page's title is often the site's name, not a message: only an API's or a text body's.
+        let page = exchange
+            .body
+            .as_ref()
+            .is_some_and(|b| b.media == paste::MediaKind::Html);
+        let mut lead = notes
+            .server_message
+            .as_ref()
+            .filter(|_| !page)
+            .and_then(|m| message_step(m, status));
         for step in status.caller_steps {
+            if step.starts_with("Read the response body") {
+                if let Some(lead) = lead.take() {
+                    steps.insert(0, lead);
+                    continue;
+                }
+            }
             if !steps.iter().any(|s| s == step) {
                 steps.push(Shown::from(*step));
             }
+        }
+        if let Some(lead) = lead {
+            steps.insert(0, lead);
         }
     }
 
@@ -787,6 +808,51 @@ fn default_verdict(exchange: &Exchange, status: Option<&Status>) -> Shown {
             _ => Shown::from("Could not find an HTTP status or a known network error in this paste. Paste the status line, the response headers or the full error message."),
         },
     }
+}
+
+/// The first step for an error no entry explains, from the server's own message, when that message
+/// says more than the status does ("'1111111' is not a valid phone number", not "Bad Request").
+fn message_step(message: &Shown, status: &Status) -> Option<Shown> {
+    if status.code < 400 {
+        return None;
+    }
+    // Words of any status's phrase ("Internal Server Error 502" on a 502 says nothing more), and
+    // words every refusal uses.
+    let phrase_word = |w: &str| {
+        catalog::all().iter().any(|s| {
+            s.phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|p| p.eq_ignore_ascii_case(w))
+        })
+    };
+    let says: Vec<&str> = message
+        .as_str()
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '_')
+        .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|w| {
+            let w = w.to_lowercase();
+            !matches!(
+                w.as_str(),
+                "error" | "http" | "status" | "code" | "the" | "a" | "access" | "denied"
+            ) && !phrase_word(&w)
+        })
+        .collect();
+    // Two words besides the status's own are a message; CJK text has no spaces, so count letters too.
+    let letters = says.iter().map(|w| w.chars().count()).sum::<usize>();
+    if says.len() < 2 && letters < 6 {
+        return None;
+    }
+    Some(if status.code < 500 {
+        shown!(
+            "Start from the server's own words, \u{201c}{}\u{201d}: they name what to change in the request (the API's docs for this error explain its terms). Fix that and send it again.",
+            message.single_line(),
+        )
+    } else {
+        shown!(
+            "The server's own words, \u{201c}{}\u{201d}, say what failed: if they name something in your request, fix it; otherwise quote them, with any request id, to the API's support.",
+            message.single_line(),
+        )
+    })
 }
 
 /// Where a status without a status line came from, for the sentence that says so.

@@ -750,6 +750,12 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 .iter()
                 .map(|c| condition(c, &f))
                 .collect::<Result<_, _>>()?;
+            // A shape many APIs share names its vendor only when one of these holds.
+            let named_when: Vec<String> = f
+                .list("named_when")?
+                .iter()
+                .map(|c| condition(c, &f))
+                .collect::<Result<_, _>>()?;
             let codes_p = f.list("codes")?;
             let message = f.list("message")?;
             let details = f.list("details")?;
@@ -786,10 +792,11 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 order,
                 formats.len(),
                 format!(
-                    "    Format {{ id: {}, name: {}, xml: {xml}, when: &[{}], codes: {}, message: {}, details: {}, status: {}, request_id: {}, fields: {}, component: {}, kind: {kind}, hides_status: {}, retry_after: {}, retry_unit: Unit::{retry_unit} }},",
+                    "    Format {{ id: {}, name: {}, xml: {xml}, when: &[{}], named_when: &[{}], codes: {}, message: {}, details: {}, status: {}, request_id: {}, fields: {}, component: {}, kind: {kind}, hides_status: {}, retry_after: {}, retry_unit: Unit::{retry_unit} }},",
                     lit(&id),
                     lit(&name),
                     when.join(", "),
+                    named_when.join(", "),
                     lits(&codes_p),
                     lits(&message),
                     lits(&details),

@@ -88,6 +88,9 @@ pub struct Format {
     pub name: &'static str,
     pub xml: bool,
     pub when: &'static [Condition],
+    /// When given, the body is this vendor's only if one of these holds; otherwise it is a shape
+    /// other APIs share too, and its findings say "API" instead of the vendor's name.
+    pub named_when: &'static [Condition],
     pub codes: &'static [&'static str],
     pub message: &'static [&'static str],
     pub details: &'static [&'static str],

@@ -17,6 +17,11 @@ pub const LISTED_ROWS: usize = 5000;
 /// `Some` when the text is (or starts like) a HAR file; `None` lets other readers try. `choose`
 /// picks the request to diagnose (by its index); by default the most significant failure.
 pub(super) fn read_at(text: &str, choose: Option<usize>) -> Option<Exchange> {
+    // A HAR is an object. serde reads a struct from an array too (its elements in field order), so
+    // a JSON array of error objects would otherwise pass for a HAR with no requests.
+    if !text.trim_start().starts_with('{') {
+        return None;
+    }
     // Fast path: only the fields we use, borrowed from the text where JSON escapes allow; everything
     // else (timings, cookies, page data) is skipped without being built.
     let parsed: Value;

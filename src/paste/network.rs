@@ -86,16 +86,23 @@ pub(super) fn console_request(line: &str) -> Option<(Request, Option<StatusLine>
     {
         words.next();
     }
-    let method = words.next()?;
-    let url = words.next()?;
-    if !(method.len() <= 7
-        && method.bytes().all(|b| b.is_ascii_uppercase())
-        && (url.starts_with("http://") || url.starts_with("https://")))
+    let is_url = |w: &str| w.starts_with("http://") || w.starts_with("https://");
+    // Chromium leaves the method out of a failed load's line: `https://… net::ERR_ABORTED 504 (…)`.
+    let method = match words.next()? {
+        first if is_url(first) => None,
+        first => Some(first),
+    };
+    let url = match method {
+        None => line.split_whitespace().find(|w| is_url(w))?,
+        Some(_) => words.next()?,
+    };
+    if !(method.is_none_or(|m| m.len() <= 7 && m.bytes().all(|b| b.is_ascii_uppercase()))
+        && is_url(url))
     {
         return None;
     }
     let request = Request {
-        method: Some(method.to_string()),
+        method: method.map(str::to_string),
         target: Some(url.to_string()),
         headers: Vec::new(),
     };
@@ -120,11 +127,14 @@ pub(super) fn console_request(line: &str) -> Option<(Request, Option<StatusLine>
         }
         // Chromium, for a request that failed after its answer came (CORS): net::ERR_FAILED 503.
         // A 200 there is the answer the page was not allowed to read: no status of its own.
-        [error, code, ..] if error.starts_with("net::ERR_") => three_digits(code)
+        [error, code, reason @ ..] if error.starts_with("net::ERR_") => three_digits(code)
             .filter(|c| *c >= 300)
             .map(|code| StatusLine {
                 code,
-                reason: None,
+                // Vite's dev server: `net::ERR_ABORTED 504 (Outdated Optimize Dep)`.
+                reason: Some(reason.join(" "))
+                    .filter(|r| r.starts_with('(') && r.ends_with(')') && r.len() > 2)
+                    .map(|r| r[1..r.len() - 1].to_string()),
                 version: None,
             }),
         // Firefox: [HTTP/2 404 Not Found 31ms]
