@@ -879,6 +879,12 @@ fn statuses_in_stock_titles_bare_console_lines_and_body_fields() {
         ("{\n    \"status_code\": \"401\",\n    \"status_message\": \"Transaction cannot be authorized with the current client/server key.\",\n    \"id\": \"1679fb5e-31b2-49e0-bbae-cec703a5cdde\"\n}", Some(401)),
         // Fitbit: the message is the phrase of 429 and nothing else.
         ("{\"errors\":[{\"errorType\":\"system\",\"fieldName\":\"n/a\",\"message\":\"Too Many Requests\"}],\"success\":false}", Some(429)),
+        // Lerna (npm's error codes), a JSON log line's nested status (HAProxy), and "ret" beside a
+        // message (AllTick).
+        ("Finally, I got error: \n`lerna ERR! E401 Unable to authenticate, need: BASIC realm=\"Sonatype Nexus Repository Manager\"`", Some(401)),
+        ("<134>Dec  4 22:31:11 ingress[8]: {\"program\":\"haproxy\",\"connection\":{\"termination_state\":\"sC\"},\"http\":{\"request\":{\"method\":\"POST\",\"target\":\"/garbage\"},\"version\":\"HTTP/1.1\",\"response\":{\"status_code\":503,\"bytes\":222}}}", Some(503)),
+        ("{\"msg\":\"token invalid\",\"trace\":\"\",\"ret\":401}", Some(401)),
+        ("{\"msg\":\"ok\",\"ret\":0}", None),
         // A message that only mentions a phrase among other words names nothing.
         ("{\"errors\":[{\"message\":\"Retry when the server is not too busy\"}]}", None),
     ];

@@ -646,18 +646,21 @@ fn common_status_as_code(json: &Value) -> Option<(u16, String)> {
         "error_description",
         "errorMessage",
     ];
+    // "ret" is the same field in many Chinese APIs' bodies: {"msg":"token invalid","ret":401}.
     error_objects(json).find_map(|(prefix, map)| {
-        let code = map
-            .get("code")
-            .and_then(Value::as_u64)
-            .and_then(|n| u16::try_from(n).ok())
-            .filter(|n| COMMON.contains(n))?;
+        let (key, code) = ["code", "ret"].iter().find_map(|key| {
+            map.get(*key)
+                .and_then(Value::as_u64)
+                .and_then(|n| u16::try_from(n).ok())
+                .filter(|n| COMMON.contains(n))
+                .map(|n| (*key, n))
+        })?;
         let said = MESSAGES.iter().any(|k| {
             map.get(*k)
                 .and_then(Value::as_str)
                 .is_some_and(|m| !m.trim().is_empty())
         });
-        said.then(|| (code, format!("{prefix}/code")))
+        said.then(|| (code, format!("{prefix}/{key}")))
     })
 }
 
