@@ -873,10 +873,18 @@ fn statuses_in_stock_titles_bare_console_lines_and_body_fields() {
         ("<html><head><title>404 Studio</title></head><body><h1>Welcome to 404 Studio</h1></body></html>", None),
         // Vite's dev server, as Chromium's console prints a failed module load (no method).
         ("http://localhost:8081/node_modules/.vite/deps/vue-to-print.js?v=3211b932 net::ERR_ABORTED 504 (Outdated Optimize Dep)", Some(504)),
+        // A URL alone at the start of a line is not a console request: the later line's 500 is.
+        ("https://api.example.com/v1/health 200 (OK)\nGET https://api.example.com/v1/orders 500 (Internal Server Error)", Some(500)),
         // cabal-install.
         ("Downloading the latest package list from hackage.haskell.org\nUnexpected response 403 for http://hackage.haskell.org/01-index.tar.gz\n\"cabal new-update\" failed!", Some(403)),
-        // Midtrans: the status as a string beside the message.
-        ("{\n    \"status_code\": \"401\",\n    \"status_message\": \"Transaction cannot be authorized with the current client/server key.\",\n    \"id\": \"1679fb5e-31b2-49e0-bbae-cec703a5cdde\"\n}", Some(401)),
+        // Midtrans writes its own transaction codes in "status_code": "407" is an expired
+        // transaction, not a proxy's answer.
+        ("{\"status_code\":\"407\",\"status_message\":\"Success, transaction is expired\",\"transaction_id\":\"3e5d7f0c-0000-4e4e-9a4c-000000000000\"}", None),
+        // A vendor's own phrase ("Invalid token" is ArcGIS's 498) names no status, and never
+        // overrides a number beside it.
+        ("{\"message\":\"Invalid token\"}", None),
+        ("{\"code\":401,\"message\":\"Invalid token\"}", Some(401)),
+        ("{\"code\":403,\"message\":\"Unauthorized\"}", Some(403)),
         // Fitbit: the message is the phrase of 429 and nothing else.
         ("{\"errors\":[{\"errorType\":\"system\",\"fieldName\":\"n/a\",\"message\":\"Too Many Requests\"}],\"success\":false}", Some(429)),
         // Lerna (npm's error codes), a JSON log line's nested status (HAProxy), and "ret" beside a
@@ -897,4 +905,19 @@ fn statuses_in_stock_titles_bare_console_lines_and_body_fields() {
         "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]",
     );
     assert_eq!(e.kind, InputKind::Body);
+    // curl's exit 7 needs its number: PHP's "cURL error 77" is a certificate store problem, and an
+    // exit-28 connect that curl 8 ends with a refusal's words is a timeout.
+    let kind = |t: &str| paste::read(t).network_error.map(|e| e.kind);
+    assert_ne!(
+        kind("cURL error 77: error setting certificate verify locations:  CAfile: /etc/ssl/certs/ca-certificates.crt CApath: none"),
+        Some(NetworkErrorKind::ConnectionRefused)
+    );
+    assert_eq!(
+        kind("curl: (28) Failed to connect to gstreamer.freedesktop.org port 443 after 135259 ms: Couldn't connect to server"),
+        Some(NetworkErrorKind::ConnectTimeout)
+    );
+    assert_eq!(
+        kind("curl: (7) Failed to connect to api.example.com port 443 after 2 ms: Couldn't connect to server"),
+        Some(NetworkErrorKind::ConnectionRefused)
+    );
 }

@@ -19,7 +19,8 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
         MediaKind::Json => {
             if let Some(json) = &body.json {
                 let reader = Reader::Json(json);
-                if let Some(format) = find_format(&reader, false, exchange) {
+                let format = find_format(&reader, false, exchange);
+                if let Some(format) = format {
                     read_format(format, &reader, exchange, notes);
                 }
                 if let Some((code, pointer, phrase)) = number_beside_its_phrase(json) {
@@ -30,6 +31,20 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
                 }
                 if let Some((code, pointer)) = common_status_as_code(json) {
                     notes.code_hint(code, Evidence::body(&pointer, &code.to_string()));
+                }
+                // Last, as the weakest: a message that is an official error phrase and nothing
+                // else ("Too Many Requests"). Vendors' own phrases ("Invalid token") name no status.
+                if let Some(format) = format {
+                    if let Some((pointer, m)) = reader.first(format.message) {
+                        let phrase = m.trim().trim_end_matches('.');
+                        if let Some(status) = crate::catalog::all()
+                            .iter()
+                            .find(|s| s.code >= 400 && s.official && is_phrase_of(s, phrase))
+                        {
+                            notes
+                                .code_hint(status.code, Evidence::body(&reader.label(pointer), &m));
+                        }
+                    }
                 }
             }
         }
@@ -196,21 +211,10 @@ fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, no
         }
     }
     // A message that names the error status in words ("402 Client Error: Payment Required for url",
-    // a proxy's body quoting requests' exception): the status of the call it reports. A message that
-    // is an error status's phrase and nothing else ("Too Many Requests") names that status.
+    // a proxy's body quoting requests' exception): the status of the call it reports.
     if let Some((pointer, m)) = &message {
-        let phrase = m.trim().trim_end_matches('.');
-        let named = crate::paste::named_status_in(m)
-            .map(|(s, _)| s.code)
-            .filter(|c| *c >= 400)
-            .or_else(|| {
-                crate::catalog::all()
-                    .iter()
-                    .find(|s| s.code >= 400 && s.answers_to(phrase))
-                    .map(|s| s.code)
-            });
-        if let Some(code) = named {
-            notes.code_hint(code, Evidence::body(&reader.label(pointer), m));
+        if let Some((status, _)) = crate::paste::named_status_in(m).filter(|(s, _)| s.code >= 400) {
+            notes.code_hint(status.code, Evidence::body(&reader.label(pointer), m));
         }
     }
     for pointer in format.request_id {

@@ -407,6 +407,8 @@ fn page_quote(exchange: &Exchange, page: &Page) -> String {
         .and_then(|b| b.html_title.clone().or_else(|| b.html_heading.clone()))
         .or_else(|| exchange.body.as_ref().map(|b| line_of(&b.text)))
         .or_else(|| exchange.message_text.as_deref().map(line_of))
+        // A page recognised by its reason phrase alone (Vite's "Outdated Optimize Dep").
+        .or_else(|| exchange.status.as_ref().and_then(|s| s.reason.clone()))
         .unwrap_or_default()
 }
 

@@ -701,7 +701,7 @@ fn assemble(
         for step in status.caller_steps {
             if step.starts_with("Read the response body") {
                 if let Some(lead) = lead.take() {
-                    steps.insert(0, lead);
+                    steps.push(lead);
                     continue;
                 }
             }
@@ -709,8 +709,10 @@ fn assemble(
                 steps.push(Shown::from(*step));
             }
         }
+        // A status whose steps do not start from the body (a 503's "retry later", a 401's new
+        // token): the message comes after them.
         if let Some(lead) = lead {
-            steps.insert(0, lead);
+            steps.push(lead);
         }
     }
 
@@ -810,6 +812,44 @@ fn default_verdict(exchange: &Exchange, status: Option<&Status>) -> Shown {
     }
 }
 
+/// Words that every failure message uses: a message made of them says nothing ("Something went
+/// wrong", "Traceback (most recent call last):", "An unexpected error occurred, please try again").
+const NOTHING_SAID: [&str; 33] = [
+    "error",
+    "errors",
+    "http",
+    "status",
+    "code",
+    "the",
+    "a",
+    "an",
+    "access",
+    "denied",
+    "something",
+    "went",
+    "wrong",
+    "traceback",
+    "most",
+    "recent",
+    "call",
+    "last",
+    "unknown",
+    "unexpected",
+    "occurred",
+    "please",
+    "try",
+    "again",
+    "later",
+    "exception",
+    "failed",
+    "failure",
+    "sorry",
+    "oops",
+    "has",
+    "was",
+    "is",
+];
+
 /// The first step for an error no entry explains, from the server's own message, when that message
 /// says more than the status does ("'1111111' is not a valid phone number", not "Bad Request").
 fn message_step(message: &Shown, status: &Status) -> Option<Shown> {
@@ -831,15 +871,13 @@ fn message_step(message: &Shown, status: &Status) -> Option<Shown> {
         .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
         .filter(|w| {
             let w = w.to_lowercase();
-            !matches!(
-                w.as_str(),
-                "error" | "http" | "status" | "code" | "the" | "a" | "access" | "denied"
-            ) && !phrase_word(&w)
+            !NOTHING_SAID.contains(&w.as_str()) && !phrase_word(&w)
         })
         .collect();
-    // Two words besides the status's own are a message; CJK text has no spaces, so count letters too.
-    let letters = says.iter().map(|w| w.chars().count()).sum::<usize>();
-    if says.len() < 2 && letters < 6 {
+    // Two words besides the status's own are a message; CJK text has no spaces, so one run of its
+    // letters counts too.
+    let cjk = says.len() == 1 && says[0].chars().filter(|c| !c.is_ascii()).count() >= 4;
+    if says.len() < 2 && !cjk {
         return None;
     }
     Some(if status.code < 500 {

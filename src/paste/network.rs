@@ -88,13 +88,15 @@ pub(super) fn console_request(line: &str) -> Option<(Request, Option<StatusLine>
     }
     let is_url = |w: &str| w.starts_with("http://") || w.starts_with("https://");
     // Chromium leaves the method out of a failed load's line: `https://… net::ERR_ABORTED 504 (…)`.
-    let method = match words.next()? {
-        first if is_url(first) => None,
-        first => Some(first),
-    };
-    let url = match method {
-        None => line.split_whitespace().find(|w| is_url(w))?,
-        Some(_) => words.next()?,
+    // Only then: a URL alone at the start of a line is not a request.
+    let first = words.next()?;
+    let (method, url) = if is_url(first) {
+        if !words.peek().is_some_and(|w| w.starts_with("net::ERR_")) {
+            return None;
+        }
+        (None, first)
+    } else {
+        (Some(first), words.next()?)
     };
     if !(method.is_none_or(|m| m.len() <= 7 && m.bytes().all(|b| b.is_ascii_uppercase()))
         && is_url(url))
