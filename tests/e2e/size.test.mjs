@@ -14,12 +14,12 @@ const BUDGETS = {
   'http_troubleshooter.js': 72 * KiB,
   'http_troubleshooter_catalog.js': 40 * KiB,
   'http_troubleshooter_catalog_bg.wasm': 340 * KiB,
-  'http_troubleshooter_bg.wasm': 2740 * KiB,
+  'http_troubleshooter_bg.wasm': 2780 * KiB,
   'embed.js': 16 * KiB, // with data-annotate (issue 18)
-  'http-troubleshooter.html': 3720 * KiB,
+  'http-troubleshooter.html': 3780 * KiB,
   'sw.js': 4 * KiB,
 };
-const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1050 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1065 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
 // What a visitor of index.html downloads (the page, the glue and the wasm; the stylesheet is inside
 // the wasm), gzip -9. Issue 8 asks for 150 KiB; the measured floor is above it — a bare Yew 0.23 app
 // is 57 KiB and the catalog's text alone 60 KiB, before any engine code — so this budget holds the
@@ -43,10 +43,11 @@ const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1050 * KiB, 'http_troublesh
 // and CSP messages in 30 languages to 952 KiB (757 brotli), an eleventh (about 75 entries) to 972 KiB
 // (773 brotli), a twelfth, thirteenth and fourteenth (about 240 entries, gRPC codes, public host
 // names) to 1044 KiB (827 brotli); the single page is then 3649 KiB. A fifteenth (about 40 entries,
-// and readers for the server's own words, stock page titles and JSON arrays) to 1056 KiB (838 brotli).
+// and readers for the server's own words, stock page titles and JSON arrays) to 1056 KiB (838 brotli),
+// a sixteenth (about 60 entries) to 1074 KiB (853 brotli); the single page is then 3760 KiB.
 // Issue 17's 280 KiB budget is not reached (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
-const TRANSFER_GZIP_BUDGET = 1065 * KiB;
+const TRANSFER_GZIP_BUDGET = 1080 * KiB;
 
 test('dist/ has the fixed names and stays within its size budgets', async () => {
   const rows = [];
