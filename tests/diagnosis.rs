@@ -1219,6 +1219,16 @@ fn the_servers_own_words_lead_when_nothing_else_explains_the_error() {
         findings_text(&graph)
     );
 
+    // A 409's "read the body" is the message's place too (restify's missing parameter).
+    let d = diagnosis::diagnose("HTTP/1.1 409 Conflict\nContent-Type: application/json\n\n{\"code\":{\"httpCode\":409,\"message\":\"MissingParameter\"},\"message\":\"'zone' is a required parameter\"}");
+    assert!(
+        d.steps[0]
+            .as_str()
+            .contains("'zone' is a required parameter"),
+        "{:?}",
+        d.steps
+    );
+
     // A server error: the words are for support, or for the caller if they name the request.
     let d = diagnosis::diagnose("HTTP/1.1 500 Internal Server Error\nContent-Type: application/json\n\n{\"message\":\"Database connection pool exhausted\"}");
     // It takes the place of the catalog's "read the response body and headers".

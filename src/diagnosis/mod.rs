@@ -699,7 +699,8 @@ fn assemble(
             .filter(|_| !page)
             .and_then(|m| message_step(m, status));
         for step in status.caller_steps {
-            if step.starts_with("Read the response body") {
+            // "Read the response body: …", a 409's "Read the body: it usually says which value…".
+            if step.starts_with("Read the response body") || step.starts_with("Read the body: ") {
                 if let Some(lead) = lead.take() {
                     steps.push(lead);
                     continue;
