@@ -851,8 +851,9 @@ const NOTHING_SAID: [&str; 33] = [
     "is",
 ];
 
-/// The first step for an error no entry explains, from the server's own message, when that message
-/// says more than the status does ("'1111111' is not a valid phone number", not "Bad Request").
+/// The step for an error no entry explains, from the server's own message, when that message says
+/// more than the status does ("'1111111' is not a valid phone number", not "Bad Request"). It takes
+/// the place of the catalog's "read the body" step, or follows the status's own steps.
 fn message_step(message: &Shown, status: &Status) -> Option<Shown> {
     if status.code < 400 {
         return None;

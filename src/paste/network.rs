@@ -114,16 +114,9 @@ pub(super) fn console_request(line: &str) -> Option<(Request, Option<StatusLine>
         [code, reason @ ..]
             if code.len() == 3 && reason.first().is_some_and(|r| r.starts_with('(')) =>
         {
-            let reason = reason.join(" ");
             three_digits(code).map(|code| StatusLine {
                 code,
-                reason: Some(
-                    reason
-                        .trim_start_matches('(')
-                        .trim_end_matches(')')
-                        .to_string(),
-                )
-                .filter(|r| !r.is_empty()),
+                reason: parenthesised(reason),
                 version: None,
             })
         }
@@ -134,9 +127,7 @@ pub(super) fn console_request(line: &str) -> Option<(Request, Option<StatusLine>
             .map(|code| StatusLine {
                 code,
                 // Vite's dev server: `net::ERR_ABORTED 504 (Outdated Optimize Dep)`.
-                reason: Some(reason.join(" "))
-                    .filter(|r| r.starts_with('(') && r.ends_with(')') && r.len() > 2)
-                    .map(|r| r[1..r.len() - 1].to_string()),
+                reason: parenthesised(reason),
                 version: None,
             }),
         // Firefox: [HTTP/2 404 Not Found 31ms]
@@ -162,6 +153,14 @@ pub(super) fn console_status(trimmed: &str) -> Option<Exchange> {
     exchange.status = Some(status);
     exchange.request = Some(request);
     Some(exchange)
+}
+
+/// The reason phrase Chromium prints in brackets after a status ("(Not Found)"), without them.
+fn parenthesised(words: &[&str]) -> Option<String> {
+    let joined = words.join(" ");
+    let inner = joined.strip_prefix('(')?;
+    let inner = inner.strip_suffix(')').unwrap_or(inner);
+    (!inner.is_empty()).then(|| inner.to_string())
 }
 
 /// A status code at the start of `text` (exactly three digits, 100–999).
