@@ -1271,3 +1271,35 @@ fn the_servers_own_words_lead_when_nothing_else_explains_the_error() {
         d.steps
     );
 }
+
+/// A CLI's line, an exception or a log line holds no body: the steps say how to get it rather than
+/// "read the response body". A raw response with a body, or a code typed alone, keeps the catalog's.
+#[test]
+fn a_paste_without_a_body_is_told_how_to_get_it() {
+    let says_get_it = |d: &diagnosis::Diagnosis| {
+        d.steps
+            .iter()
+            .any(|s| s.as_str().starts_with("The paste holds no response body"))
+    };
+    let reads_it = |d: &diagnosis::Diagnosis| {
+        d.steps
+            .iter()
+            .any(|s| s.as_str().starts_with("Read the response body"))
+    };
+    for text in [
+        "Error: looks like \"https://charts.example.com/\" is not a valid chart repository or cannot be reached: failed to fetch https://charts.example.com/index.yaml : 403 Forbidden",
+        "203.0.113.9 - - [14/May/2024:09:21:07 +0000] \"GET /api/v2/items HTTP/1.1\" 403 162 \"-\" \"curl/8.5.0\"",
+        "HTTP/1.1 403 Forbidden",
+    ] {
+        let d = diagnosis::diagnose(text);
+        assert_eq!(d.code, Some(403), "{text}");
+        assert!(says_get_it(&d) && !reads_it(&d), "{text}: {:?}", d.steps);
+    }
+    for text in [
+        "403",
+        "HTTP/1.1 403 Forbidden\nContent-Type: application/json\n\n{\"message\":\"Access Denied\"}",
+    ] {
+        let d = diagnosis::diagnose(text);
+        assert!(!says_get_it(&d) && reads_it(&d), "{text}: {:?}", d.steps);
+    }
+}

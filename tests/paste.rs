@@ -895,6 +895,19 @@ fn statuses_in_stock_titles_bare_console_lines_and_body_fields() {
         ("{\"msg\":\"ok\",\"ret\":0}", None),
         // A message that only mentions a phrase among other words names nothing.
         ("{\"errors\":[{\"message\":\"Retry when the server is not too busy\"}]}", None),
+        // A server's own wording of the phrase after the number (GitHub Models, nginx's 503 page,
+        // nginx's 405), and a number before words that are not its phrase.
+        ("413 Request body too large for gpt-4o model. Max size: 8000 tokens.", Some(413)),
+        ("upstream answered 503 Service Temporarily Unavailable", Some(503)),
+        ("<html>\r\n<head><title>405 Not Allowed</title></head>\r\n<body>\r\n<center><h1>405 Not Allowed</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>", Some(405)),
+        ("POST /upload failed: 405 Not Allowed", Some(405)),
+        ("Imported 404 records, found 3 duplicates", None),
+        ("Processed 413 requests too quickly to log", None),
+        // A status in brackets before a logged body (fluent-plugin-elasticsearch), and in a Ruby
+        // Hash's inspect (Mangopay's OAuth error through its gem).
+        ("error=\"could not push logs to Elasticsearch cluster ({:host=>\\\"es.example.com\\\"}): [413] {\\\"Message\\\":\\\"Request size exceeded 10485760 bytes\\\"}\"", Some(413)),
+        ("{\"error\"=>\"unauthorized_client\", \"error_description\"=>\"This account has been temporarily locked for security reasons.\", \"Code\"=>\"400\", \"Url\"=>\"/v2.01/oauth/token\"}", Some(400)),
+        ("{\"id\"=>\"evt_1\", \"code\"=>\"200\"}", None),
     ];
     for (text, code) in cases {
         assert_eq!(diagnose(text), code, "{text}");

@@ -254,6 +254,8 @@ pub(crate) struct Notes {
     steps: Vec<Shown>,
     /// Candidate verdicts with their precedence; the strongest wins.
     verdicts: Vec<(Precedence, Shown)>,
+    /// The steps of the entry behind each verdict (same index): the winner's lead.
+    verdict_steps: Vec<Vec<Shown>>,
     side: Option<(Precedence, Side)>,
     /// A status found in the body when the paste had no status line.
     code_hint: Option<(u16, Evidence)>,
@@ -332,6 +334,7 @@ impl Notes {
 
     pub(crate) fn verdict(&mut self, precedence: Precedence, verdict: impl Into<Shown>) {
         self.verdicts.push((precedence, verdict.into()));
+        self.verdict_steps.push(Vec::new());
     }
 
     pub(crate) fn side(&mut self, precedence: Precedence, side: Side) {
@@ -361,6 +364,9 @@ impl Notes {
         let precedence = meaning.precedence.unwrap_or(Precedence::VendorCode);
         if let Some(verdict) = meaning.verdict {
             self.verdict(precedence, fill(verdict));
+            if let Some(own) = self.verdict_steps.last_mut() {
+                own.extend(meaning.steps.iter().map(|s| fill(s)));
+            }
             self.cause_settled = true;
         }
         if let Some(side) = meaning.side {
@@ -672,16 +678,27 @@ fn assemble(
             Side::Either
         });
 
-    let verdict = notes
+    let winner = notes
         .verdicts
         .iter()
         .enumerate()
         // Highest priority wins; among equals, the first added.
         .max_by_key(|(i, (p, _))| (*p, std::cmp::Reverse(*i)))
-        .map(|(_, (_, v))| v.clone())
+        .map(|(i, _)| i);
+    let verdict = winner
+        .map(|i| notes.verdicts[i].1.clone())
         .unwrap_or_else(|| default_verdict(exchange, status.as_ref()));
 
     let mut steps = std::mem::take(&mut notes.steps);
+    // The steps of the entry whose verdict won come first: a weaker entry that matched earlier (a
+    // tool's generic code) must not lead with advice the verdict has overruled.
+    if let Some(own) = winner.and_then(|i| notes.verdict_steps.get(i)) {
+        let (mut first, rest): (Vec<Shown>, Vec<Shown>) =
+            steps.into_iter().partition(|s| own.contains(s));
+        first.sort_by_key(|s| own.iter().position(|o| o == s));
+        first.extend(rest);
+        steps = first;
+    }
     // When the evidence settled the cause, its steps are the answer: the catalog's general steps for
     // the code would contradict it (a 403 that is a rate limit needs no new permission).
     let settled = notes.cause_settled && !steps.is_empty();
@@ -705,6 +722,11 @@ fn assemble(
                     steps.push(lead);
                     continue;
                 }
+                // A CLI's line, an exception or a log line carries no body to read: say how to get it.
+                if !holds_response_body(exchange) {
+                    steps.push(Shown::from(GET_THE_BODY));
+                    continue;
+                }
             }
             if !steps.iter().any(|s| s == step) {
                 steps.push(Shown::from(*step));
@@ -724,10 +746,17 @@ fn assemble(
     findings.sort_by_key(|f| f.severity);
     // A quote is shown once, under the first finding that uses it: a log line that names the status,
     // the cause and who wrote it is not pasted back three times.
+    // The same pasted line under two labels ("client library", "the failure") is the same quote; a
+    // header's value is not (two headers may both say "0").
     let mut quoted: Vec<Evidence> = Vec::new();
     for finding in &mut findings {
         finding.evidence.retain(|e| {
-            let seen = quoted.contains(e);
+            let seen = quoted.iter().any(|q| {
+                q == e
+                    || (e.source != EvidenceSource::Header
+                        && q.source != EvidenceSource::Header
+                        && q.value == e.value)
+            });
             if !seen {
                 quoted.push(e.clone());
             }
@@ -893,6 +922,29 @@ fn message_step(message: &Shown, status: &Status) -> Option<Shown> {
             message.single_line(),
         )
     })
+}
+
+/// Said in place of the catalog's "Read the response body" when the paste has none to read.
+const GET_THE_BODY: &str = "The paste holds no response body, and that is where most servers say why: get it by running the request again with `curl -v` or the tool's verbose or debug option, or from the browser's DevTools (Network panel, the request's Response tab).";
+
+/// Whether the paste carries the server's body: a response, a body, or one quoted inside a message
+/// (JSON, XML or a page). A CLI's line, an exception's text or a log line does not.
+fn holds_response_body(exchange: &Exchange) -> bool {
+    // A code or a reason phrase typed alone is a lookup: the catalog's own advice stands.
+    if matches!(exchange.kind, InputKind::BareCode | InputKind::ReasonLine) {
+        return true;
+    }
+    let Some(body) = exchange.body.as_ref() else {
+        return false;
+    };
+    match exchange.kind {
+        InputKind::Message | InputKind::ClientError | InputKind::AccessLog => {
+            body.json.is_some()
+                || !body.xml_fields.is_empty()
+                || body.media == paste::MediaKind::Html
+        }
+        _ => true,
+    }
 }
 
 /// Where a status without a status line came from, for the sentence that says so.

@@ -250,9 +250,12 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
                 .map(|at| (f, at))
         })
         .collect();
+    // Within a kind and family, a wording whose cause is known exactly (its own verdict: esbuild's
+    // installer that ignores npm's proxy) beats a plain runtime wording printed before it (Node's
+    // "connect ETIMEDOUT"); then the first in the text.
     let &(failure, at) = found
         .iter()
-        .min_by_key(|(f, at)| (f.kind, f.generic, *at))?;
+        .min_by_key(|(f, at)| (f.kind, f.generic, f.verdict.is_none(), *at))?;
     // A kind may give way to a lower one whose specific wording proves more (a missing CORS header
     // proves the API answered, so "CORS request did not succeed" beside it is not the story).
     let yields_to = failure.kind.explanation().yields_to;
@@ -617,6 +620,17 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
                     },
                     None,
                 );
+            } else if near_phrase_after(code, &line[i + 3..]) {
+                // The words are the writer's, not a reason phrase the server sent.
+                consider(
+                    line_at + i,
+                    StatusLine {
+                        code,
+                        reason: None,
+                        version: None,
+                    },
+                    None,
+                );
             }
         }
     }
@@ -768,6 +782,58 @@ fn phrase_after(code: u16, rest: &str) -> Option<String> {
         .chain(status.aliases.iter().copied())
         .find_map(|phrase| matches_phrase(rest, phrase))
         .map(|len| rest[..len].to_string())
+}
+
+/// Whether a server's own variant of the error's phrase follows `code` (see [`near_phrase`]).
+fn near_phrase_after(code: u16, rest: &str) -> bool {
+    let Some(status) = catalog::lookup(code).filter(|_| code >= 400) else {
+        return false;
+    };
+    let start = rest.len()
+        - rest
+            .trim_start_matches([' ', '(', '[', '\'', '"', '-', ':'])
+            .len();
+    (1..=3).contains(&start) && near_phrase(&rest[start..], status).is_some()
+}
+
+/// How many bytes of `text` are a server's own variant of an error's phrase: words that open with
+/// one of the phrase's words and share at least two with it ("413 Request body too large", "503
+/// Service Temporarily Unavailable", "500 Internal Error"). "404 results found" does not count.
+fn near_phrase(text: &str, status: &catalog::Status) -> Option<usize> {
+    let phrase_words: Vec<String> = std::iter::once(status.phrase)
+        .chain(status.aliases.iter().copied())
+        .flat_map(|p| p.split([' ', '-']))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let longest = std::iter::once(status.phrase)
+        .chain(status.aliases.iter().copied())
+        .map(|p| p.split([' ', '-']).count())
+        .max()
+        .unwrap_or(1);
+    let mut end = 0;
+    let mut shared = 0;
+    let mut at = 0;
+    for (i, word) in text.split(' ').enumerate().take(longest + 1) {
+        let clean = word.trim_end_matches(['.', ',', ':', ';', '!']);
+        if clean.is_empty() || !clean.chars().all(|c| c.is_alphabetic() || c == '-') {
+            break;
+        }
+        let lower = clean.to_ascii_lowercase();
+        let known = phrase_words.contains(&lower);
+        if i == 0 && !known {
+            return None;
+        }
+        if known {
+            shared += 1;
+            end = at + clean.len();
+        }
+        at += word.len() + 1;
+        if clean.len() != word.len() {
+            break;
+        }
+    }
+    (shared >= 2).then_some(end)
 }
 
 /// How many bytes of `text` spell `phrase` (case, spaces and hyphens ignored), ending at a word end.
