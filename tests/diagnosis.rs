@@ -1303,3 +1303,41 @@ fn a_paste_without_a_body_is_told_how_to_get_it() {
         assert!(!says_get_it(&d) && reads_it(&d), "{text}: {:?}", d.steps);
     }
 }
+
+/// When two entries explain a paste and the stronger one's verdict wins, its steps lead: Crossplane's
+/// STS check against LocalStack is not answered first with the AWS CLI's "aws configure list".
+/// And one pasted line is quoted once, even when two findings name it under different labels.
+#[test]
+fn the_winning_verdicts_steps_lead_and_a_line_is_quoted_once() {
+    let text = std::fs::read_to_string(
+        "tests/fixtures/logs/w17-logs-10-crossplane-aws-sts-localstack-403.txt",
+    )
+    .unwrap();
+    let d = diagnosis::diagnose(&text);
+    assert_eq!(d.code, Some(403));
+    assert!(d.verdict.as_str().contains("Crossplane"), "{}", d.verdict);
+    assert!(d.steps[0].as_str().contains("LocalStack"), "{:?}", d.steps);
+    let generic = d
+        .steps
+        .iter()
+        .position(|s| s.as_str().contains("aws configure list"));
+    assert!(generic.is_none_or(|i| i > 0), "{:?}", d.steps);
+
+    for file in [
+        "tests/fixtures/logs/w17-logs-10-crossplane-aws-sts-localstack-403.txt",
+        "tests/fixtures/network/w17-brnet-19-esbuild-install-proxy-etimedout.txt",
+        "tests/fixtures/clients/w17-clients-10-request-promise-unhandled-400.txt",
+    ] {
+        let d = diagnosis::diagnose(&std::fs::read_to_string(file).unwrap());
+        let mut seen: Vec<String> = Vec::new();
+        for finding in &d.findings {
+            for e in &finding.evidence {
+                if e.source != diagnosis::EvidenceSource::Header {
+                    let v = e.value.as_str().to_string();
+                    assert!(!seen.contains(&v), "{file}: {v} quoted twice");
+                    seen.push(v);
+                }
+            }
+        }
+    }
+}
