@@ -1298,10 +1298,22 @@ fn a_paste_without_a_body_is_told_how_to_get_it() {
     for text in [
         "403",
         "HTTP/1.1 403 Forbidden\nContent-Type: application/json\n\n{\"message\":\"Access Denied\"}",
+        // curl -I: the server sent no body, and the paste is already curl's.
+        "HTTP/1.1 403 Forbidden\nServer: nginx\nContent-Length: 0",
     ] {
         let d = diagnosis::diagnose(text);
         assert!(!says_get_it(&d) && reads_it(&d), "{text}: {:?}", d.steps);
     }
+    // The catalog's reason to read the body stays with the step that replaces it.
+    let d = diagnosis::diagnose("Error: Request failed with status code 402");
+    assert!(
+        d.steps.iter().any(
+            |s| s.as_str().starts_with("The paste holds no response body")
+                && s.as_str().contains("billing")
+        ),
+        "{:?}",
+        d.steps
+    );
 }
 
 /// When two entries explain a paste and the stronger one's verdict wins, its steps lead: Crossplane's

@@ -908,6 +908,10 @@ fn statuses_in_stock_titles_bare_console_lines_and_body_fields() {
         ("error=\"could not push logs to Elasticsearch cluster ({:host=>\\\"es.example.com\\\"}): [413] {\\\"Message\\\":\\\"Request size exceeded 10485760 bytes\\\"}\"", Some(413)),
         ("{\"error\"=>\"unauthorized_client\", \"error_description\"=>\"This account has been temporarily locked for security reasons.\", \"Code\"=>\"400\", \"Url\"=>\"/v2.01/oauth/token\"}", Some(400)),
         ("{\"id\"=>\"evt_1\", \"code\"=>\"200\"}", None),
+        ("{\"error\"=>{\"message\"=>\"Duplicate status message\", \"type\"=>\"OAuthException\", \"code\"=>506}}", None),
+        // Counts and ids in prose are not a phrase's variant, and never beat a real status later.
+        ("Batch 496 was sent, then the API returned 503 Service Unavailable", Some(503)),
+        ("Found 414 too long lines in the import", None),
     ];
     for (text, code) in cases {
         assert_eq!(diagnose(text), code, "{text}");

@@ -724,7 +724,7 @@ fn assemble(
                 }
                 // A CLI's line, an exception or a log line carries no body to read: say how to get it.
                 if !holds_response_body(exchange) {
-                    steps.push(Shown::from(GET_THE_BODY));
+                    steps.push(get_the_body(step));
                     continue;
                 }
             }
@@ -925,25 +925,42 @@ fn message_step(message: &Shown, status: &Status) -> Option<Shown> {
 }
 
 /// Said in place of the catalog's "Read the response body" when the paste has none to read.
-const GET_THE_BODY: &str = "The paste holds no response body, and that is where most servers say why: get it by running the request again with `curl -v` or the tool's verbose or debug option, or from the browser's DevTools (Network panel, the request's Response tab).";
+const GET_THE_BODY: &str = "The paste holds no response body; get it by running the request again with curl -v (or the tool's verbose or debug option), or from the browser's DevTools (Network panel, Response tab)";
 
-/// Whether the paste carries the server's body: a response, a body, or one quoted inside a message
-/// (JSON, XML or a page). A CLI's line, an exception's text or a log line does not.
+/// Whether the paste carries the server's body, or is of a kind where "read the body" is the right
+/// advice as it stands: a response or curl output (an empty body there is what the server sent), a
+/// body, an exception that quotes one (axios's `data: '…'`), a code typed alone (a lookup). A CLI's
+/// line, a message, a log line, a status line or DevTools' headers without a body do not carry one.
 fn holds_response_body(exchange: &Exchange) -> bool {
-    // A code or a reason phrase typed alone is a lookup: the catalog's own advice stands.
-    if matches!(exchange.kind, InputKind::BareCode | InputKind::ReasonLine) {
-        return true;
-    }
-    let Some(body) = exchange.body.as_ref() else {
-        return false;
-    };
     match exchange.kind {
-        InputKind::Message | InputKind::ClientError | InputKind::AccessLog => {
-            body.json.is_some()
-                || !body.xml_fields.is_empty()
-                || body.media == paste::MediaKind::Html
-        }
+        InputKind::Message => exchange.body.as_ref().is_some_and(|body| {
+            // The message kept as its own body when it quoted none.
+            let copy = exchange
+                .message_text
+                .as_deref()
+                .is_some_and(|m| !m.trim().is_empty() && body.text.trim().starts_with(m.trim()));
+            !copy
+        }),
+        InputKind::ClientError
+        | InputKind::AccessLog
+        | InputKind::StatusLine
+        | InputKind::DevtoolsHeaders
+        | InputKind::Unrecognised => exchange.body.is_some(),
         _ => true,
+    }
+}
+
+/// The step that takes the place of the catalog's "Read the response body: <why>" when the paste
+/// holds none: how to get it, then the catalog's reason to read it ("it usually says whether the
+/// problem is billing…").
+fn get_the_body(catalog_step: &'static str) -> Shown {
+    match catalog_step
+        .split_once(": ")
+        .map(|(_, why)| why.trim())
+        .filter(|why| !why.is_empty())
+    {
+        Some(why) => shown!("{}: {}", GET_THE_BODY, why),
+        None => shown!("{}.", GET_THE_BODY),
     }
 }
 

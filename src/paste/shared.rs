@@ -595,6 +595,7 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
             }
         }
     }
+    let mut near = Vec::new();
     for line in lines(text).take(2000) {
         let line_at = line.as_ptr() as usize - text.as_ptr() as usize;
         let bytes = line.as_bytes();
@@ -621,8 +622,9 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
                     None,
                 );
             } else if near_phrase_after(code, &line[i + 3..]) {
-                // The words are the writer's, not a reason phrase the server sent.
-                consider(
+                // The words are the writer's, not a reason phrase the server sent: the weakest
+                // reading, used only when nothing else names a status.
+                near.push((
                     line_at + i,
                     StatusLine {
                         code,
@@ -630,9 +632,12 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
                         version: None,
                     },
                     None,
-                );
+                ));
             }
         }
+    }
+    if found.is_empty() {
+        found = near;
     }
     let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
     let line_of = |at: usize| newlines.partition_point(|&i| i < at);
@@ -786,34 +791,32 @@ fn phrase_after(code: u16, rest: &str) -> Option<String> {
 
 /// Whether a server's own variant of the error's phrase follows `code` (see [`near_phrase`]).
 fn near_phrase_after(code: u16, rest: &str) -> bool {
-    let Some(status) = catalog::lookup(code).filter(|_| code >= 400) else {
+    let Some(status) = catalog::lookup(code).filter(|s| code >= 400 && s.official) else {
         return false;
     };
     let start = rest.len()
         - rest
             .trim_start_matches([' ', '(', '[', '\'', '"', '-', ':'])
             .len();
-    (1..=3).contains(&start) && near_phrase(&rest[start..], status).is_some()
+    (1..=3).contains(&start) && near_phrase(&rest[start..], status)
 }
 
-/// How many bytes of `text` are a server's own variant of an error's phrase: words that open with
-/// one of the phrase's words and share at least two with it ("413 Request body too large", "503
-/// Service Temporarily Unavailable", "500 Internal Error"). "404 results found" does not count.
-fn near_phrase(text: &str, status: &catalog::Status) -> Option<usize> {
-    let phrase_words: Vec<String> = std::iter::once(status.phrase)
-        .chain(status.aliases.iter().copied())
-        .flat_map(|p| p.split([' ', '-']))
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let longest = std::iter::once(status.phrase)
-        .chain(status.aliases.iter().copied())
-        .map(|p| p.split([' ', '-']).count())
-        .max()
-        .unwrap_or(1);
-    let mut end = 0;
-    let mut shared = 0;
-    let mut at = 0;
+/// Whether `text` opens with a server's own variant of a registered error's phrase: a capitalised
+/// word of the phrase first, two of its words in all, and the word the phrase ends on among them
+/// ("413 Request body too large", "500 Internal Error", nginx's "405 Not Allowed"). A count or an id
+/// in prose ("Processed 429 requests", "Batch 496 was sent", "RPC request 405: Method not found")
+/// does not count.
+fn near_phrase(text: &str, status: &catalog::Status) -> bool {
+    let phrases = || std::iter::once(status.phrase).chain(status.aliases.iter().copied());
+    let words = |p: &'static str| {
+        p.split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+    };
+    let phrase_words: Vec<String> = phrases().flat_map(words).collect();
+    let last_words: Vec<String> = phrases().filter_map(|p| words(p).next_back()).collect();
+    let longest = phrases().map(|p| words(p).count()).max().unwrap_or(1);
+    let mut shared: Vec<String> = Vec::new();
     for (i, word) in text.split(' ').enumerate().take(longest + 1) {
         let clean = word.trim_end_matches(['.', ',', ':', ';', '!']);
         if clean.is_empty() || !clean.chars().all(|c| c.is_alphabetic() || c == '-') {
@@ -821,19 +824,17 @@ fn near_phrase(text: &str, status: &catalog::Status) -> Option<usize> {
         }
         let lower = clean.to_ascii_lowercase();
         let known = phrase_words.contains(&lower);
-        if i == 0 && !known {
-            return None;
+        if i == 0 && !(known && clean.starts_with(|c: char| c.is_uppercase())) {
+            return false;
         }
-        if known {
-            shared += 1;
-            end = at + clean.len();
+        if known && !shared.contains(&lower) {
+            shared.push(lower);
         }
-        at += word.len() + 1;
         if clean.len() != word.len() {
             break;
         }
     }
-    (shared >= 2).then_some(end)
+    shared.len() >= 2 && shared.iter().any(|w| last_words.contains(w))
 }
 
 /// How many bytes of `text` spell `phrase` (case, spaces and hyphens ignored), ending at a word end.
