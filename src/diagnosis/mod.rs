@@ -252,10 +252,9 @@ pub struct Diagnosis {
 pub(crate) struct Notes {
     findings: Vec<Finding>,
     steps: Vec<Shown>,
-    /// Candidate verdicts with their precedence; the strongest wins.
-    verdicts: Vec<(Precedence, Shown)>,
-    /// The steps of the entry behind each verdict (same index): the winner's lead.
-    verdict_steps: Vec<Vec<Shown>>,
+    /// Candidate verdicts with their precedence and the steps of the entry behind them; the
+    /// strongest wins, and its steps lead.
+    verdicts: Vec<(Precedence, Shown, Vec<Shown>)>,
     side: Option<(Precedence, Side)>,
     /// A status found in the body when the paste had no status line.
     code_hint: Option<(u16, Evidence)>,
@@ -333,8 +332,7 @@ impl Notes {
     }
 
     pub(crate) fn verdict(&mut self, precedence: Precedence, verdict: impl Into<Shown>) {
-        self.verdicts.push((precedence, verdict.into()));
-        self.verdict_steps.push(Vec::new());
+        self.verdicts.push((precedence, verdict.into(), Vec::new()));
     }
 
     pub(crate) fn side(&mut self, precedence: Precedence, side: Side) {
@@ -364,7 +362,7 @@ impl Notes {
         let precedence = meaning.precedence.unwrap_or(Precedence::VendorCode);
         if let Some(verdict) = meaning.verdict {
             self.verdict(precedence, fill(verdict));
-            if let Some(own) = self.verdict_steps.last_mut() {
+            if let Some((_, _, own)) = self.verdicts.last_mut() {
                 own.extend(meaning.steps.iter().map(|s| fill(s)));
             }
             self.cause_settled = true;
@@ -683,16 +681,16 @@ fn assemble(
         .iter()
         .enumerate()
         // Highest priority wins; among equals, the first added.
-        .max_by_key(|(i, (p, _))| (*p, std::cmp::Reverse(*i)))
-        .map(|(i, _)| i);
+        .max_by_key(|(i, (p, _, _))| (*p, std::cmp::Reverse(*i)))
+        .map(|(_, w)| w);
     let verdict = winner
-        .map(|i| notes.verdicts[i].1.clone())
+        .map(|(_, v, _)| v.clone())
         .unwrap_or_else(|| default_verdict(exchange, status.as_ref()));
 
     let mut steps = std::mem::take(&mut notes.steps);
     // The steps of the entry whose verdict won come first: a weaker entry that matched earlier (a
     // tool's generic code) must not lead with advice the verdict has overruled.
-    if let Some(own) = winner.and_then(|i| notes.verdict_steps.get(i)) {
+    if let Some((_, _, own)) = winner {
         let (mut first, rest): (Vec<Shown>, Vec<Shown>) =
             steps.into_iter().partition(|s| own.contains(s));
         first.sort_by_key(|s| own.iter().position(|o| o == s));

@@ -775,14 +775,7 @@ fn phrase_after(code: u16, rest: &str) -> Option<String> {
         }
         _ => rest,
     };
-    let start = rest.len()
-        - rest
-            .trim_start_matches([' ', '(', ')', '[', ']', '\'', '"', '-', ':', ','])
-            .len();
-    if start == 0 || start > 3 {
-        return None;
-    }
-    let rest = &rest[start..];
+    let rest = words_after_code(rest)?;
     std::iter::once(status.phrase)
         .chain(status.aliases.iter().copied())
         .find_map(|phrase| matches_phrase(rest, phrase))
@@ -794,11 +787,16 @@ fn near_phrase_after(code: u16, rest: &str) -> bool {
     let Some(status) = catalog::lookup(code).filter(|s| code >= 400 && s.official) else {
         return false;
     };
-    let start = rest.len()
-        - rest
-            .trim_start_matches([' ', '(', '[', '\'', '"', '-', ':'])
-            .len();
-    (1..=3).contains(&start) && near_phrase(&rest[start..], status)
+    words_after_code(rest).is_some_and(|words| near_phrase(words, status))
+}
+
+/// The words after a status number, past one to three separators ("404 (Not Found)", "404 - Not
+/// Found"); none when the number runs straight into them or they are further away.
+fn words_after_code(rest: &str) -> Option<&str> {
+    let words = rest.trim_start_matches([' ', '(', ')', '[', ']', '\'', '"', '-', ':', ',']);
+    (1..=3)
+        .contains(&(rest.len() - words.len()))
+        .then_some(words)
 }
 
 /// Whether `text` opens with a server's own variant of a registered error's phrase: a capitalised
