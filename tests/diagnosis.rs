@@ -1304,6 +1304,10 @@ fn a_paste_without_a_body_is_told_how_to_get_it() {
         let d = diagnosis::diagnose(text);
         assert!(!says_get_it(&d) && reads_it(&d), "{text}: {:?}", d.steps);
     }
+    // Someone who pasted a 401 already sent a key: the first step is about the key they sent (its
+    // environment, its expiry), not signing up for one.
+    let d = diagnosis::diagnose("Error: Request failed with status code 401");
+    assert!(d.steps[0].as_str().contains("environment"), "{:?}", d.steps);
     // The catalog's reason to read the body stays with the step that replaces it.
     let d = diagnosis::diagnose("Error: Request failed with status code 402");
     assert!(
