@@ -533,8 +533,12 @@ test('after all of it the module still works', async () => {
   const h2 = await page.evaluate(async () => {
     const el = document.body.appendChild(document.createElement('div'));
     const w = m.mount(el, { text: 'HTTP/1.1 503 Service Unavailable' });
-    await new Promise((r) => setTimeout(r, 100));
-    const text = el.querySelector('.ht-headline h2')?.textContent;
+    // Wait for the first render (up to 5 s), not a fixed sleep a loaded machine can outrun.
+    let text;
+    for (let i = 0; i < 100 && text === undefined; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      text = el.querySelector('.ht-headline h2')?.textContent;
+    }
     w.destroy();
     return text;
   });

@@ -68,16 +68,24 @@ test('the module API on a bare page: every export, bad arguments, unregistered c
     out.after = m.explainStatus(503).phrase;
     const el = document.createElement('div');
     document.body.append(el);
+    // Yew renders on its own schedule: wait for what is asserted (up to 5 s on a loaded machine),
+    // never a fixed sleep, so a slow CI run cannot read the element before its first render.
+    const until = async (read, want) => {
+      for (let i = 0; i < 100; i++) {
+        const got = read();
+        if (want(got)) return got;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return read();
+    };
+    const headline = () => el.querySelector('.ht-headline h2')?.textContent;
     const w = m.mount(el, { code: 503, theme: 'dark', compact: true });
-    await new Promise((r) => setTimeout(r, 100));
-    out.mounted = el.querySelector('.ht-headline h2')?.textContent;
+    out.mounted = await until(headline, (t) => t !== undefined);
     out.mountedTheme = el.querySelector('.ht-root')?.dataset.theme;
     w.update({ code: 404 });
-    await new Promise((r) => setTimeout(r, 100));
-    out.updated = el.querySelector('.ht-headline h2')?.textContent;
+    out.updated = await until(headline, (t) => t !== out.mounted);
     w.destroy();
-    await new Promise((r) => setTimeout(r, 50));
-    out.destroyed = el.children.length;
+    out.destroyed = await until(() => el.children.length, (n) => n === 0);
     try { m.mount('not an element'); } catch (e) { out.mountError = e.constructor.name; }
     return out;
   });
