@@ -977,6 +977,37 @@ fn an_old_503_whose_retry_moment_passed_says_so_in_the_verdict() {
 }
 
 #[test]
+fn a_cors_block_on_a_public_api_leads_with_calling_it_from_a_backend() {
+    // A page calling api.openai.com directly: the caller cannot add CORS headers to it.
+    let public = "Access to fetch at 'https://api.openai.com/v1/chat/completions' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+    let d = diagnosis::diagnose(public);
+    assert_eq!(d.code, None);
+    assert!(
+        d.verdict
+            .as_str()
+            .contains("service you do not run (api.openai.com)"),
+        "{}",
+        d.verdict.as_str()
+    );
+    assert!(
+        d.steps[0].as_str().contains("from your own backend"),
+        "{:?}",
+        d.steps
+    );
+    // The caller's own API keeps "send Access-Control-Allow-Origin" first.
+    let own = public.replace("api.openai.com", "api.example.com");
+    let d = diagnosis::diagnose(&own);
+    assert!(
+        d.steps[0]
+            .as_str()
+            .contains("send Access-Control-Allow-Origin"),
+        "{:?}",
+        d.steps
+    );
+    assert!(!d.verdict.as_str().contains("service you do not run"));
+}
+
+#[test]
 fn a_cors_error_that_prints_an_error_status_leads_with_fixing_that_status() {
     let cors = "Access to fetch at 'https://api.example.com/v1/orders' from origin 'https://app.example.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
     let with_500 = format!(
