@@ -1388,3 +1388,21 @@ fn the_winning_verdicts_steps_lead_and_a_line_is_quoted_once() {
         }
     }
 }
+
+#[test]
+fn a_wording_that_knows_its_cause_says_it_in_the_headline() {
+    // Salesforce refuses a callout before sending it: the headline says what to fix, not only
+    // that the request failed.
+    let d = diagnosis::diagnose(
+        "IO Exception: Unauthorized endpoint, please check Setup->Security->Remote site settings. endpoint = https://example.my.salesforce.com/services/Soap/m/28.0",
+    );
+    assert_eq!(d.code, None);
+    assert_eq!(
+        d.headline.as_str(),
+        "Salesforce blocked the callout: host not in Remote Site Settings"
+    );
+    assert_eq!(d.findings[0].title.as_str(), d.headline.as_str());
+    // A wording without its own headline keeps its kind's.
+    let d = diagnosis::diagnose("Error: connect ECONNREFUSED 127.0.0.1:8080");
+    assert_eq!(d.headline.as_str(), "Connection refused");
+}

@@ -662,7 +662,7 @@ fn assemble(
 ) -> Diagnosis {
     let headline = match (&status, &exchange.network_error) {
         (Some(s), _) => shown!("{} {}", s.code, s.phrase),
-        (None, Some(e)) => Shown::from(e.kind.headline()),
+        (None, Some(e)) => Shown::from(e.headline.unwrap_or(e.kind.headline())),
         (None, None) if exchange.kind == InputKind::Empty => Shown::from("Nothing pasted yet"),
         (None, None) => Shown::from("No HTTP status found"),
     };

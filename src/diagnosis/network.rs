@@ -94,7 +94,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     notes.add(
         explanation.finding,
         Severity::Problem,
-        explanation.headline,
+        error.headline.unwrap_or(explanation.headline),
         error.detail.unwrap_or(explanation.detail),
         evidence,
     );

@@ -998,6 +998,16 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             if let Some(v) = &verdict {
                 check_verdict(v, &f)?;
             }
+            // And a headline of its own ("Salesforce blocked the callout"), shown instead of its
+            // kind's general one ("The request failed before any HTTP response").
+            let headline = f.opt_str("headline")?;
+            if let Some(h) = &headline {
+                if h.len() > 90 || h.ends_with('.') || h.contains('{') {
+                    return Err(f.err(
+                        "`headline` is one short line (at most 90 bytes), without a final full stop or slots",
+                    ));
+                }
+            }
             let side = match f.opt_str("side")? {
                 Some(s) => format!("Some(Side::{})", pick(&s, &SIDES, "side", &f)?),
                 None => "None".to_string(),
@@ -1027,7 +1037,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             f.str("source")?;
             f.finish()?;
             failures.push(format!(
-                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, names: {}, client: {}, steps: {}, detail: {}, verdict: {}, side: {side}, generic: {generic}, status_before: {}, no_answer: {no_answer}, nothing_answered: {nothing_answered}, served_as: {served_as} }},",
+                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, names: {}, client: {}, steps: {}, detail: {}, verdict: {}, headline: {}, side: {side}, generic: {generic}, status_before: {}, no_answer: {no_answer}, nothing_answered: {nothing_answered}, served_as: {served_as} }},",
                 lit(&id),
                 camel(&kind),
                 lits(&needles),
@@ -1036,6 +1046,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 lits(&steps),
                 opt_lit(&detail),
                 opt_lit(&verdict),
+                opt_lit(&headline),
                 lits(&status_before)
             ));
         }

@@ -286,6 +286,8 @@ pub struct Failure {
     pub detail: Option<&'static str>,
     /// The verdict for this wording, when its cause is known more exactly than its kind's.
     pub verdict: Option<&'static str>,
+    /// The headline for this wording, when it can say more than its kind's.
+    pub headline: Option<&'static str>,
     /// The side that must act, when this wording knows it better than its kind.
     pub side: Option<Side>,
     /// The wording every message of a family starts with (Firefox's "Cross-Origin Request

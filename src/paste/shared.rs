@@ -210,6 +210,9 @@ pub struct NetworkError {
     /// The verdict for this wording, when it knows the cause more exactly than its kind.
     #[serde(skip)]
     pub verdict: Option<&'static str>,
+    /// The headline for this wording, when it says more than its kind's.
+    #[serde(skip)]
+    pub headline: Option<&'static str>,
     /// The side that must act, when this wording knows it better than its kind.
     #[serde(skip)]
     pub side: Option<crate::catalog::Side>,
@@ -285,6 +288,7 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
         steps: failure.steps,
         detail: failure.detail,
         verdict: failure.verdict,
+        headline: failure.headline,
         side: failure.side,
         client: failure.client,
         status_before: failure.status_before,
