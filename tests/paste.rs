@@ -912,6 +912,24 @@ fn statuses_in_stock_titles_bare_console_lines_and_body_fields() {
         // Counts and ids in prose are not a phrase's variant, and never beat a real status later.
         ("Batch 496 was sent, then the API returned 503 Service Unavailable", Some(503)),
         ("Found 414 too long lines in the import", None),
+        // A status written as a constant (Amplitude's Android SDK log, Spring's HttpStatus), not a
+        // longer constant that begins with one.
+        ("D  Handle response, status: BAD_REQUEST, error: Invalid API key: XXXX", Some(400)),
+        ("WebClientResponseException: TOO_MANY_REQUESTS from GET https://api.example.com", Some(429)),
+        ("cache lookup: NOT_FOUND_IN_CACHE, fetching", None),
+        // npm's debug log (numbered lines) and flutter_cache_manager.
+        ("906 verbose stack HttpErrorAuthUnknown: Unable to authenticate\n907 verbose statusCode 401\n909 error code E401", Some(401)),
+        ("909 error code E401\n910 error Unable to authenticate, your authentication token seems to be invalid.", Some(401)),
+        ("I/flutter (30817): HttpException: No valid statuscode. Statuscode was 403", Some(403)),
+        // A status line quoted in another message, whatever its phrase.
+        ("nc: Proxy error: \"HTTP/1.0 503 Unavailable\"\nssh_exchange_identification: Connection closed by remote host", Some(503)),
+        // An error page's number on a line of its own above its words (CodeSandbox), but not a
+        // count or a number that is no error.
+        ("502\nIt looks like the dev server has not been started yet.", Some(502)),
+        ("250\nrecords imported", None),
+        // "status_code" as a number beside a message (Shuttle); Midtrans's string codes stay unread
+        // (above).
+        ("{\n  \"message\": \"project not ready\",\n  \"status_code\": 503\n}", Some(503)),
     ];
     for (text, code) in cases {
         assert_eq!(diagnose(text), code, "{text}");

@@ -651,8 +651,10 @@ fn common_status_as_code(json: &Value) -> Option<(u16, String)> {
         "errorMessage",
     ];
     // "ret" is the same field in many Chinese APIs' bodies: {"msg":"token invalid","ret":401}.
+    // "status_code" as a number ({"message":"project not ready","status_code":503}); Midtrans writes
+    // its own codes there as strings ("407"), which are not read.
     error_objects(json).find_map(|(prefix, map)| {
-        let (key, code) = ["code", "ret"].iter().find_map(|key| {
+        let (key, code) = ["code", "ret", "status_code"].iter().find_map(|key| {
             map.get(*key)
                 .and_then(Value::as_u64)
                 .and_then(|n| u16::try_from(n).ok())

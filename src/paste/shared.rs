@@ -640,6 +640,30 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
             }
         }
     }
+    // An error page's big number on a line of its own, then its words ("502\nIt looks like the dev
+    // server has not been started yet."): as weak as a near phrase.
+    if let Some(first) = lines(text).map(str::trim).find(|l| !l.is_empty()) {
+        let code = code_at(first).filter(|c| {
+            first.len() == 3 && *c >= 400 && catalog::lookup(*c).is_some_and(|s| s.official)
+        });
+        if let Some(code) = code.filter(|_| {
+            lines(text)
+                .filter(|l| !l.trim().is_empty())
+                .nth(1)
+                .is_some()
+        }) {
+            let at = first.as_ptr() as usize - text.as_ptr() as usize;
+            near.push((
+                at,
+                StatusLine {
+                    code,
+                    reason: None,
+                    version: None,
+                },
+                None,
+            ));
+        }
+    }
     if found.is_empty() {
         found = near;
     }
@@ -685,7 +709,7 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
 /// Authentication Required", "ForbiddenError: invalid csrf token", "invalid_grant: Bad Request".
 /// Only error phrases (registered, or a registered older name) written as whole words in one of the
 /// ways programs print them: title case as the registry writes it; run together as an enum name
-/// (.NET's `TooManyRequests`); lower case when three words or more ("request entity too large", as
+/// (.NET's `TooManyRequests`) or as a constant (Spring's `BAD_REQUEST`); lower case when three words or more ("request entity too large", as
 /// body-parser writes it); a single word only when unmistakable ("Forbidden") or when it is the whole
 /// message of an exception ("HttpClientResponseException: Conflict"). Prose ("the file was not
 /// found") does not count.
@@ -732,6 +756,18 @@ fn phrase_at(text: &str, phrase: &str) -> Option<usize> {
     if words > 1 {
         let compact: String = phrase.chars().filter(char::is_ascii_alphanumeric).collect();
         found.extend(whole(text, &compact, true));
+    }
+    if words > 1 || matches!(phrase, "Unauthorized" | "Forbidden") {
+        // As a constant, the way Spring's HttpStatus, Micronaut, Ktor clients and SDK logs print it:
+        // "status: BAD_REQUEST", "TOO_MANY_REQUESTS".
+        // A longer constant that starts or ends with it ("NOT_FOUND_IN_CACHE") is another name.
+        let constant = phrase.to_ascii_uppercase().replace([' ', '-'], "_");
+        let bytes = text.as_bytes();
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        found.extend(text.match_indices(&constant).map(|(at, _)| at).find(|&at| {
+            let end = at + constant.len();
+            (at == 0 || !word(bytes[at - 1])) && bytes.get(end).is_none_or(|b| !word(*b))
+        }));
     }
     if words > 2 {
         // Written all in lower case, as body-parser does: "Internal server error" inside gRPC's
