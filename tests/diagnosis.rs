@@ -1406,3 +1406,66 @@ fn a_wording_that_knows_its_cause_says_it_in_the_headline() {
     let d = diagnosis::diagnose("Error: connect ECONNREFUSED 127.0.0.1:8080");
     assert_eq!(d.headline.as_str(), "Connection refused");
 }
+
+#[test]
+fn an_error_nothing_explains_is_quoted_with_how_to_get_further() {
+    // Medusa's middleware error: no status, no known failure, but its own words say what is missing.
+    let d = diagnosis::diagnose(
+        "error:   A valid publishable key is required to proceed with the request\nMedusaError: A valid publishable key is required to proceed with the request\n    at ensurePublishableApiKeyMiddleware (/app/node_modules/@medusajs/framework/src/http/middlewares/ensure-publishable-api-key.ts:59:13)",
+    );
+    assert_eq!(d.code, None);
+    assert!(
+        d.verdict.as_str().contains(
+            "The error says: “A valid publishable key is required to proceed with the request”"
+        ),
+        "{}",
+        d.verdict.as_str()
+    );
+    assert!(d.steps[0]
+        .as_str()
+        .starts_with("Do what the error's own words ask"));
+    assert!(d.steps[1].as_str().contains("curl -v"));
+    // Nested exception names are not the words (Jetty inside an ExecutionException).
+    let d = diagnosis::diagnose("java.util.concurrent.ExecutionException: org.example.client.HttpResponseException: Upstream refused the handshake for tenant");
+    assert!(
+        d.verdict
+            .as_str()
+            .contains("“Upstream refused the handshake for tenant”"),
+        "{}",
+        d.verdict.as_str()
+    );
+    // A secret inside the words is masked like everywhere else.
+    let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+    let d = diagnosis::diagnose(&format!(
+        "AuthError: the token {jwt} was refused by the billing gateway"
+    ));
+    assert!(
+        d.verdict
+            .as_str()
+            .contains("refused by the billing gateway"),
+        "{}",
+        d.verdict.as_str()
+    );
+    assert!(
+        !d.verdict.as_str().contains("dozjgNryP4J3"),
+        "{}",
+        d.verdict.as_str()
+    );
+    assert!(!d.report.as_str().contains("dozjgNryP4J3"));
+    // Words every failure uses, code, and a shell prompt say nothing: the plain "nothing found".
+    for paste in [
+        "Error: Something went wrong, please try again later",
+        "response = HTTPoison.post(\"http://url.com/\", body, [recv_timeout: 1000])",
+        "root@host:/# nomad status",
+    ] {
+        let d = diagnosis::diagnose(paste);
+        assert!(
+            d.verdict
+                .as_str()
+                .starts_with("Could not find an HTTP status"),
+            "{paste}: {}",
+            d.verdict.as_str()
+        );
+        assert!(d.steps.is_empty(), "{paste}: {:?}", d.steps);
+    }
+}

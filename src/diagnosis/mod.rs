@@ -683,11 +683,28 @@ fn assemble(
         // Highest priority wins; among equals, the first added.
         .max_by_key(|(i, (p, _, _))| (*p, std::cmp::Reverse(*i)))
         .map(|(_, w)| w);
-    let verdict = winner
-        .map(|(_, v, _)| v.clone())
-        .unwrap_or_else(|| default_verdict(exchange, status.as_ref()));
-
     let mut steps = std::mem::take(&mut notes.steps);
+    // Nothing named a status or a failure, but the paste is an error in its own words: quote them
+    // and say how to get further, instead of leaving the visitor with "nothing found".
+    let own_words = (winner.is_none()
+        && status.is_none()
+        && exchange.network_error.is_none()
+        && steps.is_empty())
+    .then(|| own_words(exchange))
+    .flatten();
+    let verdict = match (winner, &own_words) {
+        (Some((_, v, _)), _) => v.clone(),
+        (None, Some(words)) => shown!(
+            "No HTTP status, and no failure this troubleshooter knows, is in the paste. The error says: “{}”",
+            words,
+        ),
+        (None, None) => default_verdict(exchange, status.as_ref()),
+    };
+    if own_words.is_some() {
+        for step in OWN_WORDS_STEPS {
+            steps.push(Shown::from(step));
+        }
+    }
     // The steps of the entry whose verdict won come first: a weaker entry that matched earlier (a
     // tool's generic code) must not lead with advice the verdict has overruled.
     if let Some((_, _, own)) = winner {
@@ -838,6 +855,129 @@ fn default_verdict(exchange: &Exchange, status: Option<&Status>) -> Shown {
             _ => Shown::from("Could not find an HTTP status or a known network error in this paste. Paste the status line, the response headers or the full error message."),
         },
     }
+}
+
+/// What to do with an error that names no status and no failure anyone taught us: its own words,
+/// then the status and body it hides, then the exact words in the tool's own tracker.
+const OWN_WORDS_STEPS: [&str; 3] = [
+    "Do what the error's own words ask when they name a setting, a key, a plan, a limit or a file: they come from the program that failed and are more exact than general advice.",
+    "If it came from an HTTP call, get that call's status and body: run it again with curl -v (or the tool's verbose or debug option), or open DevTools > Network, select the failed request and read its Status and Response; paste those here.",
+    "Search the exact words (without your ids, host names and keys) in the tool's or service's documentation and issue tracker.",
+];
+
+/// The error's own words in a paste nothing else explains: the text after an error label on the
+/// first line that has one ("MedusaError: A valid publishable key is required…", "Fatal error: …",
+/// "error: …"), or the one sentence of a short paste ("Requests from the browser are not allowed on
+/// the Developer plan, except from localhost."). Words every failure uses say nothing: none then.
+fn own_words(exchange: &Exchange) -> Option<Shown> {
+    let text = exchange
+        .body
+        .as_ref()
+        .filter(|b| b.media == paste::MediaKind::Text)
+        .map(|b| b.text.as_str())
+        .or(exchange.message_text.as_deref())?;
+    let says = |words: &str| {
+        let words = words.trim().trim_matches(['"', '\'', '`', '*']).trim();
+        let count = words
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .filter(|w| !NOTHING_SAID.contains(&w.to_lowercase().as_str()))
+            .count();
+        (count >= 3).then(|| {
+            let mut end = words.len().min(300);
+            while !words.is_char_boundary(end) {
+                end -= 1;
+            }
+            if end < words.len() {
+                format!("{}…", &words[..end])
+            } else {
+                words.to_string()
+            }
+        })
+    };
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches(['>', '-', '#', ' ']).trim())
+        .filter(|l| !l.is_empty())
+        .take(200)
+        .collect();
+    let labelled = lines.iter().enumerate().find_map(|(i, line)| {
+        let rest = after_error_label(line)?;
+        // A label on a line of its own ("Net::HTTP::Persistent::Error:"): the words are on the next.
+        match rest.trim() {
+            "" => says(lines.get(i + 1)?),
+            rest => says(rest),
+        }
+    });
+    let words = labelled.or_else(|| {
+        // A short paste of plain words: its first sentence is the message. Not a command, code or a
+        // shell prompt ("root@host:/# nomad status", "response = HTTPoison.post(…)").
+        (lines.len() <= 3)
+            .then(|| lines.first())
+            .flatten()
+            .map(|l| l.trim_matches(['"', '\'', '`']))
+            .filter(|l| {
+                let code = l.contains(['{', '=']) || l.contains("$ ") || l.contains("# ");
+                let call = l
+                    .as_bytes()
+                    .windows(2)
+                    .any(|w| w[1] == b'(' && (w[0].is_ascii_alphanumeric() || w[0] == b'_'));
+                l.starts_with(|c: char| c.is_uppercase()) && l.contains(' ') && !code && !call
+            })
+            .and_then(|l| says(l))
+    })?;
+    Some(redact::mask(&words))
+}
+
+/// The words after an error's label in a line: "MedusaError: …", "error:   …", "Fatal error: …",
+/// "Error querying jobs: …", "…: Error: could not establish pc connection", with nested exception
+/// names stripped ("ExecutionException: org.eclipse.jetty.client.HttpResponseException: HTTP
+/// protocol violation: …" gives "HTTP protocol violation: …").
+fn after_error_label(line: &str) -> Option<&str> {
+    let is_label = |label: &str| {
+        let word = label
+            .rsplit(|c: char| {
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        '.' | '\\' | '/' | '(' | '[' | '|' | '`' | '"' | '\'' | ':'
+                    )
+            })
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let words = label.split_whitespace().count();
+        let first = label
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        (word.ends_with("error")
+            || word.ends_with("exception")
+            || word.ends_with("fault")
+            || matches!(word.as_str(), "fatal" | "failed" | "err"))
+            || (matches!(first.as_str(), "error" | "fatal") && words <= 4)
+    };
+    let mut from = 0;
+    let mut rest = None;
+    while let Some(i) = line[from..].find(": ") {
+        let at = from + i;
+        if is_label(&line[..at]) && at <= 120 {
+            rest = Some(&line[at + 2..]);
+            break;
+        }
+        from = at + 2;
+    }
+    let mut rest = rest?.trim_start();
+    // Nested labels: a short segment before the next ": " that is itself an error's name.
+    while let Some((label, after)) = rest.split_once(": ") {
+        if label.split_whitespace().count() <= 3 && label.len() <= 100 && is_label(label) {
+            rest = after.trim_start();
+        } else {
+            break;
+        }
+    }
+    Some(rest)
 }
 
 /// Words that every failure message uses: a message made of them says nothing ("Something went
