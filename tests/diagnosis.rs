@@ -1409,15 +1409,16 @@ fn a_wording_that_knows_its_cause_says_it_in_the_headline() {
 
 #[test]
 fn an_error_nothing_explains_is_quoted_with_how_to_get_further() {
-    // Medusa's middleware error: no status, no known failure, but its own words say what is missing.
+    // A framework's middleware error no entry knows: no status, no known failure, but its own words
+    // say what is missing.
     let d = diagnosis::diagnose(
-        "error:   A valid publishable key is required to proceed with the request\nMedusaError: A valid publishable key is required to proceed with the request\n    at ensurePublishableApiKeyMiddleware (/app/node_modules/@medusajs/framework/src/http/middlewares/ensure-publishable-api-key.ts:59:13)",
+        "error:   A workspace slug is required before the export can start\nWidgetError: A workspace slug is required before the export can start\n    at ensureWorkspace (/app/node_modules/widgetkit/src/middlewares/ensure-workspace.ts:59:13)",
     );
     assert_eq!(d.code, None);
     assert!(
-        d.verdict.as_str().contains(
-            "The error says: “A valid publishable key is required to proceed with the request”"
-        ),
+        d.verdict
+            .as_str()
+            .contains("The error says: “A workspace slug is required before the export can start”"),
         "{}",
         d.verdict.as_str()
     );
@@ -1468,4 +1469,43 @@ fn an_error_nothing_explains_is_quoted_with_how_to_get_further() {
         );
         assert!(d.steps.is_empty(), "{paste}: {:?}", d.steps);
     }
+}
+
+#[test]
+fn a_failure_that_knows_its_cause_leads_with_its_own_steps_beside_a_status() {
+    // Dwolla's edge answered 500 with an HTML page; node-fetch failed to parse it. The wording's own
+    // steps (check the status page) come before the 500's general ones.
+    let d = diagnosis::diagnose(&common::fixture(
+        "network/w18-vendors-06-dwolla-html-500.txt",
+    ));
+    assert_eq!(d.code, Some(500));
+    assert!(
+        d.steps[0].as_str().starts_with("Check status.dwolla.com"),
+        "{:?}",
+        d.steps
+    );
+    // A wording without its own verdict keeps the status first (a CORS line beside a 500).
+    let d = diagnosis::diagnose("Access to fetch at 'https://api.example.com/v1/orders' from origin 'https://app.example.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.\nPOST https://api.example.com/v1/orders net::ERR_FAILED 500 (Internal Server Error)");
+    assert!(
+        d.steps[0].as_str().starts_with("Fix the 500 first"),
+        "{:?}",
+        d.steps
+    );
+}
+
+#[test]
+fn a_recognised_problem_without_a_status_heads_the_page() {
+    // Chromium's service worker line names no status, but an entry knows it: its title is the
+    // headline, not "No HTTP status found".
+    let d = diagnosis::diagnose(&common::fixture(
+        "browsers/w18-browser-net-04-serviceworker-script-text-html-cache.txt",
+    ));
+    assert_eq!(d.code, None);
+    assert_eq!(
+        d.headline.as_str(),
+        "The service worker script was served as an HTML page (text/html)"
+    );
+    // Nothing recognised: the plain headline.
+    let d = diagnosis::diagnose("hello there");
+    assert_eq!(d.headline.as_str(), "No HTTP status found");
 }

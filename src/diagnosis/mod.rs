@@ -664,7 +664,13 @@ fn assemble(
         (Some(s), _) => shown!("{} {}", s.code, s.phrase),
         (None, Some(e)) => Shown::from(e.headline.unwrap_or(e.kind.headline())),
         (None, None) if exchange.kind == InputKind::Empty => Shown::from("Nothing pasted yet"),
-        (None, None) => Shown::from("No HTTP status found"),
+        // No status, but an entry recognised the problem (a service worker script served as HTML):
+        // its title says more than "No HTTP status found".
+        (None, None) => notes
+            .findings
+            .iter()
+            .find(|f| f.severity == Severity::Problem)
+            .map_or_else(|| Shown::from("No HTTP status found"), |f| f.title.clone()),
     };
     let side = notes
         .side
@@ -924,7 +930,7 @@ fn own_words(exchange: &Exchange) -> Option<Shown> {
                     .any(|w| w[1] == b'(' && (w[0].is_ascii_alphanumeric() || w[0] == b'_'));
                 l.starts_with(|c: char| c.is_uppercase()) && l.contains(' ') && !code && !call
             })
-            .and_then(|l| says(l))
+            .and_then(says)
     })?;
     Some(redact::mask(&words))
 }

@@ -116,7 +116,14 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         Some(s) if s.code >= 400 => &s.caller_steps[..s.caller_steps.len().min(2)],
         _ => &[],
     };
-    for step in first.iter().chain(meaning).chain(steps) {
+    // A wording that knows its cause exactly (its own verdict and steps: Dwolla's outage page behind
+    // a 5xx) leads with its own steps; the status's general ones follow.
+    let order: [&[&str]; 3] = if error.verdict.is_some() && !error.steps.is_empty() {
+        [steps, first, meaning]
+    } else {
+        [first, meaning, steps]
+    };
+    for step in order.into_iter().flatten() {
         notes.step(knowledge::fill(step, &slots));
     }
     notes.cause_settled = true;
