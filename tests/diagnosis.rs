@@ -1426,6 +1426,8 @@ fn an_error_nothing_explains_is_quoted_with_how_to_get_further() {
         .as_str()
         .starts_with("Do what the error's own words ask"));
     assert!(d.steps[1].as_str().contains("curl -v"));
+    // The paste's first line is not shown as the server's words.
+    assert!(d.server_message.is_none(), "{:?}", d.server_message);
     // Nested exception names are not the words (Jetty inside an ExecutionException).
     let d = diagnosis::diagnose("java.util.concurrent.ExecutionException: org.example.client.HttpResponseException: Upstream refused the handshake for tenant");
     assert!(

@@ -818,7 +818,9 @@ fn assemble(
         verdict,
         side,
         answered_by: notes.answered_by.take(),
-        server_message: notes.server_message.take(),
+        // A paste read as an error's own words is not a server's answer: its first line ("Unhandled
+        // Rejection at: Promise {") is not shown as what the server said.
+        server_message: notes.server_message.take().filter(|_| own_words.is_none()),
         findings,
         steps,
         retry,
