@@ -692,13 +692,13 @@ fn assemble(
     let mut steps = std::mem::take(&mut notes.steps);
     // Nothing named a status or a failure, but the paste is an error in its own words: quote them
     // and say how to get further, instead of leaving the visitor with "nothing found".
-    let own_words = (winner.is_none()
+    let own_quote = (winner.is_none()
         && status.is_none()
         && exchange.network_error.is_none()
         && steps.is_empty())
     .then(|| own_words(exchange))
     .flatten();
-    let verdict = match (winner, &own_words) {
+    let verdict = match (winner, &own_quote) {
         (Some((_, v, _)), _) => v.clone(),
         (None, Some(words)) => shown!(
             "No HTTP status, and no failure this troubleshooter knows, is in the paste. The error says: “{}”",
@@ -706,7 +706,7 @@ fn assemble(
         ),
         (None, None) => default_verdict(exchange, status.as_ref()),
     };
-    if own_words.is_some() {
+    if own_quote.is_some() {
         for step in OWN_WORDS_STEPS {
             steps.push(Shown::from(step));
         }
@@ -820,7 +820,7 @@ fn assemble(
         answered_by: notes.answered_by.take(),
         // A paste read as an error's own words is not a server's answer: its first line ("Unhandled
         // Rejection at: Promise {") is not shown as what the server said.
-        server_message: notes.server_message.take().filter(|_| own_words.is_none()),
+        server_message: notes.server_message.take().filter(|_| own_quote.is_none()),
         findings,
         steps,
         retry,
@@ -884,25 +884,15 @@ fn own_words(exchange: &Exchange) -> Option<Shown> {
         .filter(|b| b.media == paste::MediaKind::Text)
         .map(|b| b.text.as_str())
         .or(exchange.message_text.as_deref())?;
-    let says = |words: &str| {
+    fn says(words: &str) -> Option<&str> {
         let words = words.trim().trim_matches(['"', '\'', '`', '*']).trim();
         let count = words
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| w.chars().any(char::is_alphabetic))
             .filter(|w| !NOTHING_SAID.contains(&w.to_lowercase().as_str()))
             .count();
-        (count >= 3).then(|| {
-            let mut end = words.len().min(300);
-            while !words.is_char_boundary(end) {
-                end -= 1;
-            }
-            if end < words.len() {
-                format!("{}…", &words[..end])
-            } else {
-                words.to_string()
-            }
-        })
-    };
+        (count >= 3).then_some(words)
+    }
     let lines: Vec<&str> = text
         .lines()
         .map(|l| l.trim().trim_start_matches(['>', '-', '#', ' ']).trim())
@@ -934,7 +924,8 @@ fn own_words(exchange: &Exchange) -> Option<Shown> {
             })
             .and_then(says)
     })?;
-    Some(redact::mask(&words))
+    // Masked whole, then cut: a secret is never half shown.
+    Some(redact::mask(words).shortened(300))
 }
 
 /// The words after an error's label in a line: "MedusaError: …", "error:   …", "Fatal error: …",
