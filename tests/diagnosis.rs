@@ -1511,3 +1511,25 @@ fn a_recognised_problem_without_a_status_heads_the_page() {
     let d = diagnosis::diagnose("hello there");
     assert_eq!(d.headline.as_str(), "No HTTP status found");
 }
+
+#[test]
+fn a_browsers_console_line_is_reported_by_the_browser_not_said_by_the_server() {
+    // Chrome's console line for a worker script served as HTML: an entry explains it, and the line
+    // is the browser's report, not the server's words.
+    let d = diagnosis::diagnose("Failed to register a ServiceWorker for scope ('https://example.com/') with script ('https://example.com/sw.js'): The script has an unsupported MIME type ('text/html').");
+    assert_eq!(d.client, Some("Chrome / Chromium"));
+    assert!(d.server_message.is_none(), "{:?}", d.server_message);
+    // Firefox's wording of a module script served with the wrong type.
+    let d = diagnosis::diagnose("Loading module from “https://example.com/assets/index.mjs” was blocked because of a disallowed MIME type (“application/octet-stream”).");
+    assert_eq!(d.client, Some("Firefox"));
+    assert!(d.server_message.is_none(), "{:?}", d.server_message);
+    // A proxy's plain-text answer pasted alone is still the server's words.
+    let d = diagnosis::diagnose(
+        "upstream connect error or disconnect/reset before headers. reset reason: connection failure",
+    );
+    assert_eq!(d.client, None);
+    assert_eq!(
+        d.server_message.as_deref(),
+        Some("upstream connect error or disconnect/reset before headers. reset reason: connection failure")
+    );
+}

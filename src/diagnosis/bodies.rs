@@ -81,8 +81,10 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
             // words ("Hi all,", a command line), and an error message is the client's, not the server's.
             let mut lines = body.text.lines().map(str::trim).filter(|l| !l.is_empty());
             let first = lines.next().unwrap_or("");
+            // Text a client's or browser's own wording marks (a console line) is that client's
+            // report, shown as "Reported by", not the server's words.
             let from_server = match exchange.kind {
-                InputKind::Body => lines.count() < 3,
+                InputKind::Body => lines.count() < 3 && exchange.client.is_none(),
                 InputKind::Message
                 | InputKind::Unrecognised
                 | InputKind::ClientError
