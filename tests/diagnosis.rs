@@ -1533,3 +1533,13 @@ fn a_browsers_console_line_is_reported_by_the_browser_not_said_by_the_server() {
         Some("upstream connect error or disconnect/reset before headers. reset reason: connection failure")
     );
 }
+
+#[test]
+fn a_boolean_error_flag_is_neither_a_code_nor_a_message() {
+    // Open-Meteo: {"error": true, "reason": …}. "true" is a flag, not an error called "true".
+    let d = diagnosis::diagnose("Unable to get forecast data: {\"error\":true,\"reason\":\"Daily API request limit exceeded. Please try again tomorrow.\"},");
+    for f in &d.findings {
+        assert!(!f.title.as_str().contains("true"), "{}", f.title.as_str());
+    }
+    assert_ne!(d.server_message.as_deref(), Some("true"));
+}

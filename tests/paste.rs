@@ -930,6 +930,14 @@ fn statuses_in_stock_titles_bare_console_lines_and_body_fields() {
         // "status_code" as a number beside a message (Shuttle); Midtrans's string codes stay unread
         // (above).
         ("{\n  \"message\": \"project not ready\",\n  \"status_code\": 503\n}", Some(503)),
+        // The same under "status" (Riot Games), and Go's print of a map (libhoney).
+        ("{\n    \"status\": {\n        \"message\": \"Forbidden\",\n        \"status_code\": 403\n    }\n}", Some(403)),
+        ("sent event map[body:{\"error\":\"unknown API key - check your credentials\"} duration:604.702ms error:<nil> status_code:401]", Some(401)),
+        // A port before a tool's "ERROR" is no status (WhatWeb through Ruby's OpenSSL).
+        ("https://vpn.example.com:443 ERROR: SSL_connect returned=1 errno=0 state=SSLv2/v3 read server hello A: sslv3 alert handshake failure", None),
+        ("[::1]:443 error: connection reset", None),
+        // A logger's name before the status is not a host (Tornado's access log).
+        ("WARNING:tornado.access:403 GET /ws?id=1 (::1) 18.06ms", Some(403)),
     ];
     for (text, code) in cases {
         assert_eq!(diagnose(text), code, "{text}");

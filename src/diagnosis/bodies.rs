@@ -107,10 +107,22 @@ enum Reader<'a> {
 impl Reader<'_> {
     /// Every scalar value at a pointer, as text.
     fn values(&self, pointer: &str) -> Vec<String> {
+        self.scalars(pointer, true)
+    }
+
+    /// The values at a pointer that can be a message, a status or a detail: `{"error": true,
+    /// "reason": …}` (Open-Meteo) says no "true"; conditions (`/ok=false`) and codes (Discord's
+    /// `"global": true`) still read booleans.
+    fn words(&self, pointer: &str) -> Vec<String> {
+        self.scalars(pointer, false)
+    }
+
+    fn scalars(&self, pointer: &str, booleans: bool) -> Vec<String> {
         match self {
             // A list of scalars (a GraphQL `path`) reads as one dotted value.
             Reader::Json(json) => knowledge::values_at(json, pointer)
                 .into_iter()
+                .filter(|v| booleans || !v.is_boolean())
                 .filter_map(|v| match v {
                     Value::Array(items)
                         if !items.is_empty()
@@ -137,7 +149,7 @@ impl Reader<'_> {
     fn first(&self, pointers: &[&'static str]) -> Option<(&'static str, String)> {
         pointers
             .iter()
-            .find_map(|p| self.values(p).into_iter().next().map(|v| (*p, v)))
+            .find_map(|p| self.words(p).into_iter().next().map(|v| (*p, v)))
     }
 
     fn present(&self, pointer: &str) -> bool {
@@ -257,7 +269,7 @@ fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, no
         evidence.push(Evidence::body(&reader.label(p), m));
     }
     for pointer in format.details {
-        for value in reader.values(pointer) {
+        for value in reader.words(pointer) {
             if value.starts_with("https://") || value.starts_with("http://") {
                 notes.step(shown!(
                     "Read the API's page for this error: {}",
@@ -290,9 +302,12 @@ fn read_format(format: &'static Format, reader: &Reader, exchange: &Exchange, no
         None => {
             // A format may look a message up as a code ("Bad credentials"); an unknown message is
             // not a code to put in a title.
+            // A flag ({"error": true}) is a code only where an entry explains it (Discord's
+            // "global": true), never a title's "API error true".
             let code = named
                 .iter()
                 .map(|(_, v)| bare_code(v))
+                .filter(|c| !matches!(*c, "true" | "false"))
                 .find(|c| c.len() <= 64 && !c.contains(char::is_whitespace))
                 .map(str::to_string);
             if !evidence.is_empty() {
@@ -712,9 +727,14 @@ fn error_objects(
     json: &Value,
 ) -> impl Iterator<Item = (&'static str, &serde_json::Map<String, Value>)> {
     let top = json.get(0).unwrap_or(json);
-    [("", Some(top)), ("/error", top.get("error"))]
-        .into_iter()
-        .filter_map(|(prefix, value)| Some((prefix, value?.as_object()?)))
+    // Riot Games: {"status": {"message": "Forbidden", "status_code": 403}}.
+    [
+        ("", Some(top)),
+        ("/error", top.get("error")),
+        ("/status", top.get("status")),
+    ]
+    .into_iter()
+    .filter_map(|(prefix, value)| Some((prefix, value?.as_object()?)))
 }
 
 /// Whether `text` is `status`'s registered phrase or an older name of it, however it is written

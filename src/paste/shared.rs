@@ -585,11 +585,24 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
                                             | "timeout"
                                     ))
                     }
-                    // "20:43:24.456 ERROR": the milliseconds of a time, not a status.
+                    // "20:43:24.456 ERROR": the milliseconds of a time, not a status; nor is the
+                    // port of "https://vpn.example.com:443 ERROR", "[::1]:443 error" or
+                    // "10.0.0.5:502 error" ("tornado.access:403 GET" is a logger's status).
                     _ => {
                         let time_part = matches!(byte(1), Some(b'.' | b':' | b','))
                             && byte(2).is_some_and(|b| b.is_ascii_digit());
-                        !word_end(byte(1)) && !time_part
+                        let port = byte(1) == Some(b':') && {
+                            let host = head[..start - 1]
+                                .rsplit(char::is_whitespace)
+                                .next()
+                                .unwrap_or("");
+                            host.contains("://")
+                                || host.ends_with(']')
+                                || host == "localhost"
+                                || (host.contains('.')
+                                    && host.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+                        };
+                        !word_end(byte(1)) && !time_part && !port
                     }
                 };
                 let code = head.get(start..).and_then(code_at);
