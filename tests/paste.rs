@@ -964,3 +964,31 @@ fn statuses_in_stock_titles_bare_console_lines_and_body_fields() {
         Some(NetworkErrorKind::ConnectionRefused)
     );
 }
+
+/// A program's print of a parsed body is read as the body: Python's repr pasted alone, and a debug
+/// log that marks the body's lines with "< " like the head's (the Databricks Go SDK).
+#[test]
+fn printed_bodies_python_reprs_and_marked_body_lines() {
+    let e = paste::read("{'error': {'code': 'TOKEN_MISSING', 'description': 'An access token must be supplied.', 'retry': False}}");
+    let json = e
+        .body
+        .as_ref()
+        .and_then(|b| b.json.as_ref())
+        .expect("read as JSON");
+    assert_eq!(json["error"]["code"], "TOKEN_MISSING");
+    assert_eq!(json["error"]["retry"], false);
+    // Broken JSON a server sent (declared as JSON) is not rewritten.
+    let e = paste::read(
+        "HTTP/1.1 500 Internal Server Error\nContent-Type: application/json\n\n{'error': 'x'}",
+    );
+    assert!(e.body.as_ref().is_some_and(|b| b.json.is_none()));
+    let e = paste::read("GET /api/2.0/secrets/scopes/list\n> * Host:\n> * Accept: application/json\n< HTTP/2.0 403 Forbidden\n< * Content-Type: application/json; charset=utf-8\n< * Server: databricks\n< {\n<   \"error_code\": 403,\n<   \"message\": \"Invalid access token.\"\n< }");
+    assert_eq!(e.code(), Some(403));
+    assert_eq!(e.header("server"), Some("databricks"));
+    let json = e
+        .body
+        .as_ref()
+        .and_then(|b| b.json.as_ref())
+        .expect("body read");
+    assert_eq!(json["message"], "Invalid access token.");
+}

@@ -95,6 +95,19 @@ impl Body {
                 // Indentation copied from a web page or a chat (no-break or ideographic spaces).
                 super::shared::plain_spaces(start)
                     .and_then(|plain| parse_json(&plain).ok())
+                    // A program's print of the parsed body, not the body: Python's repr
+                    // ({'error': {'code': 'TOKEN_MISSING'}}) or Node's util.inspect ({ error: 'x' }).
+                    // Without a declared JSON type only: a server's broken JSON stays broken.
+                    .or_else(|| {
+                        let literal = declared.is_none()
+                            && (start.starts_with("{'")
+                                || start.starts_with("[{'")
+                                || start.starts_with("{ ")
+                                    && start[1..].trim_start().starts_with(char::is_alphabetic));
+                        literal
+                            .then(|| super::shared::inspect_to_json(start))
+                            .and_then(|json| parse_json(&json).ok())
+                    })
                     .ok_or(error)
             }) {
                 Ok(value) => body.json = Some(value),

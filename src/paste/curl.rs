@@ -131,6 +131,8 @@ fn read_one(text: &str) -> Option<Exchange> {
     let mut in_response = false;
     // Inside an unmarked response head (curl -v -i): its lines are headers until the blank line.
     let mut unmarked_head = false;
+    // Inside a body whose lines are marked with "< " like the head's.
+    let mut marked_body = false;
     // A failure curl described on a "* " line; its "curl: (N)" line, when pasted, says it better.
     let mut info_error = None;
     for line in &all {
@@ -165,8 +167,14 @@ fn read_one(text: &str) -> Option<Exchange> {
                 }
                 start_response(&mut exchange, &mut response_lines, &mut body_lines, status);
                 in_response = true;
+                marked_body = false;
+            } else if in_response && (marked_body || rest.starts_with(['{', '['])) {
+                // The Databricks Go SDK's debug log marks the body's lines too ("< {").
+                marked_body = true;
+                body_lines.push(line.strip_prefix("< ").unwrap_or(rest));
             } else if in_response && !rest.is_empty() {
-                response_lines.push(rest);
+                // The same log marks each header with "* " ("< * Content-Type: …").
+                response_lines.push(rest.strip_prefix("* ").unwrap_or(rest));
             }
         } else if let Some(status) = (request.method.is_some() && line.starts_with("HTTP/"))
             .then(|| status_line(line))
