@@ -1543,3 +1543,30 @@ fn a_boolean_error_flag_is_neither_a_code_nor_a_message() {
     }
     assert_ne!(d.server_message.as_deref(), Some("true"));
 }
+
+#[test]
+fn a_browser_refused_at_localhost_is_told_localhost_is_its_own_device() {
+    let d = diagnosis::diagnose(
+        "Failed to load resource: net::ERR_CONNECTION_REFUSED localhost:9091/api/health:1",
+    );
+    assert_eq!(d.client, Some("Chrome / Chromium"));
+    assert!(
+        d.steps[0]
+            .as_str()
+            .contains("means the visitor's own device"),
+        "{:?}",
+        d.steps
+    );
+    // Node refused at localhost is the server not running there, not a browser's front-end URL.
+    let d = diagnosis::diagnose("Error: connect ECONNREFUSED 127.0.0.1:8080");
+    assert!(d
+        .steps
+        .iter()
+        .all(|s| !s.as_str().contains("visitor's own device")));
+    // A browser refused at a public host: the usual steps.
+    let d = diagnosis::diagnose("GET https://api.example.com/v1 net::ERR_CONNECTION_REFUSED");
+    assert!(d
+        .steps
+        .iter()
+        .all(|s| !s.as_str().contains("visitor's own device")));
+}

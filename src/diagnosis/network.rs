@@ -108,6 +108,9 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         Some(code) if code >= 400 => explanation.steps_with_status,
         Some(_) if redirect => explanation.steps_with_redirect,
         None if public.is_some() => explanation.steps_with_public_host,
+        None if from_browser_to_loopback(error, exchange) => {
+            explanation.steps_from_browser_to_loopback
+        }
         _ => &[],
     };
     // What that status itself asks of the caller comes next (a 524 behind a CORS message is an origin
@@ -127,6 +130,27 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         notes.step(knowledge::fill(step, &slots));
     }
     notes.cause_settled = true;
+}
+
+/// A browser (its console line) failed to reach this device's own address: the front end was built
+/// with a localhost URL, and on any other device the browser dials itself.
+fn from_browser_to_loopback(error: &NetworkError, exchange: &Exchange) -> bool {
+    let browser = exchange
+        .client
+        .as_ref()
+        .and_then(|c| knowledge::client(c.id))
+        .is_some_and(|c| c.language == Some("browser"));
+    let target = exchange.request.as_ref().and_then(|r| r.target.as_deref());
+    browser
+        && [Some(error.message.as_str()), target]
+            .into_iter()
+            .flatten()
+            .any(|text| {
+                let lower = text.to_ascii_lowercase();
+                ["localhost:", "//localhost", "127.0.0.1", "[::1]"]
+                    .iter()
+                    .any(|l| lower.contains(l))
+            })
 }
 
 fn host_of(url: &str) -> Option<String> {

@@ -344,6 +344,9 @@ pub struct Network {
     pub with_public_host: Option<&'static str>,
     /// Steps that come first then.
     pub steps_with_public_host: &'static [&'static str],
+    /// Steps that come first when a browser failed to reach localhost or 127.0.0.1: the page runs
+    /// on the visitor's device, and that address is the device, not the server.
+    pub steps_from_browser_to_loopback: &'static [&'static str],
     /// Kinds whose specific wording, found in the same paste, wins over this one although this kind
     /// ranks higher: Firefox's "CORS request did not succeed" beside "Access-Control-Allow-Origin
     /// missing" for the same API, which proves the API answers.
