@@ -1519,6 +1519,15 @@ fn a_browsers_console_line_is_reported_by_the_browser_not_said_by_the_server() {
     let d = diagnosis::diagnose("Failed to register a ServiceWorker for scope ('https://example.com/') with script ('https://example.com/sw.js'): The script has an unsupported MIME type ('text/html').");
     assert_eq!(d.client, Some("Chrome / Chromium"));
     assert!(d.server_message.is_none(), "{:?}", d.server_message);
+    // Its evidence is the pasted line, not a response body.
+    let evidence: Vec<_> = d.findings.iter().flat_map(|f| &f.evidence).collect();
+    assert!(!evidence.is_empty());
+    assert!(
+        evidence
+            .iter()
+            .all(|e| e.source != diagnosis::EvidenceSource::Body),
+        "{evidence:?}"
+    );
     // Firefox's wording of a module script served with the wrong type.
     let d = diagnosis::diagnose("Loading module from “https://example.com/assets/index.mjs” was blocked because of a disallowed MIME type (“application/octet-stream”).");
     assert_eq!(d.client, Some("Firefox"));

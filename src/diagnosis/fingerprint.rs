@@ -152,12 +152,16 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
         ..Slots::default()
     };
     let quote = page_quote(exchange, page);
-    notes.apply(
-        page.id,
-        &page.meaning,
-        &slots,
-        vec![Evidence::body("body", &quote)],
-    );
+    // A client's own line pasted alone (a browser's console line) is not a response body.
+    let evidence = match &exchange.client {
+        Some(client) if exchange.kind == crate::paste::InputKind::Body => Evidence::of(
+            super::EvidenceSource::Paste,
+            &format!("{}'s line", client.name),
+            &quote,
+        ),
+        _ => Evidence::body("body", &quote),
+    };
+    notes.apply(page.id, &page.meaning, &slots, vec![evidence]);
 
     // Numbered errors on the page.
     let Some(component) = component else {
