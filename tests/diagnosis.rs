@@ -994,6 +994,8 @@ fn a_cors_block_on_a_public_api_leads_with_calling_it_from_a_backend() {
         "{:?}",
         d.steps
     );
+    // What changes is the caller's design, so the side is the caller's.
+    assert_eq!(d.side, Side::Client);
     // The caller's own API keeps "send Access-Control-Allow-Origin" first.
     let own = public.replace("api.openai.com", "api.example.com");
     let d = diagnosis::diagnose(&own);
@@ -1005,6 +1007,7 @@ fn a_cors_block_on_a_public_api_leads_with_calling_it_from_a_backend() {
         d.steps
     );
     assert!(!d.verdict.as_str().contains("service you do not run"));
+    assert_ne!(d.side, Side::Client);
 }
 
 #[test]

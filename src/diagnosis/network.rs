@@ -65,7 +65,13 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
             Precedence::NoResponse,
             explanation.side_with_redirect.unwrap_or(explanation.side),
         ),
-        (None, None, _) => notes.side(Precedence::NoResponse, explanation.side),
+        (None, None, _) => notes.side(
+            Precedence::NoResponse,
+            explanation
+                .side_with_public_host
+                .filter(|_| public.is_some())
+                .unwrap_or(explanation.side),
+        ),
         (None, Some(_), Some(side)) => notes.side(Precedence::NoResponse, side),
         (None, Some(_), None) => {}
     }

@@ -602,6 +602,13 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             Some(s) => format!("Some(Side::{})", pick(&s, &SIDES, "side_with_status", &f)?),
             None => "None".into(),
         };
+        let side_with_public_host = match f.opt_str("side_with_public_host")? {
+            Some(s) => format!(
+                "Some(Side::{})",
+                pick(&s, &SIDES, "side_with_public_host", &f)?
+            ),
+            None => "None".into(),
+        };
         let side_with_redirect = match f.opt_str("side_with_redirect")? {
             Some(s) => format!(
                 "Some(Side::{})",
@@ -637,7 +644,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         f.finish()?;
         let _ = writeln!(
             out,
-            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, side_with_redirect: {side_with_redirect}, retry: {retry}, retry_with_status: {retry_with_status}, never_sent: {never_sent}, with_public_host: {}, steps_with_public_host: {}, steps_from_browser_to_loopback: {}, yields_to: &[{}] }},",
+            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, side_with_redirect: {side_with_redirect}, side_with_public_host: {side_with_public_host}, retry: {retry}, retry_with_status: {retry_with_status}, never_sent: {never_sent}, with_public_host: {}, steps_with_public_host: {}, steps_from_browser_to_loopback: {}, yields_to: &[{}] }},",
             camel(id),
             camel(id),
             lit(&headline),

@@ -332,6 +332,9 @@ pub struct Network {
     pub side_with_status: Option<Side>,
     /// The side when the status beside the failure is a redirect (the caller must change the URL).
     pub side_with_redirect: Option<Side>,
+    /// The side when the failure names a [[public_hosts]] host (a page calling a secret-key API
+    /// from the browser is the caller's design to change).
+    pub side_with_public_host: Option<Side>,
     pub retry: Option<RetryPolicy>,
     /// Whether a retry helps when a status stands beside the failure (the 502 of a proxy whose dial
     /// was refused: not until the upstream listens); without one, the status decides.
