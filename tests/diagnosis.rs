@@ -1582,3 +1582,27 @@ fn a_browser_refused_at_localhost_is_told_localhost_is_its_own_device() {
         .iter()
         .all(|s| !s.as_str().contains("visitor's own device")));
 }
+
+#[test]
+fn a_private_address_that_does_not_answer_is_reachable_only_from_its_network() {
+    // A Kubernetes Service's ClusterIP called from outside the cluster.
+    let d = diagnosis::diagnose("curl http://10.98.153.88/form\ncurl: (28) Failed to connect to 10.98.153.88 port 80: Connection timed out");
+    assert_eq!(d.code, None);
+    assert!(
+        d.steps[0].as_str().contains("is a private one"),
+        "{:?}",
+        d.steps
+    );
+    let d = diagnosis::diagnose("dial tcp 192.168.1.20:8443: connect: no route to host");
+    assert!(
+        d.steps[0].as_str().contains("is a private one"),
+        "{:?}",
+        d.steps
+    );
+    // A public address that does not answer gets the usual reachability steps.
+    let d = diagnosis::diagnose("curl: (28) Failed to connect to 93.184.215.14 port 443 after 75002 ms: Timeout was reached");
+    assert!(d.steps.iter().all(|s| !s.as_str().contains("private one")));
+    // A version number is not an address.
+    let d = diagnosis::diagnose("curl/7.68.0\ncurl: (28) Failed to connect to api.example.com port 443: Connection timed out");
+    assert!(d.steps.iter().all(|s| !s.as_str().contains("private one")));
+}

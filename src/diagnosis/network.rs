@@ -117,6 +117,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         None if from_browser_to_loopback(error, exchange) => {
             explanation.steps_from_browser_to_loopback
         }
+        None if to_private_address(error, exchange) => explanation.steps_to_private_address,
         _ => &[],
     };
     // What that status itself asks of the caller comes next (a 524 behind a CORS message is an origin
@@ -157,6 +158,23 @@ fn from_browser_to_loopback(error: &NetworkError, exchange: &Exchange) -> bool {
                     .iter()
                     .any(|l| lower.contains(l))
             })
+}
+
+/// The failure names a private IPv4 address (RFC 1918, or RFC 6598's shared space that clusters
+/// and carriers use): only machines inside that network can reach it.
+fn to_private_address(error: &NetworkError, exchange: &Exchange) -> bool {
+    let target = exchange.request.as_ref().and_then(|r| r.target.as_deref());
+    [Some(error.message.as_str()), target]
+        .into_iter()
+        .flatten()
+        .any(|text| {
+            text.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .filter_map(|word| word.trim_matches('.').parse::<std::net::Ipv4Addr>().ok())
+                .any(|ip| {
+                    let [a, b, ..] = ip.octets();
+                    ip.is_private() || (a == 100 && (64..128).contains(&b))
+                })
+        })
 }
 
 fn host_of(url: &str) -> Option<String> {
