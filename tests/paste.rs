@@ -992,3 +992,27 @@ fn printed_bodies_python_reprs_and_marked_body_lines() {
         .expect("body read");
     assert_eq!(json["message"], "Invalid access token.");
 }
+
+/// .NET's WebException wording is PowerShell's only when PowerShell's own words are beside it.
+#[test]
+fn the_remote_server_returned_an_error_names_dotnet_or_powershell() {
+    let cases = [
+        (
+            "System.Net.WebException: The remote server returned an error: (401) Unauthorized.\n   at System.Net.WebClient.DownloadDataInternal(Uri address, WebRequest& request)",
+            ".NET WebClient / HttpWebRequest",
+        ),
+        (
+            "Invoke-RestMethod : The remote server returned an error: (401) Unauthorized.\nAt line:1 char:1",
+            "PowerShell",
+        ),
+        (
+            "ERROR: Exception calling \"GetResponse\" with \"0\" argument(s): \"The remote server returned an error: (407) Proxy Authentication Required.\"",
+            "PowerShell",
+        ),
+    ];
+    for (text, client) in cases {
+        let e = paste::read(text);
+        assert_eq!(e.client.as_ref().map(|c| c.name), Some(client), "{text}");
+        assert!(e.code().is_some(), "{text}");
+    }
+}
