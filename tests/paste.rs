@@ -1016,3 +1016,13 @@ fn the_remote_server_returned_an_error_names_dotnet_or_powershell() {
         assert!(e.code().is_some(), "{text}");
     }
 }
+
+/// Log records whose level reads like a field name are not a header block: php-fpm's
+/// "WARNING: [pool web] …" is not HTTP's Warning field (whose value opens with a warn-code).
+#[test]
+fn log_levels_are_not_header_fields() {
+    let e = paste::read("WARNING: [pool web] server reached max_children setting (2), consider raising it\nWARNING: [pool web] child 120, script '/app/public/index.php' (request: \"GET /index.php\") execution timed out (358.009855 sec), terminating");
+    assert_ne!(e.kind, InputKind::DevtoolsHeaders);
+    let e = paste::read("content-type: text/html\nwarning: 199 - \"Miscellaneous warning\"");
+    assert_eq!(e.kind, InputKind::DevtoolsHeaders);
+}
