@@ -588,6 +588,13 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
                 "The paste names no number; the word that reads as {} is part of the message, and the entry that recognised the message ({}) documents {}.",
                 read, entry, documented,
             )))
+        } else if documented != read
+            && crate::knowledge::page(entry).is_some_and(|p| p.outer_status)
+        {
+            Some(("this page", shown!(
+                "The {} in the paste is the status of a call the page quotes; {} is the answer this page ({}) is served with.",
+                read, documented, entry,
+            )))
         } else if request_log && read < 400 && documented >= 400 {
             Some(("the error line", shown!(
                 "The request-log lines in the paste did not fail ({}); the error line that {} recognised is answered with {}.",

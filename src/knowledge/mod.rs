@@ -127,6 +127,9 @@ pub struct Page {
     /// Words any program may print ("authentication failed", "rate limit"): tried only when the
     /// paste has no status, no failure and nothing else explained it.
     pub fallback: bool,
+    /// The page's `status` is the answer the caller got: a status named inside the paste belongs to
+    /// an inner call it quotes (Drupal's crash page around Guzzle's "404 Not Found").
+    pub outer_status: bool,
     pub meaning: Meaning,
 }
 
@@ -412,6 +415,11 @@ pub fn code(scope: &str, value: &str) -> Option<&'static Code> {
 
 pub fn component(id: &str) -> Option<&'static Component> {
     COMPONENTS.iter().find(|c| c.id == id)
+}
+
+/// A page by its id.
+pub fn page(id: &str) -> Option<&'static Page> {
+    PAGES.iter().find(|p| p.id == id)
 }
 
 pub fn client(id: &str) -> Option<&'static Client> {
