@@ -1606,3 +1606,33 @@ fn a_private_address_that_does_not_answer_is_reachable_only_from_its_network() {
     let d = diagnosis::diagnose("curl/7.68.0\ncurl: (28) Failed to connect to api.example.com port 443: Connection timed out");
     assert!(d.steps.iter().all(|s| !s.as_str().contains("private one")));
 }
+
+#[test]
+fn a_double_slash_in_the_path_is_named() {
+    let d = diagnosis::diagnose("GET https://api.example.com//v1/users 404 (Not Found)");
+    assert_eq!(d.code, Some(404));
+    assert!(
+        d.findings
+            .iter()
+            .any(|f| f.title.as_str().contains("double slash")),
+        "{:?}",
+        d.findings
+            .iter()
+            .map(|f| f.title.as_str())
+            .collect::<Vec<_>>()
+    );
+    assert!(d.steps.iter().any(|s| s.as_str().contains("doubled slash")));
+    // The scheme's slashes and a URL inside the query are not a doubled slash.
+    for text in [
+        "GET https://api.example.com/v1/users 404 (Not Found)",
+        "GET https://api.example.com/v1/login?next=https://app.example.com/ 404 (Not Found)",
+    ] {
+        let d = diagnosis::diagnose(text);
+        assert!(
+            d.findings
+                .iter()
+                .all(|f| !f.title.as_str().contains("double slash")),
+            "{text}"
+        );
+    }
+}

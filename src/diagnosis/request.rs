@@ -121,6 +121,7 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
         }
         _ => {}
     }
+    double_slash(exchange, status, notes);
     if status.class == StatusClass::Redirection {
         if let Some(location) = exchange.header("location") {
             let to = super::quote(redact::mask(location));
@@ -163,4 +164,31 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
             );
         }
     }
+}
+
+/// A path with "//" in it ("https://api.example.com//v1/users"): a base URL ending in "/" joined to a
+/// path starting with "/". Many routers match no route for it (404, 405) or redirect it.
+fn double_slash(exchange: &Exchange, status: &Status, notes: &mut Notes) {
+    if !matches!(status.code, 301 | 308 | 400 | 404 | 405) {
+        return;
+    }
+    let Some(target) = exchange.request.as_ref().and_then(|r| r.target.as_deref()) else {
+        return;
+    };
+    let path = match target.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+        None => target,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    if !path.contains("//") {
+        return;
+    }
+    notes.add(
+        FindingKind::RouteNotFound,
+        Severity::Warning,
+        "The URL's path has a double slash (//)",
+        "A base URL that ends in / joined to a path that starts with / gives //; many servers and routers match no route for it, or redirect it and lose the method.",
+        vec![Evidence::of(EvidenceSource::Request, "URL", target)],
+    );
+    notes.step("Remove the doubled slash from the URL: drop the trailing / of the base URL (or the leading / of the path) where your code joins them.");
 }
