@@ -936,6 +936,14 @@ fn statuses_in_stock_titles_bare_console_lines_and_body_fields() {
         // A port before a tool's "ERROR" is no status (WhatWeb through Ruby's OpenSSL).
         ("https://vpn.example.com:443 ERROR: SSL_connect returned=1 errno=0 state=SSLv2/v3 read server hello A: sslv3 alert handshake failure", None),
         ("[::1]:443 error: connection reset", None),
+        // A phrase before the number in brackets (the qualtRics R client), not a phrase of another
+        // status; a status right before its body (openrouteservice-py).
+        ("Error in `qualtrics_response_codes()`:\n! Qualtrics API raised a bad request (400) error - Please report this", Some(400)),
+        ("the item was Not Found (404) after the move", Some(404)),
+        ("we saw a bad request (500) here", None),
+        ("Feature ID caused a ApiError:\n404 ({\"error\":{\"code\":2010,\"message\":\"Could not find point 10\"}})", Some(404)),
+        // "errorCode" beside a message (Pipedrive's vendors and others).
+        ("{\n    \"errorCode\": 401,\n    \"error\": \"Not authorized API token.\"\n}", Some(401)),
         // A logger's name before the status is not a host (Tornado's access log).
         ("WARNING:tornado.access:403 GET /ws?id=1 (::1) 18.06ms", Some(403)),
     ];

@@ -669,15 +669,18 @@ fn common_status_as_code(json: &Value) -> Option<(u16, String)> {
     ];
     // "ret" is the same field in many Chinese APIs' bodies: {"msg":"token invalid","ret":401}.
     // "status_code" as a number ({"message":"project not ready","status_code":503}); Midtrans writes
-    // its own codes there as strings ("407"), which are not read.
+    // its own codes there as strings ("407"), which are not read. "errorCode"/"error_code" beside a
+    // message ({"errorCode": 401, "error": "Not authorized API token."}) likewise.
     error_objects(json).find_map(|(prefix, map)| {
-        let (key, code) = ["code", "ret", "status_code"].iter().find_map(|key| {
-            map.get(*key)
-                .and_then(Value::as_u64)
-                .and_then(|n| u16::try_from(n).ok())
-                .filter(|n| COMMON.contains(n))
-                .map(|n| (*key, n))
-        })?;
+        let (key, code) = ["code", "ret", "status_code", "errorCode", "error_code"]
+            .iter()
+            .find_map(|key| {
+                map.get(*key)
+                    .and_then(Value::as_u64)
+                    .and_then(|n| u16::try_from(n).ok())
+                    .filter(|n| COMMON.contains(n))
+                    .map(|n| (*key, n))
+            })?;
         let said = MESSAGES.iter().any(|k| {
             map.get(*k)
                 .and_then(Value::as_str)

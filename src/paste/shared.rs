@@ -628,7 +628,9 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
             let Some(code) = code_at(&line[i..]) else {
                 continue;
             };
-            if let Some(reason) = phrase_after(code, &line[i + 3..]) {
+            if let Some(reason) = phrase_after(code, &line[i + 3..])
+                .or_else(|| phrase_before(code, &line[..i], &line[i + 3..]))
+            {
                 consider(
                     line_at + i,
                     StatusLine {
@@ -833,6 +835,24 @@ fn phrase_after(code: u16, rest: &str) -> Option<String> {
         .chain(status.aliases.iter().copied())
         .find_map(|phrase| matches_phrase(rest, phrase))
         .map(|len| rest[..len].to_string())
+}
+
+/// The phrase written before the number in brackets: "raised a bad request (400) error" (the
+/// qualtRics R client), "Not Found (404)". Only the registered phrase or an older name, whole.
+fn phrase_before(code: u16, before: &str, after: &str) -> Option<String> {
+    let before = before.strip_suffix('(')?.trim_end();
+    after.strip_prefix(')')?;
+    let status = catalog::lookup(code)?;
+    let lower = before.to_ascii_lowercase();
+    std::iter::once(status.phrase)
+        .chain(status.aliases.iter().copied())
+        .find(|phrase| {
+            let phrase = phrase.to_ascii_lowercase();
+            lower.strip_suffix(phrase.as_str()).is_some_and(|head| {
+                head.is_empty() || head.ends_with(|c: char| !c.is_alphanumeric())
+            })
+        })
+        .map(|phrase| before[before.len() - phrase.len()..].to_string())
 }
 
 /// Whether a server's own variant of the error's phrase follows `code` (see [`near_phrase`]).
