@@ -1034,3 +1034,14 @@ fn log_levels_are_not_header_fields() {
     let e = paste::read("content-type: text/html\nwarning: 199 - \"Miscellaneous warning\"");
     assert_eq!(e.kind, InputKind::DevtoolsHeaders);
 }
+
+/// A client whose own marker is in the paste is the one that printed it, even when an earlier
+/// client's generic wording also fits ("HTTPError: 403" is Python requests' and open-uri's).
+#[test]
+fn a_client_named_by_its_own_marker_wins_a_shared_wording() {
+    let e = paste::read("OpenURI::HTTPError: 403 Forbidden\n\tfrom /usr/lib/ruby/3.0.0/open-uri.rb:364:in `open_http'");
+    assert_eq!(e.client.as_ref().map(|c| c.name), Some("Ruby open-uri"));
+    assert_eq!(e.code(), Some(403));
+    let e = paste::read("requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://api.example.com/v1");
+    assert_eq!(e.client.as_ref().map(|c| c.name), Some("Python requests"));
+}

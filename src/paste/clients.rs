@@ -12,8 +12,15 @@ use crate::knowledge::{Client, CLIENTS};
 /// knowledge's order) whose `status_before` text is followed by a three-digit code.
 pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     let trimmed = prefix(trimmed, WORDING_SCAN);
-    for client in CLIENTS {
-        if client.status_needs_marker && !client.markers.iter().any(|m| trimmed.contains(m)) {
+    // A client whose own markers are in the text comes first: Ruby's "OpenURI::HTTPError: 403" is
+    // open-uri's, although Python requests' "HTTPError: " wording (listed earlier) also fits it.
+    let marked = |c: &&Client| c.markers.iter().any(|m| trimmed.contains(m));
+    let ordered = CLIENTS
+        .iter()
+        .filter(marked)
+        .chain(CLIENTS.iter().filter(|c| !marked(c)));
+    for client in ordered {
+        if client.status_needs_marker && !marked(&client) {
             continue;
         }
         for before in client.status_before {
