@@ -588,12 +588,11 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
                 "The paste names no number; the word that reads as {} is part of the message, and the entry that recognised the message ({}) documents {}.",
                 read, entry, documented,
             )))
-        } else if documented != read
-            && crate::knowledge::page(entry).is_some_and(|p| p.outer_status)
+        } else if documented != read && crate::knowledge::page(entry).is_some_and(|p| p.status_wins)
         {
-            Some(("this page", shown!(
-                "The {} in the paste is the status of a call the page quotes; {} is the answer this page ({}) is served with.",
-                read, documented, entry,
+            Some(("these words", shown!(
+                "The paste also names {}, but the entry that recognised it ({}) documents {} as the status that matters: the {} is an inner call's, or a program's wrapping around the answer.",
+                read, entry, documented, read,
             )))
         } else if request_log && read < 400 && documented >= 400 {
             Some(("the error line", shown!(

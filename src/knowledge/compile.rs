@@ -874,17 +874,17 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                     "a `fallback` page reads any text: give it no `statuses` or `component`",
                 ));
             }
-            let outer_status = f.opt_bool("outer_status")?.unwrap_or(false);
-            if outer_status && v.get("status").is_none() {
+            let status_wins = f.opt_bool("status_wins")?.unwrap_or(false);
+            if status_wins && v.get("status").is_none() {
                 return Err(
-                    f.err("`outer_status` says the page's own `status` wins: give it a `status`")
+                    f.err("`status_wins` says the page's own `status` wins: give it a `status`")
                 );
             }
             let m = meaning(&mut f, &vocab, None)?;
             f.str("source")?;
             f.finish()?;
             pages.push(format!(
-                "    Page {{ id: {}, component: {}, all: {}, any: {}, none: {}, statuses: &[{}], fallback: {fallback}, outer_status: {outer_status}, meaning: {m} }},",
+                "    Page {{ id: {}, component: {}, all: {}, any: {}, none: {}, statuses: &[{}], fallback: {fallback}, status_wins: {status_wins}, meaning: {m} }},",
                 lit(&id),
                 opt_lit(&component),
                 lits(&all),

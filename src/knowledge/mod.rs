@@ -127,9 +127,10 @@ pub struct Page {
     /// Words any program may print ("authentication failed", "rate limit"): tried only when the
     /// paste has no status, no failure and nothing else explained it.
     pub fallback: bool,
-    /// The page's `status` is the answer the caller got: a status named inside the paste belongs to
-    /// an inner call it quotes (Drupal's crash page around Guzzle's "404 Not Found").
-    pub outer_status: bool,
+    /// The page's `status` is the one that matters: another status the paste names is an inner
+    /// call's (Drupal's crash page around Guzzle's "404 Not Found") or a wrapper's (the Docker
+    /// daemon's "(HTTP code 500)" around the registry's 401).
+    pub status_wins: bool,
     pub meaning: Meaning,
 }
 
