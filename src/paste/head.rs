@@ -342,12 +342,11 @@ pub(super) fn devtools(trimmed: &str) -> Option<Exchange> {
             // "WARNING: [pool web] …" is a log level (php-fpm), not RFC 9111's Warning field,
             // whose value starts with a three-digit warn-code ("199 - …").
             .any(|h| {
-                is_http_field(&h.name)
-                    && !(h.name.eq_ignore_ascii_case("warning")
-                        && !h
-                            .value
-                            .trim_start()
-                            .starts_with(|c: char| c.is_ascii_digit()))
+                let warn_code = h
+                    .value
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit());
+                is_http_field(&h.name) && (warn_code || !h.name.eq_ignore_ascii_case("warning"))
             })
     {
         return None;
