@@ -147,34 +147,35 @@ fn from_browser_to_loopback(error: &NetworkError, exchange: &Exchange) -> bool {
         .as_ref()
         .and_then(|c| knowledge::client(c.id))
         .is_some_and(|c| c.language == Some("browser"));
-    let target = exchange.request.as_ref().and_then(|r| r.target.as_deref());
     browser
-        && [Some(error.message.as_str()), target]
-            .into_iter()
-            .flatten()
-            .any(|text| {
-                let lower = text.to_ascii_lowercase();
-                ["localhost:", "//localhost", "127.0.0.1", "[::1]"]
-                    .iter()
-                    .any(|l| lower.contains(l))
-            })
+        && named_texts(error, exchange).any(|text| {
+            let lower = text.to_ascii_lowercase();
+            ["localhost:", "//localhost", "127.0.0.1", "[::1]"]
+                .iter()
+                .any(|l| lower.contains(l))
+        })
 }
 
 /// The failure names a private IPv4 address (RFC 1918, or RFC 6598's shared space that clusters
 /// and carriers use): only machines inside that network can reach it.
 fn to_private_address(error: &NetworkError, exchange: &Exchange) -> bool {
+    named_texts(error, exchange).any(|text| {
+        text.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .filter_map(|word| word.trim_matches('.').parse::<std::net::Ipv4Addr>().ok())
+            .any(|ip| {
+                let [a, b, ..] = ip.octets();
+                ip.is_private() || (a == 100 && (64..128).contains(&b))
+            })
+    })
+}
+
+/// Where a failure names its address: its own line, and the request's URL.
+fn named_texts<'a>(
+    error: &'a NetworkError,
+    exchange: &'a Exchange,
+) -> impl Iterator<Item = &'a str> {
     let target = exchange.request.as_ref().and_then(|r| r.target.as_deref());
-    [Some(error.message.as_str()), target]
-        .into_iter()
-        .flatten()
-        .any(|text| {
-            text.split(|c: char| !(c.is_ascii_digit() || c == '.'))
-                .filter_map(|word| word.trim_matches('.').parse::<std::net::Ipv4Addr>().ok())
-                .any(|ip| {
-                    let [a, b, ..] = ip.octets();
-                    ip.is_private() || (a == 100 && (64..128).contains(&b))
-                })
-        })
+    std::iter::once(error.message.as_str()).chain(target)
 }
 
 fn host_of(url: &str) -> Option<String> {

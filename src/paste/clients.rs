@@ -14,15 +14,11 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     let trimmed = prefix(trimmed, WORDING_SCAN);
     // A client whose own markers are in the text comes first: Ruby's "OpenURI::HTTPError: 403" is
     // open-uri's, although Python requests' "HTTPError: " wording (listed earlier) also fits it.
-    let marked = |c: &&Client| c.markers.iter().any(|m| trimmed.contains(m));
-    let ordered = CLIENTS
+    let (marked, unmarked): (Vec<&Client>, Vec<&Client>) = CLIENTS
         .iter()
-        .filter(marked)
-        .chain(CLIENTS.iter().filter(|c| !marked(c)));
-    for client in ordered {
-        if client.status_needs_marker && !marked(&client) {
-            continue;
-        }
+        .partition(|c| c.markers.iter().any(|m| trimmed.contains(m)));
+    let unmarked = unmarked.into_iter().filter(|c| !c.status_needs_marker);
+    for client in marked.into_iter().chain(unmarked) {
         for before in client.status_before {
             // The first occurrence followed by a three-digit code ("npm ERR! code E401" comes
             // before "npm ERR! 401 Unauthorized").
