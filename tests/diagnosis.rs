@@ -1636,3 +1636,16 @@ fn a_double_slash_in_the_path_is_named() {
         );
     }
 }
+
+#[test]
+fn a_request_line_above_a_plain_text_answer_is_not_what_the_server_said() {
+    // Astro's CSRF refusal, pasted under the person's note of the request (a real paste).
+    let d = diagnosis::diagnose("POST https://comfy.org/workflows/api/minimax-h3-multiref/run → 403\n\"Cross-site POST form submissions are forbidden\"");
+    assert_eq!(d.code, Some(403));
+    let said = d.server_message.as_deref().unwrap_or("");
+    assert!(!said.contains("https://comfy.org"), "{said}");
+    assert!(
+        said.contains("Cross-site POST form submissions are forbidden"),
+        "{said}"
+    );
+}

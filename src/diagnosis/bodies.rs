@@ -79,7 +79,17 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
             // The first line of a response's text body is the server's message. Text pasted alone
             // is the server's only when it is short: a longer paste starts with the person's own
             // words ("Hi all,", a command line), and an error message is the client's, not the server's.
-            let mut lines = body.text.lines().map(str::trim).filter(|l| !l.is_empty());
+            let mut lines = body
+                .text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .peekable();
+            // The person's note of the request above it ("POST https://… → 403") is not the
+            // server's words: the line after it is.
+            if lines.peek().is_some_and(|l| names_a_request(l)) {
+                lines.next();
+            }
             let first = lines.next().unwrap_or("");
             // Text a client's or browser's own wording marks (a console line) is that client's
             // report, shown as "Reported by", not the server's words.
@@ -96,6 +106,19 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
             }
         }
     }
+}
+
+/// "POST https://api.example.com/run → 403", "GET /v1/users": a method and the URL or path it went to.
+fn names_a_request(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let method = words.next().unwrap_or("");
+    let target = words.next().unwrap_or("");
+    matches!(
+        method,
+        "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS"
+    ) && (target.starts_with("http://")
+        || target.starts_with("https://")
+        || target.starts_with('/'))
 }
 
 /// A body seen through pointers: JSON pointers into a JSON body, element names in an XML body.
