@@ -1045,3 +1045,58 @@ fn a_client_named_by_its_own_marker_wins_a_shared_wording() {
     let e = paste::read("requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://api.example.com/v1");
     assert_eq!(e.client.as_ref().map(|c| c.name), Some("Python requests"));
 }
+
+/// A printed object that opens with "<" is not markup: requests' `<Response [401]>` before the body it
+/// printed gives the status, and the body is still read.
+#[test]
+fn a_printed_response_object_is_not_a_tag() {
+    let e = paste::read(
+        "<Response [401]>{\"error_description\":\"invalid_client\",\"error\":\"invalid_client\"}",
+    );
+    assert_eq!(e.code(), Some(401));
+    // A real tag with attributes is still markup.
+    let e = paste::read("<html lang=\"en\"><head><title>502 Bad Gateway</title></head></html>");
+    assert_eq!(e.kind, InputKind::Body);
+    assert!(e
+        .body
+        .as_ref()
+        .is_some_and(|b| b.media == paste::MediaKind::Html));
+}
+
+/// PHP's print_r of a decoded error body names the status as `[code] => 403`; a vendor's own small
+/// code there is not a status.
+#[test]
+fn php_print_r_names_the_status() {
+    let e = paste::read("Array ( [error] => Array ( [errors] => Array ( [0] => Array ( [domain] => global [reason] => insufficientPermissions [message] => Insufficient Permission ) ) [code] => 403 [message] => Insufficient Permission ) )");
+    assert_eq!(e.code(), Some(403));
+    let e = paste::read(
+        "Array ( [error] => Array ( [code] => 190 [message] => Invalid OAuth access token ) )",
+    );
+    assert_eq!(e.code(), None);
+}
+
+/// A limit's message with the status in brackets ("Limit reached (429). New try.").
+#[test]
+fn a_limit_message_names_its_status_in_brackets() {
+    let e = paste::read("[02:06:18.055] Limit reached (429). New try.\n[02:06:18.066] Limit reached (429). New try.");
+    assert_eq!(e.code(), Some(429));
+    let e = paste::read("Upload limit reached (250). Try again tomorrow.");
+    assert_eq!(e.code(), None);
+}
+
+/// A printed JSON body whose long lines a terminal wrapped, inside its strings, is still read as JSON.
+#[test]
+fn a_json_body_wrapped_inside_its_strings_is_still_json() {
+    let text = "{\n  \"code\" : 403,\n  \"errors\" : [ {\n    \"domain\" : \"global\",\n    \"message\" : \"Insufficient Permission: Request had insufficient authenticatio\nn scopes.\",\n    \"reason\" : \"insufficientPermissions\"\n  } ],\n  \"message\" : \"Insufficient Permission: Request had insufficient authentication\nscopes.\"\n}";
+    let e = paste::read(text);
+    let json = e
+        .body
+        .as_ref()
+        .and_then(|b| b.json.as_ref())
+        .expect("read as JSON");
+    assert_eq!(json["errors"][0]["reason"], "insufficientPermissions");
+    assert_eq!(
+        json["errors"][0]["message"],
+        "Insufficient Permission: Request had insufficient authentication scopes."
+    );
+}

@@ -108,6 +108,15 @@ impl Body {
                             .then(|| super::shared::inspect_to_json(start))
                             .and_then(|json| parse_json(&json).ok())
                     })
+                    // A terminal or a log wrapped the long lines of a printed body, breaking its
+                    // strings ("insufficient authenticatio\nn scopes"). Not for a declared body.
+                    .or_else(|| {
+                        declared
+                            .is_none()
+                            .then(|| unwrap_strings(start))
+                            .flatten()
+                            .and_then(|joined| parse_json(&joined).ok())
+                    })
                     .ok_or(error)
             }) {
                 Ok(value) => body.json = Some(value),
@@ -201,6 +210,31 @@ fn parse_json(text: &str) -> Result<serde_json::Value, serde_json::Error> {
     let value = Bounded.deserialize(&mut de)?;
     de.end()?;
     Ok(value)
+}
+
+/// JSON text with the line breaks inside its strings removed, when there are any: a JSON string
+/// cannot hold a raw line break, so one there was put in by whatever wrapped the printed text.
+fn unwrap_strings(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped, mut removed) = (false, false, false);
+    for c in text.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            } else if c == '\n' || c == '\r' {
+                removed = true;
+                continue;
+            }
+        } else if c == '"' {
+            in_string = true;
+        }
+        out.push(c);
+    }
+    removed.then_some(out)
 }
 
 /// How many items of one array or object are kept.

@@ -408,9 +408,17 @@ fn markup(trimmed: &str) -> Option<Exchange> {
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
             .map_or(rest, |end| &rest[..end]);
         let after = rest[name.len()..].chars().next();
+        // After the name and a space, a tag has an attribute or its end; a printed object has
+        // other things: requests' "<Response [401]>", google-api's "<HttpError 429 when …>".
+        let attribute = rest[name.len()..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_alphabetic() || matches!(c, '_' | ':' | '@' | '>' | '/'));
         name.starts_with(|c: char| c.is_ascii_alphabetic())
             && !name.ends_with(':')
             && after.is_none_or(|c| c.is_whitespace() || c == '>' || c == '/')
+            && attribute
     });
     if !tag {
         return None;
