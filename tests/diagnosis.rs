@@ -1649,3 +1649,42 @@ fn a_request_line_above_a_plain_text_answer_is_not_what_the_server_said() {
         "{said}"
     );
 }
+
+/// `curl -I` sends HEAD: a refusal of it is named as such, with a GET to try before acting on the
+/// status; `curl -i` (a GET that prints the head) is not.
+#[test]
+fn a_refused_head_request_says_it_was_head() {
+    let head = |text: &str| {
+        let d = diagnosis::diagnose(text);
+        d.findings
+            .iter()
+            .any(|f| f.kind.as_str() == "method-not-allowed" && f.title.as_str().contains("HEAD"))
+    };
+    let response =
+        "HTTP/1.1 403 Forbidden\ncontent-length: 15\ncontent-type: text/plain\nserver: envoy";
+    assert!(head(&format!(
+        "$ curl -I http://10.0.0.5/status\n{response}"
+    )));
+    assert!(head(&format!(
+        "$ curl -sI http://10.0.0.5/status\n{response}"
+    )));
+    assert!(head(&format!(
+        "$ curl --head http://10.0.0.5/status\n{response}"
+    )));
+    assert!(!head(&format!(
+        "$ curl -i http://10.0.0.5/status\n{response}"
+    )));
+    assert!(!head(&format!(
+        "$ curl -I -X GET http://10.0.0.5/status\n{response}"
+    )));
+    // A success of HEAD is not a problem.
+    assert!(!head(
+        "$ curl -I http://10.0.0.5/status\nHTTP/1.1 200 OK\nserver: envoy"
+    ));
+    let d = diagnosis::diagnose(&format!("$ curl -I http://10.0.0.5/status\n{response}"));
+    assert!(
+        d.steps.first().is_some_and(|s| s.as_str().contains("GET")),
+        "{:?}",
+        d.steps
+    );
+}

@@ -122,6 +122,7 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
         _ => {}
     }
     double_slash(exchange, status, notes);
+    head_request(exchange, status, notes);
     if status.class == StatusClass::Redirection {
         if let Some(location) = exchange.header("location") {
             let to = super::quote(redact::mask(location));
@@ -164,6 +165,29 @@ pub(super) fn method_media_size(exchange: &Exchange, status: &Status, notes: &mu
             );
         }
     }
+}
+
+/// A refusal of a HEAD request (`curl -I`): servers, proxies and access policies often treat HEAD
+/// unlike GET (a signed URL is signed for one method, a gateway or mesh policy allows GET only, a
+/// framework has no HEAD route), so the status may not be what the real call gets.
+fn head_request(exchange: &Exchange, status: &Status, notes: &mut Notes) {
+    if !matches!(status.code, 400 | 403 | 404 | 405 | 501) {
+        return;
+    }
+    let Some(request) = exchange.request.as_ref() else {
+        return;
+    };
+    if request.method.as_deref() != Some("HEAD") {
+        return;
+    }
+    notes.add(
+        FindingKind::MethodNotAllowed,
+        Severity::Warning,
+        "This was a HEAD request (curl -I), not a GET",
+        "curl -I and --head send HEAD. Servers, proxies and access policies often answer HEAD differently from GET: a signed URL (S3, Cloud Storage, Azure SAS) is signed for one method, an API gateway's or service mesh's policy may allow GET only, and some frameworks and APIs have no HEAD route. The status above may not be what a GET of the same URL gets.",
+        vec![Evidence::of(EvidenceSource::Request, "Method", "HEAD")],
+    );
+    notes.step("Repeat the call as a GET that prints only the headers (curl -sS -D - -o /dev/null URL) before acting on this status: if the GET works, allow HEAD where it was refused, or keep using GET.");
 }
 
 /// A path with "//" in it ("https://api.example.com//v1/users"): a base URL ending in "/" joined to a

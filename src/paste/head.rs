@@ -107,7 +107,7 @@ pub(super) fn request_then_response(trimmed: &str) -> Option<Exchange> {
 fn is_command(lines: &[&str]) -> bool {
     let first = lines[0].trim_start();
     let prompt = [
-        "$ ", "% ", "# ", "> ", "PS ", "curl ", "http ", "https ", "wget ", "xh ",
+        "$ ", "$> ", "% ", "# ", "> ", "PS ", "curl ", "http ", "https ", "wget ", "xh ",
     ]
     .iter()
     .any(|p| first.starts_with(p));
@@ -124,6 +124,7 @@ pub(crate) fn request_from_command(command: &str) -> Request {
     let words = shell_words(command);
     let mut request = Request::default();
     let mut has_data = false;
+    let mut head = false;
     let mut i = 0;
     while i < words.len() {
         let word = words[i].as_str();
@@ -132,6 +133,17 @@ pub(crate) fn request_from_command(command: &str) -> Request {
             "-X" | "--request" => {
                 request.method = next.map(str::to_ascii_uppercase);
                 i += 1;
+            }
+            // HEAD: curl -I, --head, and -I among combined short flags (-sI, -Iv).
+            "--head" => head = true,
+            _ if word.starts_with('-')
+                && !word.starts_with("--")
+                && word.len() > 1
+                && word[1..].chars().all(|c| c.is_ascii_alphabetic())
+                && word[1..].contains('I')
+                && !word[1..].contains(['H', 'X', 'd', 'F', 'u', 'o', 'e', 'A', 'b', 'c', 'T']) =>
+            {
+                head = true
             }
             "-H" | "--header" => {
                 if let Some(h) = next.and_then(header_line) {
@@ -165,7 +177,16 @@ pub(crate) fn request_from_command(command: &str) -> Request {
         i += 1;
     }
     if request.method.is_none() {
-        request.method = Some(if has_data { "POST" } else { "GET" }.to_string());
+        request.method = Some(
+            if head && command.contains("curl") {
+                "HEAD"
+            } else if has_data {
+                "POST"
+            } else {
+                "GET"
+            }
+            .to_string(),
+        );
     }
     request
 }
