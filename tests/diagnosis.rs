@@ -1688,3 +1688,25 @@ fn a_refused_head_request_says_it_was_head() {
         d.steps
     );
 }
+
+/// A JSON body sent as text/html (or text/plain) is JSON labelled wrongly, not "HTML where JSON was
+/// expected": the step says how to fix the header and how to read it meanwhile.
+#[test]
+fn json_sent_as_html_is_named_as_a_label_problem() {
+    let d = diagnosis::diagnose("HTTP/1.1 200 OK\nContent-Type: text/html;charset=UTF-8\n\n{\"code\":\"0\",\"data\":true,\"success\":true}");
+    let kinds: Vec<&str> = d.findings.iter().map(|f| f.kind.as_str()).collect();
+    assert!(kinds.contains(&"json-labelled-as-html"), "{kinds:?}");
+    assert!(!kinds.contains(&"html-instead-of-json"), "{kinds:?}");
+    assert!(
+        d.verdict.as_str().contains("labelled"),
+        "{}",
+        d.verdict.as_str()
+    );
+    assert!(d.steps[0].as_str().contains("application/json"));
+    // A real HTML page is still HTML where JSON was expected.
+    let d = diagnosis::diagnose("HTTP/1.1 200 OK\nContent-Type: text/html\n\n<html><head><title>Portal</title></head><body>Welcome</body></html>");
+    assert!(d
+        .findings
+        .iter()
+        .any(|f| f.kind.as_str() == "html-instead-of-json"));
+}

@@ -88,6 +88,7 @@ export type FindingKind =
   | "invalid-url"
   | "ip-blocked"
   | "jenkins-mirror-download-failed"
+  | "json-labelled-as-html"
   | "lfs-quota-exceeded"
   | "library-status-exception"
   | "log-line"

@@ -525,6 +525,35 @@ pub(super) fn mismatches(exchange: &Exchange, status: &Status, notes: &mut Notes
         .take(20_000)
         .collect::<String>()
         .to_ascii_lowercase();
+    // JSON sent as text/html or text/plain: clients that decode by the header (REST Assured, dio,
+    // Retrofit's converters, jQuery) treat it as a page or as text and fail to read it.
+    let declared = body
+        .content_type
+        .as_deref()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let json_text = body.text.trim_start().starts_with(['{', '['])
+        && serde_json::from_str::<serde::de::IgnoredAny>(body.text.trim()).is_ok();
+    if json_text && (declared.contains("html") || declared.starts_with("text/plain")) {
+        notes.add(
+            FindingKind::JsonLabelledAsHtml,
+            Severity::Warning,
+            shown!("The body is JSON, but it was sent as {}", super::redact::mask(body.content_type.as_deref().unwrap_or(""))),
+            "Clients that decode a response by its Content-Type (REST Assured, dio, Retrofit's converters, jQuery, axios with a set responseType) treat this body as a page or as text and fail to read it, although it is valid JSON. Tools that guess from the content (Postman, browsers' viewers) show it fine, which hides the problem.",
+            vec![Evidence::header("Content-Type", body.content_type.as_deref().unwrap_or(""))],
+        );
+        if status.class == StatusClass::Success {
+            notes.verdict(
+                Precedence::Mismatch,
+                shown!(
+                    "The request succeeded, but its JSON body is labelled {}: clients that decode by Content-Type fail to read it.",
+                    super::redact::mask(body.content_type.as_deref().unwrap_or("")),
+                ),
+            );
+        }
+        notes.step("Have the server send this response with Content-Type: application/json; until it does, tell the client to parse the body as JSON whatever the header says (REST Assured: registerParser(\"text/html\", Parser.JSON); dio: responseType plain, then jsonDecode).");
+        return;
+    }
     if body.media == MediaKind::Html {
         let login = (lower.contains("<form") && lower.contains("password"))
             || ["sign in", "log in", "login"].iter().any(|w| {
