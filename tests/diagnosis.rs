@@ -1710,3 +1710,41 @@ fn json_sent_as_html_is_named_as_a_label_problem() {
         .iter()
         .any(|f| f.kind.as_str() == "html-instead-of-json"));
 }
+
+/// A message that knowledge explains is not "unrecognised", and its quote is the pasted line, not a
+/// response body; a status that only the words imply says so instead of "taken from the body".
+#[test]
+fn an_explained_message_is_quoted_as_pasted_text() {
+    let d = diagnosis::diagnose(
+        "Remote IP is not authorized for this request; called from IP xxx.xxx.xxx.xxx",
+    );
+    assert!(
+        !findings_text(&d).contains("no http status line"),
+        "{}",
+        findings_text(&d)
+    );
+    let ip = d
+        .findings
+        .iter()
+        .find(|f| f.kind.as_str() == "ip-blocked")
+        .expect("ip-blocked");
+    assert!(
+        ip.evidence
+            .iter()
+            .all(|e| e.source == diagnosis::EvidenceSource::Paste),
+        "{:?}",
+        ip.evidence
+    );
+    // Text nothing explains keeps the note.
+    let d = diagnosis::diagnose("the thing did not work again today");
+    assert!(findings_text(&d).contains("no http status line"));
+    // containerd's wording implies Docker Hub's 401 without printing it.
+    let d = diagnosis::diagnose("ctr: failed to resolve reference \"docker.io/library/bitnami/mongodb:4.0.13\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed");
+    assert_eq!(d.code, Some(401));
+    let text = findings_text(&d);
+    assert!(
+        text.contains("status 401 is the one these words come with"),
+        "{text}"
+    );
+    assert!(!text.contains("taken from the body"), "{text}");
+}

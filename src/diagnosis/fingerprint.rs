@@ -159,6 +159,26 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
             &format!("{}'s line", client.name),
             &quote,
         ),
+        // A message, a tool's line or a log line pasted without a response is not a body either.
+        _ if matches!(
+            exchange.kind,
+            crate::paste::InputKind::Unrecognised | crate::paste::InputKind::Message
+        ) || (exchange.kind == crate::paste::InputKind::Body
+            && exchange.status.is_none()
+            && exchange
+                .body
+                .as_ref()
+                .is_some_and(|b| b.media == crate::paste::MediaKind::Text))
+            || (exchange.body.is_none()
+                && matches!(
+                    exchange.kind,
+                    crate::paste::InputKind::ClientError
+                        | crate::paste::InputKind::NetworkError
+                        | crate::paste::InputKind::AccessLog
+                )) =>
+        {
+            Evidence::of(super::EvidenceSource::Paste, "pasted line", &quote)
+        }
         _ => Evidence::body("body", &quote),
     };
     notes.apply(page.id, &page.meaning, &slots, vec![evidence]);

@@ -615,14 +615,33 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
     }
     if exchange.code().is_none() {
         if let Some((code, evidence)) = notes.code_hint.clone() {
+            // The number itself in the quoted words, or only the words an entry documents a status
+            // for ("pull access denied …" is Docker Hub's 401 though no 401 is printed).
+            let named = evidence.value.as_str().contains(&code.to_string())
+                || evidence.source != EvidenceSource::Paste;
+            let (title, detail) = if named {
+                (
+                    shown!("Status {} taken from the {}", code, where_named(&evidence)),
+                    shown!(
+                        "The paste has no status line; the {} names the status the server meant.",
+                        where_named(&evidence),
+                    ),
+                )
+            } else {
+                (
+                    shown!("Status {} is the one these words come with", code),
+                    shown!(
+                        "The paste prints no status number; these words are what the server sends with {}, so {} is assumed.",
+                        code,
+                        code,
+                    ),
+                )
+            };
             notes.add(
                 FindingKind::StatusFromBody,
                 Severity::Info,
-                shown!("Status {} taken from the {}", code, where_named(&evidence)),
-                shown!(
-                    "The paste has no status line; the {} names the status the server meant.",
-                    where_named(&evidence),
-                ),
+                title,
+                detail,
                 vec![evidence],
             );
         }
@@ -769,6 +788,15 @@ fn assemble(
     let retry = retry::advice(status.as_ref(), &notes, exchange);
 
     let mut findings = std::mem::take(&mut notes.findings);
+    // "No known error message was found" is wrong once knowledge explained the paste.
+    if findings
+        .iter()
+        .any(|f| f.kind != FindingKind::PasteNote && f.severity != Severity::Info)
+    {
+        findings.retain(|f| {
+            f.kind != FindingKind::PasteNote || f.detail.as_str() != crate::paste::UNRECOGNISED
+        });
+    }
     // Problems first, then warnings, then context; the rules' order within each.
     findings.sort_by_key(|f| f.severity);
     // A quote is shown once, under the first finding that uses it: a log line that names the status,
@@ -1112,7 +1140,7 @@ fn where_named(evidence: &Evidence) -> &'static str {
     match evidence.source {
         EvidenceSource::Body => "body",
         EvidenceSource::Header => "headers",
-        _ => "paste (its log line or message)",
+        _ => "pasted text",
     }
 }
 

@@ -309,6 +309,11 @@ pub(crate) fn named_status_in(text: &str) -> Option<(StatusLine, Option<&'static
     shared::named_status(text)
 }
 
+/// The note on a paste no reader recognised; the diagnosis drops it when knowledge explained the
+/// text after all (a message that a page's words match).
+pub const UNRECOGNISED: &str =
+    "No HTTP status line, header or known error message was found in the paste.";
+
 pub fn read(text: &str) -> Exchange {
     let mut exchange = read_shape(text);
     // A client's error line or a log line has no body; its own text is where a page's or a tool's
@@ -502,9 +507,7 @@ fn read_shape(text: &str) -> Exchange {
         InputKind::Unrecognised
     });
     if !readable {
-        exchange.notes.push(
-            "No HTTP status line, header or known error message was found in the paste.".into(),
-        );
+        exchange.notes.push(UNRECOGNISED.into());
     }
     if let Some(note) = body.note() {
         exchange.notes.push(note);
