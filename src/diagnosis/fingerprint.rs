@@ -177,7 +177,7 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
                         | crate::paste::InputKind::AccessLog
                 )) =>
         {
-            Evidence::of(super::EvidenceSource::Paste, "pasted line", &quote)
+            Evidence::of(super::EvidenceSource::Paste, "line", &quote)
         }
         _ => Evidence::body("body", &quote),
     };
