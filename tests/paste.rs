@@ -1100,3 +1100,23 @@ fn a_json_body_wrapped_inside_its_strings_is_still_json() {
         "Insufficient Permission: Request had insufficient authentication scopes."
     );
 }
+
+/// Tools' own labels for the status: "failed with 422:", "code=400, reason=", "(HTTP:  401)",
+/// "HTTP error code => 400", ECS's "failed with these codes: [502]", a log's "httpcode=200".
+#[test]
+fn more_tool_labels_name_the_status() {
+    let cases = [
+        ("Shiprocket /settings/company/addpickup failed with 422: \n{\n  message: {}\n}", Some(422)),
+        ("code=400, reason=, body=b'{\"error\":\"invalid_grant\"}'", Some(400)),
+        ("org.knowm.xchange.exceptions.ExchangeException: Signature not valid. (HTTP:  401).", Some(401)),
+        ("EcobeeAuthorizationException: ecobee authorization error\nHTTP error code => 400\nError type => invalid_grant", Some(400)),
+        ("service web (port 8081) is unhealthy in target-group web due to (reason Health checks failed with these codes: [502]).", Some(502)),
+        ("err=send to dingding bot failed httpcode=200 resp={", Some(200)),
+        // Not statuses: a count, a vendor's five-digit code.
+        ("The import failed with 3 errors", None),
+        ("{\"errcode\": 40001, \"errmsg\": \"invalid credential\"}", None),
+    ];
+    for (text, code) in cases {
+        assert_eq!(paste::read(text).code(), code, "{text}");
+    }
+}
