@@ -527,27 +527,27 @@ pub(super) fn mismatches(exchange: &Exchange, status: &Status, notes: &mut Notes
         .to_ascii_lowercase();
     // JSON sent as text/html or text/plain: clients that decode by the header (REST Assured, dio,
     // Retrofit's converters, jQuery) treat it as a page or as text and fail to read it.
-    let declared = body
-        .content_type
-        .as_deref()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let json_text = body.text.trim_start().starts_with(['{', '['])
+    // The header is checked first: only a body labelled as a page or as text is parsed again.
+    let declared = body.content_type.as_deref().unwrap_or("");
+    let lower_declared = declared.to_ascii_lowercase();
+    let mislabelled = (lower_declared.contains("html") || lower_declared.starts_with("text/plain"))
+        && body.text.trim_start().starts_with(['{', '['])
         && serde_json::from_str::<serde::de::IgnoredAny>(body.text.trim()).is_ok();
-    if json_text && (declared.contains("html") || declared.starts_with("text/plain")) {
+    if mislabelled {
+        let shown_type = super::redact::mask(declared);
         notes.add(
             FindingKind::JsonLabelledAsHtml,
             Severity::Warning,
-            shown!("The body is JSON, but it was sent as {}", super::redact::mask(body.content_type.as_deref().unwrap_or(""))),
+            shown!("The body is JSON, but it was sent as {}", shown_type.clone()),
             "Clients that decode a response by its Content-Type (REST Assured, dio, Retrofit's converters, jQuery, axios with a set responseType) treat this body as a page or as text and fail to read it, although it is valid JSON. Tools that guess from the content (Postman, browsers' viewers) show it fine, which hides the problem.",
-            vec![Evidence::header("Content-Type", body.content_type.as_deref().unwrap_or(""))],
+            vec![Evidence::header("Content-Type", declared)],
         );
         if status.class == StatusClass::Success {
             notes.verdict(
                 Precedence::Mismatch,
                 shown!(
                     "The request succeeded, but its JSON body is labelled {}: clients that decode by Content-Type fail to read it.",
-                    super::redact::mask(body.content_type.as_deref().unwrap_or("")),
+                    shown_type,
                 ),
             );
         }

@@ -159,24 +159,7 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
             &format!("{}'s line", client.name),
             &quote,
         ),
-        // A message, a tool's line or a log line pasted without a response is not a body either.
-        _ if matches!(
-            exchange.kind,
-            crate::paste::InputKind::Unrecognised | crate::paste::InputKind::Message
-        ) || (exchange.kind == crate::paste::InputKind::Body
-            && exchange.status.is_none()
-            && exchange
-                .body
-                .as_ref()
-                .is_some_and(|b| b.media == crate::paste::MediaKind::Text))
-            || (exchange.body.is_none()
-                && matches!(
-                    exchange.kind,
-                    crate::paste::InputKind::ClientError
-                        | crate::paste::InputKind::NetworkError
-                        | crate::paste::InputKind::AccessLog
-                )) =>
-        {
+        _ if pasted_text_only(exchange) => {
             Evidence::of(super::EvidenceSource::Paste, "line", &quote)
         }
         _ => Evidence::body("body", &quote),
@@ -484,5 +467,26 @@ pub(super) fn log_line(exchange: &Exchange, notes: &mut Notes) {
             host: None,
         };
         notes.apply(entry.id, &entry.meaning, &slots, vec![line]);
+    }
+}
+
+/// Whether the words a page matched are the paste's own text rather than a response body: a message,
+/// a tool's line or a log line pasted alone (plain text with no status line), or a client's, network
+/// or log line with no body beside it.
+fn pasted_text_only(exchange: &Exchange) -> bool {
+    use crate::paste::{InputKind, MediaKind};
+    match exchange.kind {
+        InputKind::Unrecognised | InputKind::Message => true,
+        InputKind::Body => {
+            exchange.status.is_none()
+                && exchange
+                    .body
+                    .as_ref()
+                    .is_some_and(|b| b.media == MediaKind::Text)
+        }
+        InputKind::ClientError | InputKind::NetworkError | InputKind::AccessLog => {
+            exchange.body.is_none()
+        }
+        _ => false,
     }
 }
