@@ -1748,3 +1748,26 @@ fn an_explained_message_is_quoted_as_pasted_text() {
     );
     assert!(!text.contains("taken from the body"), "{text}");
 }
+
+/// An S3 error body quoted without its RequestId (cut to <Code> and <Message>) is still read with
+/// AWS's codes and the status S3 documents for that code, without claiming AWS sent it; an XML error
+/// of another API with a code AWS does not use gets no AWS advice.
+#[test]
+fn an_s3_error_body_cut_to_code_and_message_is_still_read() {
+    let d = diagnosis::diagnose("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InvalidAccessKeyId</Code><Message>The AWS Access Key Id you provided does not exist in our records.</Message></Error>");
+    assert_eq!(d.code, Some(403));
+    assert!(d
+        .findings
+        .iter()
+        .any(|f| f.kind.as_str() == "credentials-invalid"));
+    assert!(d
+        .steps
+        .iter()
+        .any(|s| s.as_str().contains("sts get-caller-identity")));
+    let d = diagnosis::diagnose("<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message></Error>");
+    assert_eq!(d.code, Some(400));
+    let other = diagnosis::diagnose(
+        "<error><code>E_QUOTA</code><message>Daily quota used up</message></error>",
+    );
+    assert!(!findings_text(&other).contains("AWS"));
+}

@@ -1120,3 +1120,15 @@ fn more_tool_labels_name_the_status() {
         assert_eq!(paste::read(text).code(), code, "{text}");
     }
 }
+
+/// An error log without a status field (Apache's) still gets the status a module's message names:
+/// ModSecurity's "Access denied with code 403" inside an `[:error]` line; a line naming none has none.
+#[test]
+fn an_error_log_line_takes_the_status_its_message_names() {
+    let line = "[Wed Mar 02 10:15:32.123456 2022] [:error] [pid 12345] [client 203.0.113.9:51234] [client 203.0.113.9] ModSecurity: Access denied with code 403 (phase 2). Matched phrase \"union select\" at ARGS:search. [file \"/usr/share/modsecurity-crs/rules/REQUEST-942-APPLICATION-ATTACK-SQLI.conf\"] [line \"500\"] [id \"942100\"] [msg \"SQL Injection Attack Detected via libinjection\"] [hostname \"example.com\"] [uri \"/index.php\"] [unique_id \"YhA8dH8AAQEAAA\"]";
+    let e = paste::read(line);
+    assert_eq!(e.kind, InputKind::AccessLog);
+    assert_eq!(e.code(), Some(403));
+    let quiet = "[Wed Mar 02 10:15:32.123456 2022] [core:error] [pid 12345] [client 203.0.113.9:51234] AH00124: Request exceeded the limit of 10 internal redirects due to probable configuration error.";
+    assert_eq!(paste::read(quiet).code(), None);
+}

@@ -138,6 +138,15 @@ fn read_as(format: &'static Log, trimmed: &str, choose: Option<usize>) -> Option
         reason: None,
         version: None,
     });
+    // A format without a status field (Apache's or nginx's error log) may still name the status in
+    // the message a module wrote: ModSecurity's "Access denied with code 403 (phase 2)". A code of
+    // the format's own that the line holds says more (its entry documents the status it means).
+    if !logs_status && exchange.status.is_none() && code.is_none() {
+        if let Some((named, wording)) = super::shared::named_status(&fields.line) {
+            exchange.status = Some(named);
+            exchange.entries.extend(wording);
+        }
+    }
     let (method, path) = request_of(&fields);
     if method.is_some() || path.is_some() {
         exchange.request = Some(Request {
