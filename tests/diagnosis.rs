@@ -1771,3 +1771,18 @@ fn an_s3_error_body_cut_to_code_and_message_is_still_read() {
     );
     assert!(!findings_text(&other).contains("AWS"));
 }
+
+/// A JSON error body whose top-level `code` is an error status takes it as the status (Printful and
+/// many others send `{"code":401, …}`), also when a label precedes it; a vendor's own number there
+/// (1001) is not a status.
+#[test]
+fn a_top_level_code_that_is_an_error_status_is_the_status() {
+    let body = "{\"code\":401,\"result\":\"The access token provided is invalid.\",\"error\":{\"reason\":\"Unauthorized\",\"message\":\"The access token provided is invalid.\"}}";
+    assert_eq!(diagnosis::diagnose(body).code, Some(401));
+    assert_eq!(
+        diagnosis::diagnose(&format!("Error: {body}")).code,
+        Some(401)
+    );
+    let own = diagnosis::diagnose("{\"code\":1001,\"message\":\"Invalid sign\"}");
+    assert_eq!(own.code, None);
+}

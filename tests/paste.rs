@@ -1132,3 +1132,27 @@ fn an_error_log_line_takes_the_status_its_message_names() {
     let quiet = "[Wed Mar 02 10:15:32.123456 2022] [core:error] [pid 12345] [client 203.0.113.9:51234] AH00124: Request exceeded the limit of 10 internal redirects due to probable configuration error.";
     assert_eq!(paste::read(quiet).code(), None);
 }
+
+/// More places a status hides: npm's "publish Failed PUT 503", a status in brackets opening a message
+/// ("[403] Could not find CSRF cookie …"), and Maven's "status code:" with the number wrapped onto the
+/// next line; a body quoted after a label ("Error: {"code":401, …}") is still read as that body.
+#[test]
+fn statuses_behind_npm_brackets_and_wrapped_lines_are_read() {
+    let cases = [
+        ("npm ERR! publish Failed PUT 503\nnpm ERR! Unexpected token < in JSON at position 0", Some(503)),
+        ("[403] Could not find CSRF cookie XSRF-TOKEN in the request. http://10.0.0.1/jupyter/api/namespaces/x/notebooks", Some(403)),
+        ("Could not transfer artifact a:b:jar:1.0 from/to ossrh (https://s01.oss.sonatype.org:443/service/local/staging/deploy): status code:\n401, reason phrase: Content access is protected by token (401) -> [Help 1]", Some(401)),
+        // Not statuses: a duration in brackets, a list of codes, a timestamp.
+        ("[500 ms] request done", None),
+        ("retrying on [403, 404] errors", None),
+        ("[2024-05-01 10:00:00] worker started", None),
+    ];
+    for (text, code) in cases {
+        assert_eq!(paste::read(text).code(), code, "{text}");
+    }
+    let e = paste::read("Error: {\"code\":401,\"result\":\"The access token provided is invalid.\",\"error\":{\"reason\":\"Unauthorized\",\"message\":\"The access token provided is invalid.\"}}");
+    assert!(
+        e.body.as_ref().and_then(|b| b.json.as_ref()).is_some(),
+        "the quoted body is read"
+    );
+}

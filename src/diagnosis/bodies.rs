@@ -733,11 +733,17 @@ fn common_status_as_code(json: &Value) -> Option<(u16, String)> {
                     .filter(|n| COMMON.contains(n))
                     .map(|n| (*key, n))
             })?;
+        // Or a message inside an error object beside the code (Printful: {"code":401,"result":…,
+        // "error":{"reason":"Unauthorized","message":"The access token provided is invalid."}}).
         let said = MESSAGES.iter().any(|k| {
             map.get(*k)
                 .and_then(Value::as_str)
                 .is_some_and(|m| !m.trim().is_empty())
-        });
+        }) || map
+            .get("error")
+            .and_then(|e| e.get("message"))
+            .and_then(Value::as_str)
+            .is_some_and(|m| !m.trim().is_empty());
         said.then(|| (code, format!("{prefix}/{key}")))
     })
 }

@@ -115,14 +115,21 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
         .iter()
         .filter(|p| !p.fallback && page_matches(p, &lower, code));
     let Some(first) = matching.next() else {
-        // Nothing named the status, a failure or a cause: what the message's own words say is
-        // better than no answer ("API key is not authorized for this API service").
-        let unexplained =
-            code.is_none() && exchange.network_error.is_none() && notes.verdicts.is_empty();
+        // Nothing named a failure or a cause: what the message's own words say is better than no
+        // answer ("API key is not authorized for this API service"), and better than the bare
+        // status when it is one those words come with ("[403] Could not find CSRF cookie").
+        let unexplained = exchange.network_error.is_none() && notes.verdicts.is_empty();
+        let fits = |p: &Page| match code {
+            None => {
+                page_matches(p, &lower, None)
+                    || page_matches(p, &lower, p.statuses.first().copied())
+            }
+            Some(_) => !p.statuses.is_empty() && page_matches(p, &lower, code),
+        };
         if let Some(page) = PAGES
             .iter()
             .filter(|p| unexplained && p.fallback)
-            .find(|p| page_matches(p, &lower, None))
+            .find(|p| fits(p))
         {
             let quote = page_quote(exchange, page);
             notes.apply(

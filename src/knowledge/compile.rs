@@ -869,10 +869,8 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             }
             let statuses = f.ints("statuses")?;
             let fallback = f.opt_bool("fallback")?.unwrap_or(false);
-            if fallback && (!statuses.is_empty() || component.is_some()) {
-                return Err(f.err(
-                    "a `fallback` page reads any text: give it no `statuses` or `component`",
-                ));
+            if fallback && component.is_some() {
+                return Err(f.err("a `fallback` page reads any text: give it no `component`"));
             }
             let status_wins = f.opt_bool("status_wins")?.unwrap_or(false);
             if status_wins && v.get("status").is_none() {

@@ -75,7 +75,9 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     // An error body inside the text, without a status: its format may name one. A paste that is
     // nothing but the body is read as a body by the last resort instead.
     let body = body?;
-    if body.text.len() + 16 >= trimmed.len() {
+    // A paste that is the body itself (only a little text after it) is read as a body by the last
+    // resort; a label before it ("Error: {…}") makes it a message that quotes the body.
+    if trimmed.starts_with(['{', '[']) && body.text.len() + 16 >= trimmed.len() {
         return None;
     }
     let mut exchange = Exchange::new(InputKind::Message);

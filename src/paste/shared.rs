@@ -502,8 +502,11 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
         };
         for before in wording.before {
             for (at, _) in lower.match_indices(before).take(50) {
-                let rest = lower[at + before.len()..]
-                    .trim_start_matches([' ', '"', '\'', '=', ':', '*', '`', '(', '（', '：']);
+                // A terminal may wrap the line right after the words ("status code:\n401,
+                // reason phrase: …" in Maven's output).
+                let rest = lower[at + before.len()..].trim_start_matches([
+                    ' ', '"', '\'', '=', ':', '*', '`', '(', '（', '：', '\n', '\r',
+                ]);
                 let code = if wording.within_words > 0 {
                     // The first number among the next words, on the same line ("Request finished
                     // in 55.03ms 404", "[GIN] 2019/03/16 - 16:26:31 | 404 |").
@@ -536,7 +539,14 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
                     Some(b')') => {
                         byte(1) == Some(b'(') && !word_end(byte(2)) && byte(2) != Some(b'.')
                     }
-                    Some(b']') => byte(1) == Some(b'[') && !word_end(byte(2)),
+                    // A bracketed status with only a space after it must open its line
+                    // ("[403] Could not find CSRF cookie"): "[nuxt] [unhandled] [500]" is a
+                    // wrapper's, read after the upstream status it quotes.
+                    Some(b']') => {
+                        byte(1) == Some(b'[')
+                            && !word_end(byte(2))
+                            && (*after != "] " || matches!(byte(2), None | Some(b'\n')))
+                    }
                     // Go's wrapped errors ("b2_authorize_account: 401: Invalid authorization
                     // token") and a status closing a line ("token expired or invalid: 401").
                     // The number must follow ": ", be a status the catalog knows, and not be a
