@@ -59,6 +59,8 @@ export type FindingKind =
   | "csp-blocked"
   | "csp-local-connect-blocked"
   | "csp-script-blocked"
+  | "csrf-cookie-missing"
+  | "csrf-origin-untrusted"
   | "csrf-rejected"
   | "dns-misconfigured"
   | "dns-not-resolved"

@@ -152,6 +152,11 @@ pub(super) fn console_status(trimmed: &str) -> Option<Exchange> {
     let mut exchange = Exchange::new(InputKind::StatusLine);
     exchange.status = Some(status);
     exchange.request = Some(request);
+    // The console's other lines are the page's own words about the failure ("Error: CSRF token
+    // missing at checkCsrf" above the request line): pages and wordings are looked for there too.
+    if trimmed.lines().nth(1).is_some() {
+        exchange.message_text = Some(super::shared::head(trimmed));
+    }
     Some(exchange)
 }
 
