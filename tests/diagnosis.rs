@@ -1786,3 +1786,29 @@ fn a_top_level_code_that_is_an_error_status_is_the_status() {
     let own = diagnosis::diagnose("{\"code\":1001,\"message\":\"Invalid sign\"}");
     assert_eq!(own.code, None);
 }
+
+/// A connect failure to a global IPv6 address leads with the missing IPv6 route (compare curl -6 and
+/// curl -4, prefer IPv4); one to an IPv4 address, to ::1, or a line with a clock time does not.
+#[test]
+fn a_connect_failure_to_an_ipv6_address_points_at_the_ipv6_route() {
+    let first = |text: &str| diagnosis::diagnose(text).steps[0].as_str().to_string();
+    let v6 = "Error: connect ETIMEDOUT 2606:4700:3033::ac43:bd2e:443\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)";
+    assert!(
+        first(v6).starts_with("The address tried is IPv6"),
+        "{}",
+        first(v6)
+    );
+    let go = "Get \"https://api.example.com/v1\": dial tcp [2a03:2880:f10c:83:face:b00c:0:25de]:443: connect: network is unreachable";
+    assert!(
+        first(go).starts_with("The address tried is IPv6"),
+        "{}",
+        first(go)
+    );
+    for text in [
+        "Error: connect ETIMEDOUT 104.16.132.229:443\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)",
+        "Error: connect ETIMEDOUT ::1:3000",
+        "12:00:01 Error: connect ETIMEDOUT api.example.com",
+    ] {
+        assert!(!first(text).contains("IPv6"), "{text}: {}", first(text));
+    }
+}

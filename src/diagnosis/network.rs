@@ -118,6 +118,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
             explanation.steps_from_browser_to_loopback
         }
         None if to_private_address(error, exchange) => explanation.steps_to_private_address,
+        None if to_global_ipv6_address(error) => explanation.steps_to_ipv6_address,
         _ => &[],
     };
     // What that status itself asks of the caller comes next (a 524 behind a CORS message is an origin
@@ -167,6 +168,21 @@ fn to_private_address(error: &NetworkError, exchange: &Exchange) -> bool {
                 ip.is_private() || (a == 100 && (64..128).contains(&b))
             })
     })
+}
+
+/// The failure's own line names a global IPv6 address it tried ("connect ETIMEDOUT
+/// 2606:4700::6810:85e5:443", "dial tcp [2a03:2880:f10c::]:443: connect: network is unreachable"):
+/// not loopback (::1, which a local server often does not listen on) nor link-local.
+fn to_global_ipv6_address(error: &NetworkError) -> bool {
+    error
+        .message
+        .split(|c: char| !(c.is_ascii_hexdigit() || c == ':'))
+        .filter(|word| word.contains("::") || word.matches(':').count() >= 7)
+        .filter_map(|word| word.parse::<std::net::Ipv6Addr>().ok())
+        .any(|ip| {
+            let first = ip.segments()[0];
+            !ip.is_loopback() && !ip.is_unspecified() && (0x2000..0x4000).contains(&first)
+        })
 }
 
 /// Where a failure names its address: its own line, and the request's URL.

@@ -357,6 +357,9 @@ pub struct Network {
     /// Steps that come first when the address that failed is a private one (10.x, 172.16–31.x,
     /// 192.168.x, 100.64–127.x): reachable only from inside its own network.
     pub steps_to_private_address: &'static [&'static str],
+    /// Steps that come first when the address that failed is a global IPv6 one: this machine's or
+    /// network's IPv6 route is often what is missing.
+    pub steps_to_ipv6_address: &'static [&'static str],
     /// Kinds whose specific wording, found in the same paste, wins over this one although this kind
     /// ranks higher: Firefox's "CORS request did not succeed" beside "Access-Control-Allow-Origin
     /// missing" for the same API, which proves the API answers.
