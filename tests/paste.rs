@@ -1156,3 +1156,31 @@ fn statuses_behind_npm_brackets_and_wrapped_lines_are_read() {
         "the quoted body is read"
     );
 }
+
+/// A WWW-Authenticate challenge pasted alone (with or without its field name) is read as that header
+/// with the status it comes with: 401, RFC 6750's insufficient_scope 403 and invalid_request 400, a
+/// proxy's 407. A sentence that starts with a scheme's name is not a challenge.
+#[test]
+fn a_challenge_pasted_alone_is_read_with_its_status() {
+    let cases = [
+        ("Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The access token expired\"", Some(401)),
+        ("WWW-Authenticate: Bearer error=\"insufficient_scope\", scope=\"repo\"", Some(403)),
+        ("www-authenticate: Bearer error=\"invalid_request\"", Some(400)),
+        ("Proxy-Authenticate: Basic realm=\"corp-proxy\"", Some(407)),
+        ("SharedKey realm=\"https://atlas.microsoft.com/\", error=\"InvalidKey\", error_description=\"The provided key was incorrect or the account resource does not exist.\"", Some(401)),
+        ("Bearer token expired, please log in again", None),
+        ("Basic auth is not supported", None),
+    ];
+    for (text, code) in cases {
+        let e = paste::read(text);
+        assert_eq!(e.code(), code, "{text}");
+        if code.is_some() {
+            assert!(
+                e.header("www-authenticate")
+                    .or(e.header("proxy-authenticate"))
+                    .is_some(),
+                "{text}"
+            );
+        }
+    }
+}

@@ -224,6 +224,72 @@ fn shell_words(command: &str) -> Vec<String> {
     words
 }
 
+/// A `WWW-Authenticate` (or `Proxy-Authenticate`) challenge on its own line, with or without its
+/// field name: `Bearer realm="api", error="invalid_token", error_description="…"`. Such a challenge is
+/// sent with 401 (407 for a proxy's), and RFC 6750's `error` names the status it comes with:
+/// invalid_request 400, insufficient_scope 403. The status is implied, so an entry that documents
+/// another one for the same words wins.
+pub(super) fn auth_challenge(trimmed: &str) -> Option<Exchange> {
+    if trimmed.contains('\n') || trimmed.len() > 2000 {
+        return None;
+    }
+    let lower = trimmed.to_ascii_lowercase();
+    let (name, value) = if lower.starts_with("www-authenticate:") {
+        (
+            "WWW-Authenticate",
+            trimmed["www-authenticate:".len()..].trim(),
+        )
+    } else if lower.starts_with("proxy-authenticate:") {
+        (
+            "Proxy-Authenticate",
+            trimmed["proxy-authenticate:".len()..].trim(),
+        )
+    } else {
+        ("WWW-Authenticate", trimmed)
+    };
+    // A scheme token, a space, then an auth-param naming a realm or an error.
+    let (scheme, params) = value.split_once(' ')?;
+    let token = !scheme.is_empty()
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    let params = params.trim_start().to_ascii_lowercase();
+    let param = ["realm=\"", "error=\"", "realm=", "error="]
+        .iter()
+        .any(|p| params.starts_with(p) || params.contains(&format!(", {p}")));
+    if !token || !param {
+        return None;
+    }
+    let code = if name == "Proxy-Authenticate" {
+        407
+    } else if params.contains("error=\"invalid_request\"") {
+        400
+    } else if params.contains("error=\"insufficient_scope\"") {
+        403
+    } else {
+        401
+    };
+    let mut exchange = Exchange::new(InputKind::DevtoolsHeaders);
+    exchange.status = Some(StatusLine {
+        code,
+        reason: None,
+        version: None,
+    });
+    exchange.status_from_phrase = true;
+    // Its words are where a vendor's own wording shows (Azure Maps' error_description).
+    exchange.message_text = Some(trimmed.to_string());
+    exchange.headers.push(Header {
+        name: name.to_string(),
+        value: value.to_string(),
+    });
+    exchange.notes.push(crate::shown!(
+        "Only an authentication challenge was pasted: such a challenge comes with status {}, so {} is assumed.",
+        code,
+        code,
+    ));
+    Some(exchange)
+}
+
 /// `404 Not Found` on its own line.
 pub(super) fn reason_line(trimmed: &str) -> Option<Exchange> {
     if trimmed.contains('\n') || trimmed.len() > 80 {

@@ -382,6 +382,7 @@ const READERS: &[(&str, Reader)] = &[
     ("a request and its response", head::request_then_response),
     ("a raw response", head::raw_response),
     ("a log line", logs::read),
+    ("an authentication challenge", head::auth_challenge),
     ("DevTools headers", head::devtools),
     ("an HTML or XML body", markup),
     ("a client library's or tool's error line", clients::read),
