@@ -1812,3 +1812,16 @@ fn a_connect_failure_to_an_ipv6_address_points_at_the_ipv6_route() {
         assert!(!first(text).contains("IPv6"), "{text}: {}", first(text));
     }
 }
+
+/// A stock page titled with an error's registered phrase alone (HTTP.sys: "Length Required" over
+/// "HTTP Error 411.") names that status; a status inside an error object beside an inner error's
+/// message ({"error": {"status": 401, "error": {"message": …}}}) does too.
+#[test]
+fn a_phrase_title_and_a_status_inside_the_error_object_name_the_status() {
+    let page = "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"\"http://www.w3.org/TR/html4/strict.dtd\">\n<HTML><HEAD><TITLE>Length Required</TITLE>\n<META HTTP-EQUIV=\"Content-Type\" Content=\"text/html; charset=us-ascii\"></HEAD>\n<BODY><h2>Length Required</h2>\n<hr><p>HTTP Error 411. The request must be chunked or have a content length.</p>\n</BODY></HTML>";
+    assert_eq!(diagnosis::diagnose(page).code, Some(411));
+    let site = "<html><head><title>Acme Store</title></head><body><h1>Welcome</h1></body></html>";
+    assert_eq!(diagnosis::diagnose(site).code, None);
+    let nested = "{\"error\": {\"status\": 401, \"error\": {\"message\": \"invalid token\", \"type\": \"proxy_error\"}, \"type\": \"proxy_error\"}}";
+    assert_eq!(diagnosis::diagnose(nested).code, Some(401));
+}

@@ -1170,6 +1170,8 @@ fn a_challenge_pasted_alone_is_read_with_its_status() {
         ("SharedKey realm=\"https://atlas.microsoft.com/\", error=\"InvalidKey\", error_description=\"The provided key was incorrect or the account resource does not exist.\"", Some(401)),
         ("Bearer token expired, please log in again", None),
         ("Basic auth is not supported", None),
+        // A log line's level and field are not a scheme and its parameter (cloudflared's).
+        ("ERR  error=\"Unable to reach the origin service. The service may be down: remote error: tls: unrecognized name\"", None),
     ];
     for (text, code) in cases {
         let e = paste::read(text);
@@ -1183,4 +1185,36 @@ fn a_challenge_pasted_alone_is_read_with_its_status() {
             );
         }
     }
+}
+
+/// More shapes that carry the status: Ruby RestClient's printed response, a link checker's "404
+/// https://…" lines, Python http.server's "code 400, message …" log, PHP's "HTTP request failed!
+/// HTTP/1.1 403" and a CLI's "Received response 401 (Not Authorized)". A count before a URL in a
+/// sentence is not a status.
+#[test]
+fn restclient_link_checker_http_server_and_php_statuses_are_read() {
+    let cases = [
+        ("=> <RestClient::Response 200 \"{\\\"success\\\":...\">", Some(200)),
+        ("200 https://github.com/a/b/releases/download/v1/x.js\n404 https://cdn.example.com/a/b/x.js\n404 https://rawgit.example.com/a/b/x.js", Some(404)),
+        ("203.0.113.7 - - [19/May/2022 11:48:15] code 400, message Bad request version ('\\x16\\x03\\x01')", Some(400)),
+        ("file_get_contents(https://api.example.com/1.0/stock/quote): failed to open stream: HTTP request failed! HTTP/1.1 403", Some(403)),
+        ("error: Received response 401 (Not Authorized). Check that your personal access token is correct and hasn't expired.", Some(401)),
+        ("I checked 300 https://example.com links yesterday", None),
+    ];
+    for (text, code) in cases {
+        assert_eq!(paste::read(text).code(), code, "{text}");
+    }
+}
+
+/// A body Ruby printed with Hash#inspect (`"success"=>false`, `{:error=>"invalid_grant"}`) is read as
+/// that JSON body.
+#[test]
+fn a_ruby_hash_printed_by_inspect_is_read_as_its_body() {
+    let json = |text: &str| paste::read(text).body.and_then(|b| b.json);
+    let fixer = json("=> {\"success\"=>false, \"error\"=>{\"code\"=>105, \"type\"=>\"https_access_restricted\", \"info\"=>\"Access Restricted\"}}").expect("read as JSON");
+    assert_eq!(fixer["success"], false);
+    assert_eq!(fixer["error"]["type"], "https_access_restricted");
+    let oauth = json("RestClient::BadRequest: 400 Bad Request\n{:error=>\"invalid_grant\", :error_description=>\"Bad Request\", :extra=>nil}").expect("read as JSON");
+    assert_eq!(oauth["error"], "invalid_grant");
+    assert!(oauth["extra"].is_null());
 }

@@ -74,6 +74,16 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
                     notes.code_hint(code, Evidence::body("HTML title", title));
                 }
             }
+            // HTTP.sys's and other servers' stock pages: an error's registered phrase alone as the
+            // title ("<TITLE>Length Required</TITLE>" over "HTTP Error 411.").
+            if let Some(title) = &body.html_title {
+                if let Some(status) = crate::catalog::all()
+                    .iter()
+                    .find(|s| s.code >= 400 && s.official && is_phrase_of(s, title.trim()))
+                {
+                    notes.code_hint(status.code, Evidence::body("HTML title", title));
+                }
+            }
         }
         MediaKind::Text => {
             // The first line of a response's text body is the server's message. Text pasted alone
@@ -722,17 +732,26 @@ fn common_status_as_code(json: &Value) -> Option<(u16, String)> {
     // "ret" is the same field in many Chinese APIs' bodies: {"msg":"token invalid","ret":401}.
     // "status_code" as a number ({"message":"project not ready","status_code":503}); Midtrans writes
     // its own codes there as strings ("407"), which are not read. "errorCode"/"error_code" beside a
-    // message ({"errorCode": 401, "error": "Not authorized API token."}) likewise.
+    // message ({"errorCode": 401, "error": "Not authorized API token."}) likewise, and a "status"
+    // inside the error object beside an inner error's message (an OpenAI-compatible proxy's
+    // {"error": {"status": 401, "error": {"message": …}}}).
     error_objects(json).find_map(|(prefix, map)| {
-        let (key, code) = ["code", "ret", "status_code", "errorCode", "error_code"]
-            .iter()
-            .find_map(|key| {
-                map.get(*key)
-                    .and_then(Value::as_u64)
-                    .and_then(|n| u16::try_from(n).ok())
-                    .filter(|n| COMMON.contains(n))
-                    .map(|n| (*key, n))
-            })?;
+        let (key, code) = [
+            "code",
+            "ret",
+            "status_code",
+            "errorCode",
+            "error_code",
+            "status",
+        ]
+        .iter()
+        .find_map(|key| {
+            map.get(*key)
+                .and_then(Value::as_u64)
+                .and_then(|n| u16::try_from(n).ok())
+                .filter(|n| COMMON.contains(n))
+                .map(|n| (*key, n))
+        })?;
         // Or a message inside an error object beside the code (Printful: {"code":401,"result":…,
         // "error":{"reason":"Unauthorized","message":"The access token provided is invalid."}}).
         let said = MESSAGES.iter().any(|k| {

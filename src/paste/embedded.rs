@@ -108,7 +108,8 @@ pub(super) fn embedded_body(text: &str) -> Option<Body> {
             }
             continue;
         };
-        if !block.contains(':') || block.len() < 7 {
+        // A key and its value: JSON's ':' or Ruby's "=>".
+        if !(block.contains(':') || block.contains("=>")) || block.len() < 7 {
             continue;
         }
         let parses = |json: &str| serde_json::from_str::<serde_json::Value>(json).is_ok();

@@ -254,10 +254,23 @@ pub(super) fn auth_challenge(trimmed: &str) -> Option<Exchange> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
     let params = params.trim_start().to_ascii_lowercase();
-    let param = ["realm=\"", "error=\"", "realm=", "error="]
-        .iter()
-        .any(|p| params.starts_with(p) || params.contains(&format!(", {p}")));
-    if !token || !param {
+    let has = |name: &str| params.starts_with(name) || params.contains(&format!(", {name}"));
+    // A registered scheme (IANA's HTTP Authentication Schemes) with a realm or an error, or any
+    // scheme with a realm: a log's `ERR  error="…"` is not a challenge.
+    const SCHEMES: [&str; 10] = [
+        "basic",
+        "bearer",
+        "digest",
+        "negotiate",
+        "ntlm",
+        "dpop",
+        "hoba",
+        "mutual",
+        "oauth",
+        "vapid",
+    ];
+    let registered = SCHEMES.contains(&scheme.to_ascii_lowercase().as_str());
+    if !token || !(has("realm=") || (registered && has("error="))) {
         return None;
     }
     let code = if name == "Proxy-Authenticate" {

@@ -450,6 +450,35 @@ pub(crate) fn inspect_to_json(js: &str) -> String {
                 }
                 continue;
             }
+            // Ruby's Hash#inspect: `"success"=>false`, `{:error=>"…"}` (a symbol key), `nil`.
+            '=' if chars.get(i + 1) == Some(&'>') => {
+                out.push(':');
+                i += 2;
+                continue;
+            }
+            ':' if chars
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == '_') =>
+            {
+                let start = i + 1;
+                let mut end = start;
+                while end < chars.len() && (chars[end].is_ascii_alphanumeric() || chars[end] == '_')
+                {
+                    end += 1;
+                }
+                let mut j = end;
+                while j < chars.len() && chars[j] == ' ' {
+                    j += 1;
+                }
+                if chars.get(j) == Some(&'=') && chars.get(j + 1) == Some(&'>') {
+                    out.push('"');
+                    out.extend(&chars[start..end]);
+                    out.push('"');
+                    i = end;
+                    continue;
+                }
+                out.push(c);
+            }
             _ => out.push(c),
         }
         i += 1;
@@ -595,6 +624,8 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
                                             | "timeout"
                                     ))
                     }
+                    // A link checker's or a loop's "404 https://…" lines: the status opens the line.
+                    Some(b' ') if after.contains("://") => matches!(byte(1), None | Some(b'\n')),
                     // "20:43:24.456 ERROR": the milliseconds of a time, not a status; nor is the
                     // port of "https://vpn.example.com:443 ERROR", "[::1]:443 error" or
                     // "10.0.0.5:502 error" ("tornado.access:403 GET" is a logger's status).
