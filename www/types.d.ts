@@ -46,6 +46,7 @@ export type FindingKind =
   | "content-decoding"
   | "content-filtered"
   | "corp-blocked"
+  | "cookie-rejected"
   | "corrupted-content"
   | "cors"
   | "cors-credentials"
