@@ -14,12 +14,12 @@ const BUDGETS = {
   'http_troubleshooter.js': 72 * KiB,
   'http_troubleshooter_catalog.js': 40 * KiB,
   'http_troubleshooter_catalog_bg.wasm': 340 * KiB,
-  'http_troubleshooter_bg.wasm': 3900 * KiB,
+  'http_troubleshooter_bg.wasm': 4100 * KiB,
   'embed.js': 16 * KiB, // with data-annotate (issue 18)
-  'http-troubleshooter.html': 5000 * KiB,
+  'http-troubleshooter.html': 5500 * KiB,
   'sw.js': 4 * KiB,
 };
-const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1380 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1500 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
 // What a visitor of index.html downloads (the page, the glue and the wasm; the stylesheet is inside
 // the wasm), gzip -9. Issue 8 asks for 150 KiB; the measured floor is above it — a bare Yew 0.23 app
 // is 57 KiB and the catalog's text alone 60 KiB, before any engine code — so this budget holds the
@@ -54,9 +54,13 @@ const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1380 * KiB, 'http_troublesh
 // twenty-first and twenty-second set with two more rounds of long-tail vendors (about 270 entries, and
 // readers for printed objects, wrapped JSON, tool labels, the AWS SDKs' codes, HEAD requests and JSON
 // labelled as HTML) to 1366 KiB (1058 KiB brotli for the wasm); the single page is then 4865 KiB.
+// A twenty-third and twenty-fourth set, and depth rounds from vendors' own docs (Entra ID's AADSTS
+// codes, Okta, Auth0, Firebase Auth, Keycloak, Google API reasons, AI gateways: about 430 entries,
+// and readers for challenges pasted alone, Ruby hashes, phrase-only titles) to 1493 KiB; the single
+// page is then 5351 KiB.
 // Issue 17's 280 KiB budget is not reached (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
-const TRANSFER_GZIP_BUDGET = 1400 * KiB;
+const TRANSFER_GZIP_BUDGET = 1520 * KiB;
 
 test('dist/ has the fixed names and stays within its size budgets', async () => {
   const rows = [];
