@@ -30,6 +30,7 @@ export type FindingKind =
   | "blocked-by-client"
   | "blocked-by-firewall"
   | "body-unreadable"
+  | "browser-intervention"
   | "cdn-package-size-limit"
   | "certificate-expired"
   | "certificate-invalid"
