@@ -58,6 +58,8 @@ const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1560 * KiB, 'http_troublesh
 // codes, Okta, Auth0, Firebase Auth, Keycloak, Google API reasons, AI gateways: about 260 entries,
 // and readers for challenges pasted alone, Ruby hashes, phrase-only titles) to 1493 KiB; the single
 // page is then 5351 KiB. A twenty-fifth set (about 60 entries) to 1520 KiB; the single page 5449 KiB.
+// Depth from registries', Kubernetes' and GitHub's own sources (about 45 entries) to 1539 KiB; the
+// single page 5521 KiB.
 // Issue 17's 280 KiB budget is not reached (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
 const TRANSFER_GZIP_BUDGET = 1580 * KiB;
