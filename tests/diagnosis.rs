@@ -269,6 +269,16 @@ fn who_answered_cdn_gateway_proxy() {
     // Cloudflare's own reason phrase is a known alias, not an oddity.
     assert!(!findings_text(&d).contains("unusual reason phrase"));
 
+    // A number ends where its digits end: CCAvenue's "Error Code: 10002" is not Cloudflare's
+    // "error code: 1000", while Cloudflare's own one-line body still names Cloudflare.
+    let d = diagnose_fixture("vendors/w24-vendors-08-ccavenue-merchant-auth-failed.txt");
+    assert_eq!(d.answered_by, None, "{:?}", d.answered_by);
+    assert!(!findings_text(&d).contains("Cloudflare"));
+    let d =
+        diagnosis::diagnose("HTTP/1.1 403 Forbidden\nContent-Type: text/plain\n\nerror code: 1020");
+    assert_eq!(d.code, Some(403));
+    assert_eq!(d.answered_by.as_deref(), Some("Cloudflare"));
+
     // The page alone: 522 taken from "Error code 522".
     let d = diagnose_fixture("cloudflare-522.html");
     assert_eq!(d.code, Some(522));

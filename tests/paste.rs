@@ -426,6 +426,10 @@ fn request_then_response_git_npm_and_curl_xml_bodies() {
         "npm ERR! code E401\nnpm ERR! 401 Unauthorized - GET https://registry.npmjs.org/-/whoami",
     );
     assert_eq!(e.status.as_ref().map(|s| s.code), Some(401));
+    // Its code line outranks the legacy "npm ERR! 404" banner a registry's 401 can bring
+    // (cnpm/cnpmjs.org#1320: "Failed PUT 401", "code E401", then "404 unauthorized Login first").
+    let e = paste::read("npm ERR! publish Failed PUT 401\nnpm ERR! node v6.9.1\nnpm ERR! code E401\n\nnpm ERR! 404 unauthorized Login first: @scope/pkg\nnpm ERR! 404\nnpm ERR! 404 '@scope/pkg' is not in the npm registry.");
+    assert_eq!(e.status.as_ref().map(|s| s.code), Some(401));
 
     // curl -v: a body line starting with "<" is body, not a response header line.
     let e = paste::read("> GET /x HTTP/1.1\n> Host: s3.example.com\n>\n< HTTP/1.1 403 Forbidden\n< Content-Type: application/xml\n<\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");

@@ -88,10 +88,28 @@ fn lower_head(exchange: &Exchange) -> String {
     lower
 }
 
+/// Does `lower` hold the needle? A needle that ends in a code (3 to 6 digits after a space or
+/// punctuation) ends a number there: "error code: 1000" is not in "error code: 10002". Shorter or
+/// longer digit runs stay prefixes ("http error 5" for every 5xx, a page's padding of digits).
+pub(crate) fn has_needle(lower: &str, needle: &str) -> bool {
+    let digits = needle.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let before = needle.as_bytes().get(needle.len().wrapping_sub(digits + 1));
+    let whole = (3..=6).contains(&digits) && before.is_some_and(|b| !b.is_ascii_alphanumeric());
+    if !whole {
+        return lower.contains(needle);
+    }
+    lower.match_indices(needle).any(|(at, _)| {
+        !lower
+            .as_bytes()
+            .get(at + needle.len())
+            .is_some_and(u8::is_ascii_digit)
+    })
+}
+
 fn page_matches(page: &Page, lower: &str, code: Option<u16>) -> bool {
-    page.all.iter().all(|m| lower.contains(m))
-        && (page.any.is_empty() || page.any.iter().any(|m| lower.contains(m)))
-        && !page.none.iter().any(|m| lower.contains(m))
+    page.all.iter().all(|m| has_needle(lower, m))
+        && (page.any.is_empty() || page.any.iter().any(|m| has_needle(lower, m)))
+        && !page.none.iter().any(|m| has_needle(lower, m))
         && (page.statuses.is_empty()
             || code
                 .or(page.meaning.status)
@@ -410,7 +428,10 @@ fn page_quote(exchange: &Exchange, page: &Page) -> String {
         lines
             .find(|l| {
                 let lower = l.to_lowercase();
-                page.all.iter().chain(page.any).any(|m| lower.contains(m))
+                page.all
+                    .iter()
+                    .chain(page.any)
+                    .any(|m| has_needle(&lower, m))
             })
             .unwrap_or(first)
             .to_string()
