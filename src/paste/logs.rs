@@ -109,13 +109,20 @@ fn read_as(format: &'static Log, trimmed: &str, choose: Option<usize>) -> Option
             .ok()
             .filter(|c| whole && digits.len() == 3 && (100..=599).contains(c))
     };
+    // An access log's last failing request is the one asked about; an error log (no status field)
+    // writes the cause first and its consequences after it (mod_fcgid's "read data timeout", then
+    // "End of script output before headers"), so its first known line is diagnosed.
+    let logs_status = format.status_key.is_some() || format.status_field.is_some();
+    let failing =
+        |f: &&&Fields| status_of(f).is_some_and(|c| c >= 400) || code_of(format, f).is_some();
     let chosen = choose
         .and_then(|i| candidates.get(i))
         .or_else(|| {
-            candidates
-                .iter()
-                .rev()
-                .find(|f| status_of(f).is_some_and(|c| c >= 400) || code_of(format, f).is_some())
+            if logs_status {
+                candidates.iter().rev().find(failing)
+            } else {
+                candidates.iter().find(failing)
+            }
         })
         .or(candidates.last())
         .copied();
@@ -128,7 +135,6 @@ fn read_as(format: &'static Log, trimmed: &str, choose: Option<usize>) -> Option
     // A format that logs a status must show one (or its own code); a format without a status field
     // (nginx's error.log) is recognised by its markers alone, so an unknown message still says who
     // wrote it.
-    let logs_status = format.status_key.is_some() || format.status_field.is_some();
     if status.is_none() && code.is_none() && logs_status {
         return None;
     }
