@@ -1239,8 +1239,7 @@ fn the_servers_own_words_lead_when_nothing_else_explains_the_error() {
     assert_eq!(d.code, Some(400));
     let first = d.steps[0].as_str();
     assert!(
-        first.starts_with("Start from the server's own words")
-            && first.contains("is not a valid phone number"),
+        first.starts_with("Start from the") && first.contains("is not a valid phone number"),
         "{first}"
     );
     assert!(
@@ -1425,13 +1424,13 @@ fn an_error_nothing_explains_is_quoted_with_how_to_get_further() {
     // A framework's middleware error no entry knows: no status, no known failure, but its own words
     // say what is missing.
     let d = diagnosis::diagnose(
-        "error:   A workspace slug is required before the export can start\nWidgetError: A workspace slug is required before the export can start\n    at ensureWorkspace (/app/node_modules/widgetkit/src/middlewares/ensure-workspace.ts:59:13)",
+        "error:   A workspace slug has to precede the export of this board\nWidgetError: A workspace slug has to precede the export of this board\n    at ensureWorkspace (/app/node_modules/widgetkit/src/middlewares/ensure-workspace.ts:59:13)",
     );
     assert_eq!(d.code, None);
     assert!(
         d.verdict
             .as_str()
-            .contains("The error says: “A workspace slug is required before the export can start”"),
+            .contains("The error says: “A workspace slug has to precede the export of this board”"),
         "{}",
         d.verdict.as_str()
     );

@@ -150,10 +150,19 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
             .find(|p| fits(p))
         {
             let quote = page_quote(exchange, page);
+            // The message itself names the field, value or setting: its steps may quote it.
+            let message = notes
+                .server_message
+                .clone()
+                .or_else(|| Some(super::quote(super::redact::mask(&quote))));
+            let slots = Slots {
+                message,
+                ..Slots::default()
+            };
             notes.apply(
                 page.id,
                 &page.meaning,
-                &Slots::default(),
+                &slots,
                 vec![Evidence::body("message", &quote)],
             );
         }

@@ -15,13 +15,43 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
 /// last failing one.
 pub(super) fn read_at(trimmed: &str, choose: Option<usize>) -> Option<Exchange> {
     // Several formats may share markers ("[error]"): the first that reads the line wins.
-    LOGS.iter()
+    let mut readings = LOGS
+        .iter()
         .filter(|log| {
             log.all.iter().all(|m| trimmed.contains(m))
                 && (log.any.is_empty() || log.any.iter().any(|m| trimmed.contains(m)))
                 && (log.shape.is_empty() || lines(trimmed).take(50).any(|l| fits(log, l)))
         })
-        .find_map(|format| read_as(format, trimmed, choose))
+        .filter_map(|format| read_as(format, trimmed, choose));
+    let first = readings.next()?;
+    // One request's access-log line beside the error-log line that says why it failed (nginx's
+    // "upstream sent duplicate header line" above "… 502"): the error line's explanation, with the
+    // status the access line logged, when the two agree.
+    let (Some(status), Some(log), None) = (&first.status, &first.log, choose) else {
+        return Some(first);
+    };
+    if log.code.is_some() || !first.rows.is_empty() {
+        return Some(first);
+    }
+    let explained = readings.find(|e| {
+        e.status.is_none()
+            && e.log.as_ref().is_some_and(|l| {
+                l.code
+                    .as_deref()
+                    .and_then(|c| crate::knowledge::code(l.id, c))
+                    .is_some_and(|c| c.meaning.status.is_none_or(|s| s == status.code))
+            })
+    });
+    Some(match explained {
+        Some(mut e) => {
+            e.status = first.status.clone();
+            if e.request.is_none() {
+                e.request = first.request.clone();
+            }
+            e
+        }
+        None => first,
+    })
 }
 
 /// Whether a line's first fields have the format's `shape` (always, for a format without one).
