@@ -111,6 +111,18 @@ fn curl_verbose_and_curl_i_keep_the_request() {
     );
     assert_eq!(e.header("retry-after"), Some("120"));
 
+    // The prompt may carry a path or a user before the command (Windows' cmd, bash's user@host),
+    // and a second command's answer after the redirect the first one got is the one that failed.
+    let e = paste::read("C:\\Users\\me>curl -I https://example.com/v2/items\nHTTP/1.1 303 See Other\nLocation: https://api.example.com/v2/items\n\n\nC:\\Users\\me>curl -I https://api.example.com/v2/items\nHTTP/1.1 401 Unauthorized\nContent-Type: application/json\nx-request-id: 66782acc\n");
+    assert_eq!((e.kind, e.code()), (InputKind::RawResponse, Some(401)));
+    assert_eq!(e.header("x-request-id"), Some("66782acc"));
+    let e = paste::read("me@box:~$ curl -i https://api.example.com/v1/x\nHTTP/2 404\ncontent-type: text/plain\n\nno such item");
+    assert_eq!((e.kind, e.code()), (InputKind::RawResponse, Some(404)));
+    assert_eq!(
+        e.request.clone().unwrap().target.as_deref(),
+        Some("https://api.example.com/v1/x")
+    );
+
     let e = paste::read(&fixture("redirect-302-post.txt"));
     assert_eq!(e.code(), Some(302));
     assert_eq!(e.request.clone().unwrap().method.as_deref(), Some("POST"));
@@ -430,6 +442,25 @@ fn request_then_response_git_npm_and_curl_xml_bodies() {
     // (cnpm/cnpmjs.org#1320: "Failed PUT 401", "code E401", then "404 unauthorized Login first").
     let e = paste::read("npm ERR! publish Failed PUT 401\nnpm ERR! node v6.9.1\nnpm ERR! code E401\n\nnpm ERR! 404 unauthorized Login first: @scope/pkg\nnpm ERR! 404\nnpm ERR! 404 '@scope/pkg' is not in the npm registry.");
     assert_eq!(e.status.as_ref().map(|s| s.code), Some(401));
+
+    // A wrapper's error whose message is the upstream's JSON error as a string (Continue passing on
+    // Google's): the upstream's body is read, with its status name and reason.
+    let e = paste::read("{\"error\":{\"message\":\"{\\n  \\\"error\\\": {\\n    \\\"code\\\": 400,\\n    \\\"message\\\": \\\"API key expired. Please renew the API key.\\\",\\n    \\\"status\\\": \\\"INVALID_ARGUMENT\\\"\\n  }\\n}\\n\",\"code\":400,\"status\":\"Bad Request\"}}");
+    let json = e
+        .body
+        .as_ref()
+        .and_then(|b| b.json.as_ref())
+        .expect("read as JSON");
+    assert_eq!(
+        json.pointer("/error/status"),
+        Some(&serde_json::json!("INVALID_ARGUMENT"))
+    );
+    assert_eq!(
+        json.pointer("/error/message"),
+        Some(&serde_json::json!(
+            "API key expired. Please renew the API key."
+        ))
+    );
 
     // curl -v: a body line starting with "<" is body, not a response header line.
     let e = paste::read("> GET /x HTTP/1.1\n> Host: s3.example.com\n>\n< HTTP/1.1 403 Forbidden\n< Content-Type: application/xml\n<\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");

@@ -85,6 +85,23 @@ fn lower_head(exchange: &Exchange) -> String {
         lower.push('\n');
         lower.push_str(&message.to_lowercase());
     }
+    // A challenge names its realm and service in the server's own words ("harbor-registry").
+    for challenge in exchange
+        .headers
+        .iter()
+        .filter(|h| h.name.eq_ignore_ascii_case("www-authenticate"))
+    {
+        lower.push('\n');
+        lower.push_str(&challenge.value.to_lowercase());
+    }
+    // The URL the request went to, when the paste named it apart from any body (a console's "GET
+    // https://a.data.osmbuildings.org/… 429"): a vendor's host says whose answer it was.
+    if let Some(target) = exchange.request.as_ref().and_then(|r| r.target.as_deref()) {
+        if target.contains("://") && !lower.contains(&target.to_lowercase()) {
+            lower.push('\n');
+            lower.push_str(&target.to_lowercase());
+        }
+    }
     lower
 }
 

@@ -119,7 +119,7 @@ impl Body {
                     })
                     .ok_or(error)
             }) {
-                Ok(value) => body.json = Some(value),
+                Ok(value) => body.json = Some(quoted_error_body(value)),
                 Err(error) => {
                     body.json_error = Some(describe_json_error(&error));
                     // A body cut off by the paste (or by a tool's "Truncated server response:")
@@ -196,6 +196,29 @@ impl Body {
         let lower = self.text.to_ascii_lowercase();
         self.text.len() < 4000 && WORDS.iter().any(|w| lower.contains(w))
     }
+}
+
+/// A wrapper's error whose message is the upstream's whole JSON error as a string (an editor plugin or
+/// a gateway passing Google's `{"error":{"code":400,"message":"API key expired…"}}` on inside
+/// `{"error":{"message":"{\n  \"error\": …","code":400}}`): the upstream's body, which says more.
+fn quoted_error_body(value: serde_json::Value) -> serde_json::Value {
+    let inner = [
+        "/error/message",
+        "/message",
+        "/error",
+        "/detail",
+        "/errorMessage",
+    ]
+    .iter()
+    .filter_map(|pointer| value.pointer(pointer)?.as_str())
+    .map(str::trim)
+    .filter(|text| text.starts_with('{') && text.ends_with('}'))
+    .find_map(|text| {
+        parse_json(text)
+            .ok()
+            .filter(|inner| inner.get("error").is_some() || inner.get("message").is_some())
+    });
+    inner.unwrap_or(value)
 }
 
 /// How [`Body::json_error`] begins when the JSON simply stops (a cut-off paste).

@@ -110,7 +110,15 @@ fn is_command(lines: &[&str]) -> bool {
         "$ ", "$> ", "% ", "# ", "> ", "PS ", "curl ", "http ", "https ", "wget ", "xh ",
     ]
     .iter()
-    .any(|p| first.starts_with(p));
+    .any(|p| first.starts_with(p))
+        // A prompt with its path or user before it: "C:\Users\me>curl -I …", "me@box:~$ curl -i …".
+        || ["curl ", "http ", "https ", "wget ", "xh "].iter().any(|c| {
+            first.match_indices(c).any(|(at, _)| {
+                first[..at]
+                    .trim_end()
+                    .ends_with(['>', '$', '#', '%'])
+            })
+        });
     prompt
         && lines.windows(2).all(|pair| {
             pair[0].trim_end().ends_with('\\')
