@@ -30,6 +30,7 @@ export type FindingKind =
   | "blocked-by-client"
   | "blocked-by-firewall"
   | "body-unreadable"
+  | "broken-tool-release"
   | "browser-intervention"
   | "cdn-package-size-limit"
   | "certificate-expired"
