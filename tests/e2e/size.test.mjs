@@ -14,12 +14,12 @@ const BUDGETS = {
   'http_troubleshooter.js': 72 * KiB,
   'http_troubleshooter_catalog.js': 40 * KiB,
   'http_troubleshooter_catalog_bg.wasm': 340 * KiB,
-  'http_troubleshooter_bg.wasm': 4200 * KiB,
+  'http_troubleshooter_bg.wasm': 4500 * KiB,
   'embed.js': 16 * KiB, // with data-annotate (issue 18)
-  'http-troubleshooter.html': 5700 * KiB,
+  'http-troubleshooter.html': 6100 * KiB,
   'sw.js': 4 * KiB,
 };
-const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1560 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1650 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
 // What a visitor of index.html downloads (the page, the glue and the wasm; the stylesheet is inside
 // the wasm), gzip -9. Issue 8 asks for 150 KiB; the measured floor is above it — a bare Yew 0.23 app
 // is 57 KiB and the catalog's text alone 60 KiB, before any engine code — so this budget holds the
@@ -59,10 +59,13 @@ const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1560 * KiB, 'http_troublesh
 // and readers for challenges pasted alone, Ruby hashes, phrase-only titles) to 1493 KiB; the single
 // page is then 5351 KiB. A twenty-fifth set (about 60 entries) to 1520 KiB; the single page 5449 KiB.
 // Depth from registries', Kubernetes' and GitHub's own sources (about 45 entries) to 1539 KiB; the
-// single page 5521 KiB.
+// single page 5521 KiB. A twenty-seventh and twenty-eighth set with depth on AI model APIs and
+// package-manager CLIs (about 180 entries, the generic message pages, and readers for JSON errors
+// quoted inside others, prompts before curl, exception codes, error-log causes) to 1611 KiB; the
+// single page 5854 KiB.
 // Issue 17's 280 KiB budget is not reached (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
-const TRANSFER_GZIP_BUDGET = 1580 * KiB;
+const TRANSFER_GZIP_BUDGET = 1670 * KiB;
 
 test('dist/ has the fixed names and stays within its size budgets', async () => {
   const rows = [];
