@@ -329,6 +329,24 @@ fn who_answered_cdn_gateway_proxy() {
 }
 
 #[test]
+fn a_status_the_body_names_is_read_from_error_lists_and_gateway_fields() {
+    // A GraphQL API's first error names the status (AniList during an outage): not "200 OK but…".
+    let d = diagnosis::diagnose("{\"errors\": [{\"message\": \"The API has been temporarily disabled.\", \"status\": 403, \"locations\": [{\"line\": 1, \"column\": 1}]}], \"data\": null}");
+    assert_eq!(d.code, Some(403));
+    assert!(
+        !d.verdict.as_str().contains("says OK"),
+        "{}",
+        d.verdict.as_str()
+    );
+    // Apiman's policy failure: "responseCode" beside its message.
+    let d = diagnosis::diagnose("{\"type\": \"Other\", \"failureCode\": 10005, \"message\": \"Rate limit exceeded.\", \"responseCode\": 429}");
+    assert_eq!(d.code, Some(429));
+    // A wrapper's message printed as a JSON string: "429 - {\"status\":\"error\", …}".
+    let d = diagnosis::diagnose("\"429 - {\\\"status\\\":\\\"error\\\",\\\"message\\\":\\\"You have reached your secondly limit.\\\"}\"");
+    assert_eq!(d.code, Some(429));
+}
+
+#[test]
 fn body_formats_quote_the_servers_own_words() {
     let d = diagnose_fixture("problem-details-422.txt");
     assert_eq!(d.code, Some(422));

@@ -373,7 +373,23 @@ fn hidden_failure(
     exchange: &Exchange,
     notes: &mut Notes,
 ) {
-    if !format.hides_status || !exchange.code().is_none_or(|c| (200..300).contains(&c)) {
+    // A body that names an error status itself (AniList's GraphQL error with "status": 403, pasted
+    // without its status line) was not sent with 200.
+    let named = exchange
+        .body
+        .as_ref()
+        .and_then(|b| b.json.as_ref())
+        .and_then(|json| {
+            number_beside_its_phrase(json)
+                .map(|(code, _, _)| code)
+                .or_else(|| common_status_as_code(json).map(|(code, _)| code))
+        });
+    if !format.hides_status
+        || !exchange
+            .code()
+            .or(named)
+            .is_none_or(|c| (200..300).contains(&c))
+    {
         return;
     }
     notes.add(
@@ -734,7 +750,8 @@ fn common_status_as_code(json: &Value) -> Option<(u16, String)> {
     // its own codes there as strings ("407"), which are not read. "errorCode"/"error_code" beside a
     // message ({"errorCode": 401, "error": "Not authorized API token."}) likewise, and a "status"
     // inside the error object beside an inner error's message (an OpenAI-compatible proxy's
-    // {"error": {"status": 401, "error": {"message": …}}}).
+    // {"error": {"status": 401, "error": {"message": …}}}), and Apiman's "responseCode" beside its
+    // message ({"failureCode": 10005, "message": "Rate limit exceeded.", "responseCode": 429}).
     error_objects(json).find_map(|(prefix, map)| {
         let (key, code) = [
             "code",
@@ -743,6 +760,7 @@ fn common_status_as_code(json: &Value) -> Option<(u16, String)> {
             "errorCode",
             "error_code",
             "status",
+            "responseCode",
         ]
         .iter()
         .find_map(|key| {
@@ -782,7 +800,9 @@ fn field_named_a_status(json: &Value) -> Option<(u16, String, String)> {
         "error_code",
         "statusText",
     ];
-    for (prefix, map) in error_objects(json) {
+    // Not a GraphQL error's type ("NOT_FOUND" comes with 200 from GitHub's GraphQL API): only a
+    // number there names the status.
+    for (prefix, map) in error_objects(json).filter(|(prefix, _)| *prefix != "/errors/0") {
         for key in FIELDS {
             let Some(value) = map.get(key).and_then(Value::as_str) else {
                 continue;
@@ -807,11 +827,13 @@ fn error_objects(
     json: &Value,
 ) -> impl Iterator<Item = (&'static str, &serde_json::Map<String, Value>)> {
     let top = json.get(0).unwrap_or(json);
-    // Riot Games: {"status": {"message": "Forbidden", "status_code": 403}}.
+    // Riot Games: {"status": {"message": "Forbidden", "status_code": 403}}; a GraphQL API's first
+    // error (AniList: {"errors": [{"message": "…", "status": 403}], "data": null}).
     [
         ("", Some(top)),
         ("/error", top.get("error")),
         ("/status", top.get("status")),
+        ("/errors/0", top.get("errors").and_then(|e| e.get(0))),
     ]
     .into_iter()
     .filter_map(|(prefix, value)| Some((prefix, value?.as_object()?)))
