@@ -329,6 +329,20 @@ fn who_answered_cdn_gateway_proxy() {
 }
 
 #[test]
+fn generic_words_are_explained_with_the_message_quoted_not_its_json() {
+    // Nothing knows the vendor; the words say what happened, and the first step quotes them as
+    // words (the JSON string), not as the line of JSON around them.
+    let d = diagnose_fixture("messages/fallback-w27-already-exists-inaturalist-api.txt");
+    assert!(findings_text(&d).contains("already exists"));
+    let first = d.steps[0].as_str();
+    assert!(first.contains("“Email has already been taken”"), "{first}");
+    assert!(!first.contains("{\"errors\""), "{first}");
+    // Words every failure uses are not a server failure.
+    let d = diagnosis::diagnose("Error: Something went wrong, please try again later");
+    assert!(d.steps.is_empty(), "{:?}", d.steps);
+}
+
+#[test]
 fn a_status_the_body_names_is_read_from_error_lists_and_gateway_fields() {
     // A GraphQL API's first error names the status (AniList during an outage): not "200 OK but…".
     let d = diagnosis::diagnose("{\"errors\": [{\"message\": \"The API has been temporarily disabled.\", \"status\": 403, \"locations\": [{\"line\": 1, \"column\": 1}]}], \"data\": null}");

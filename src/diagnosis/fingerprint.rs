@@ -166,7 +166,14 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
             .filter(|p| unexplained && p.fallback)
             .find(|p| fits(p))
         {
-            let quote = page_quote(exchange, page);
+            // In a JSON body, the string that holds the words ("Email has already been taken"),
+            // not the raw line of JSON around it.
+            let quote = exchange
+                .body
+                .as_ref()
+                .and_then(|b| b.json.as_ref())
+                .and_then(|json| string_with_needle(json, page))
+                .unwrap_or_else(|| page_quote(exchange, page));
             // The message itself names the field, value or setting: its steps may quote it.
             let message = notes
                 .server_message
@@ -443,6 +450,31 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
             ),
         );
     }
+}
+
+/// The first string in a JSON value (depth first, at most a few levels) that holds one of the page's
+/// words.
+fn string_with_needle(json: &serde_json::Value, page: &Page) -> Option<String> {
+    fn walk(value: &serde_json::Value, page: &Page, depth: usize) -> Option<String> {
+        match value {
+            serde_json::Value::String(text) => {
+                let lower = text.to_lowercase();
+                page.all
+                    .iter()
+                    .chain(page.any)
+                    .any(|m| has_needle(&lower, m))
+                    .then(|| text.clone())
+            }
+            serde_json::Value::Array(items) if depth < 6 => {
+                items.iter().take(50).find_map(|v| walk(v, page, depth + 1))
+            }
+            serde_json::Value::Object(map) if depth < 6 => {
+                map.values().take(50).find_map(|v| walk(v, page, depth + 1))
+            }
+            _ => None,
+        }
+    }
+    walk(json, page, 0)
 }
 
 fn page_quote(exchange: &Exchange, page: &Page) -> String {
