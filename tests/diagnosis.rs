@@ -207,6 +207,40 @@ fn the_failure_that_proves_more_wins() {
     );
 }
 
+/// A JSON parse error says only that the answer was not JSON; the answer itself, when pasted and
+/// recognised, says why: Cloudflare's 1020 page leads, and so does a notice's own plain words.
+#[test]
+fn what_the_unreadable_response_says_leads_over_the_parse_error() {
+    let parse = "Uncaught (in promise) SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON";
+    let page = common::fixture("cloudflare-1020.html");
+    let d = diagnosis::diagnose(&format!("{parse}\n{page}"));
+    assert!(
+        d.verdict.contains("1020") && d.verdict.contains("Cloudflare"),
+        "the parse error's generic verdict leads: {}",
+        d.verdict
+    );
+    assert!(d
+        .findings
+        .iter()
+        .any(|f| f.kind.as_str() == "html-instead-of-json"));
+    // Anthropic's words for an empty balance, under Python's parse error.
+    let d = diagnosis::diagnose(
+        "JSONDecodeError: Expecting value: line 1 column 1 (char 0)\n\nYour credit balance is too low to access the Anthropic API.",
+    );
+    assert!(
+        d.verdict.contains("credits") && !d.verdict.contains("asked for JSON"),
+        "the notice's words were not read: {}",
+        d.verdict
+    );
+    // Alone, the parse error keeps its own explanation.
+    let d = diagnosis::diagnose("JSONDecodeError: Expecting value: line 1 column 1 (char 0)");
+    assert!(
+        d.verdict.contains("not JSON") || d.verdict.contains("asked for JSON"),
+        "{}",
+        d.verdict
+    );
+}
+
 #[test]
 fn cors_and_network_errors_have_no_code() {
     let d = diagnose_fixture("cors-console.txt");

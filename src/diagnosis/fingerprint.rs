@@ -85,14 +85,16 @@ fn lower_head(exchange: &Exchange) -> String {
         lower.push('\n');
         lower.push_str(&message.to_lowercase());
     }
-    // A challenge names its realm and service in the server's own words ("harbor-registry").
-    for challenge in exchange
-        .headers
-        .iter()
-        .filter(|h| h.name.eq_ignore_ascii_case("www-authenticate"))
-    {
+    // A challenge names its realm and service in the server's own words ("harbor-registry"), and
+    // the headers that name the software say whose words the body is ("Server: Kuma Gateway" over
+    // Envoy's "RBAC: access denied", "Server: ZGS" over Zoho's JSON).
+    for named in exchange.headers.iter().filter(|h| {
+        ["www-authenticate", "server", "via", "x-powered-by"]
+            .iter()
+            .any(|n| h.name.eq_ignore_ascii_case(n))
+    }) {
         lower.push('\n');
-        lower.push_str(&challenge.value.to_lowercase());
+        lower.push_str(&named.value.to_lowercase());
     }
     // The URL the request went to, when the paste named it apart from any body (a console's "GET
     // https://a.data.osmbuildings.org/… 429"): a vendor's host says whose answer it was.
@@ -153,7 +155,17 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
         // Nothing named a failure or a cause: what the message's own words say is better than no
         // answer ("API key is not authorized for this API service"), and better than the bare
         // status when it is one those words come with ("[403] Could not find CSRF cookie").
-        let unexplained = exchange.network_error.is_none() && notes.verdicts.is_empty();
+        // A response the page's code could not read (JSON.parse of a plain-text notice) is
+        // explained by what the response says.
+        let unread = exchange
+            .network_error
+            .as_ref()
+            .is_none_or(|e| e.kind.explanation().response_received);
+        let unexplained = unread
+            && notes
+                .verdicts
+                .iter()
+                .all(|v| v.0 == Precedence::UnreadResponse);
         let fits = |p: &Page| match code {
             None => {
                 page_matches(p, &lower, None)
@@ -243,6 +255,10 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
             } else {
                 prefix.to_ascii_lowercase()
             }
+        }
+        // An error page pasted under the line that failed to parse it: its visible text.
+        (None, Some(text)) if text.to_ascii_lowercase().contains("<html") => {
+            visible_text(text).to_ascii_lowercase()
         }
         (None, Some(text)) => text.to_ascii_lowercase(),
         (None, None) => return,

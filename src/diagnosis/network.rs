@@ -40,6 +40,14 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         ..Slots::default()
     };
     notes.matched(error.entry);
+    // A response that arrived and could not be read: what reads the response itself comes first,
+    // unless the failure's own wording knows its cause (Docker's "error parsing HTTP 413 response
+    // body" is a proxy's size limit whatever page came with it).
+    let precedence = if explanation.response_received && error.verdict.is_none() {
+        Precedence::UnreadResponse
+    } else {
+        Precedence::NoResponse
+    };
     // A status printed beside the failure (the preflight's 404, the proxy's 407) changes the story:
     // there was an answer, and it was an error.
     // A wording that knows its cause exactly (a vendor's own failure text) says so in its own words.
@@ -52,7 +60,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
             .with_status
             .filter(|_| status.is_some_and(|c| c >= 300)))
         .unwrap_or(explanation.verdict);
-    notes.verdict(Precedence::NoResponse, knowledge::fill(verdict, &slots));
+    notes.verdict(precedence, knowledge::fill(verdict, &slots));
     // An error status beside the failure is an answer: the side is where that answer points (the
     // knowledge's side_with_status, or the status's own), not the network.
     match (
@@ -60,19 +68,19 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         status.filter(|c| *c >= 400),
         explanation.side_with_status,
     ) {
-        (Some(own), _, _) => notes.side(Precedence::NoResponse, own),
+        (Some(own), _, _) => notes.side(precedence, own),
         (None, None, _) if redirect => notes.side(
-            Precedence::NoResponse,
+            precedence,
             explanation.side_with_redirect.unwrap_or(explanation.side),
         ),
         (None, None, _) => notes.side(
-            Precedence::NoResponse,
+            precedence,
             explanation
                 .side_with_public_host
                 .filter(|_| public.is_some())
                 .unwrap_or(explanation.side),
         ),
-        (None, Some(_), Some(side)) => notes.side(Precedence::NoResponse, side),
+        (None, Some(_), Some(side)) => notes.side(precedence, side),
         (None, Some(_), None) => {}
     }
     // With a status beside the failure (a 503 behind a CORS message), the status says whether a

@@ -5,6 +5,9 @@
 /// From weakest to strongest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precedence {
+    /// The page's code could not read a response that did arrive (JSON.parse of an HTML page):
+    /// anything that reads that response itself says more.
+    UnreadResponse,
     /// A proxy's own plain-text message, or a server error that names a retry time.
     ProxyMessage,
     /// A gateway status from something in front of the API (known only from its headers).

@@ -346,6 +346,9 @@ pub struct Network {
     /// The request never left the client (blocked by the browser, refused at connect, failed in the
     /// TLS handshake): repeating it cannot apply it twice, whatever its method.
     pub never_sent: bool,
+    /// A response did arrive and the page's code could not read it (JSON.parse of an HTML page):
+    /// what the response itself says, when anything recognises it, explains more than the failure.
+    pub response_received: bool,
     /// The verdict when the host that failed is a public name that exists (github.com,
     /// registry.npmjs.org): the failure is this machine's, not the name's.
     pub with_public_host: Option<&'static str>,

@@ -318,9 +318,15 @@ pub fn read(text: &str) -> Exchange {
     let mut exchange = read_shape(text);
     // A client's error line or a log line has no body; its own text is where a page's or a tool's
     // fixed wording shows (Django's "Forbidden (CSRF cookie not set.)" above its access-log line).
+    // So is the text around a response the page's code could not read (Tiingo's plain-text notice
+    // under Python's JSONDecodeError).
+    let unread = exchange
+        .network_error
+        .as_ref()
+        .is_some_and(|e| e.kind.explanation().response_received);
     if exchange.body.is_none()
         && exchange.message_text.is_none()
-        && matches!(exchange.kind, InputKind::ClientError | InputKind::AccessLog)
+        && (unread || matches!(exchange.kind, InputKind::ClientError | InputKind::AccessLog))
     {
         exchange.message_text = Some(shared::head(text.trim()));
     }
