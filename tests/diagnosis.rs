@@ -241,6 +241,28 @@ fn what_the_unreadable_response_says_leads_over_the_parse_error() {
     );
 }
 
+/// A message pasted alone is the server's own words: the steps start from them, and do not claim
+/// the paste holds no body to read (Zendesk's fragment from a support thread).
+#[test]
+fn a_message_pasted_alone_leads_the_steps_with_its_words() {
+    let d = diagnosis::diagnose(
+        r#""Forbidden", "message": "You do not have access to this page. Please contact the account owner of this help desk for further help.""#,
+    );
+    assert_eq!(d.code, Some(403));
+    let first = d.steps.first().map(|s| s.as_str()).unwrap_or("");
+    assert!(
+        first.contains("You do not have access to this page"),
+        "{first}"
+    );
+    assert!(
+        !d.steps
+            .iter()
+            .any(|s| s.as_str().contains("holds no response body")),
+        "{:?}",
+        d.steps
+    );
+}
+
 #[test]
 fn cors_and_network_errors_have_no_code() {
     let d = diagnose_fixture("cors-console.txt");

@@ -756,9 +756,16 @@ fn assemble(
             .body
             .as_ref()
             .is_some_and(|b| b.media == paste::MediaKind::Html);
+        // A message pasted alone (Zendesk's `"Forbidden", "message": "You do not have access…"`)
+        // is the server's words too, though no body was quoted.
+        let pasted = (exchange.kind == InputKind::Message && !holds_response_body(exchange))
+            .then_some(exchange.message_text.as_deref())
+            .flatten()
+            .map(|m| quote(redact::mask(m)));
         let mut lead = notes
             .server_message
             .as_ref()
+            .or(pasted.as_ref())
             .filter(|_| !page)
             .and_then(|m| message_step(m, status));
         for step in status.caller_steps {
