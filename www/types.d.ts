@@ -65,6 +65,7 @@ export type FindingKind =
   | "csrf-cookie-missing"
   | "csrf-origin-untrusted"
   | "csrf-rejected"
+  | "csrf-token-missing"
   | "dns-misconfigured"
   | "dns-not-resolved"
   | "dns-temporary-failure"
