@@ -88,10 +88,13 @@ fn lower_head(exchange: &Exchange) -> String {
     // A challenge names its realm and service in the server's own words ("harbor-registry"), and
     // the headers that name the software say whose words the body is ("Server: Kuma Gateway" over
     // Envoy's "RBAC: access denied", "Server: ZGS" over Zoho's JSON).
+    // A header named for an error or a message carries the server's words as well (Spring Cloud
+    // Gateway's `errorMessage: Request size is larger than permissible limit`).
     for named in exchange.headers.iter().filter(|h| {
-        ["www-authenticate", "server", "via", "x-powered-by"]
-            .iter()
-            .any(|n| h.name.eq_ignore_ascii_case(n))
+        let name = h.name.to_ascii_lowercase();
+        ["www-authenticate", "server", "via", "x-powered-by"].contains(&name.as_str())
+            || name.contains("error")
+            || name.contains("message")
     }) {
         lower.push('\n');
         lower.push_str(&named.value.to_lowercase());
