@@ -14,12 +14,12 @@ const BUDGETS = {
   'http_troubleshooter.js': 72 * KiB,
   'http_troubleshooter_catalog.js': 40 * KiB,
   'http_troubleshooter_catalog_bg.wasm': 340 * KiB,
-  'http_troubleshooter_bg.wasm': 4500 * KiB,
+  'http_troubleshooter_bg.wasm': 5000 * KiB,
   'embed.js': 16 * KiB, // with data-annotate (issue 18)
-  'http-troubleshooter.html': 6100 * KiB,
+  'http-troubleshooter.html': 6700 * KiB,
   'sw.js': 4 * KiB,
 };
-const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1650 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1800 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
 // What a visitor of index.html downloads (the page, the glue and the wasm; the stylesheet is inside
 // the wasm), gzip -9. Issue 8 asks for 150 KiB; the measured floor is above it — a bare Yew 0.23 app
 // is 57 KiB and the catalog's text alone 60 KiB, before any engine code — so this budget holds the
@@ -63,10 +63,12 @@ const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1650 * KiB, 'http_troublesh
 // package-manager CLIs (about 180 entries, the generic message pages, and readers for JSON errors
 // quoted inside others, prompts before curl, exception codes, error-log causes) to 1611 KiB; the
 // single page 5854 KiB. A twenty-ninth set (about 55 entries, statuses in GraphQL error lists) to
-// 1638 KiB; the single page 5959 KiB.
+// 1638 KiB; the single page 5959 KiB. A thirtieth set with depth from AWS, Azure and Firebase docs
+// and from frameworks', gateways' and client libraries' own sources (about 190 entries) to 1727 KiB;
+// the single page 6235 KiB.
 // Issue 17's 280 KiB budget is not reached (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
-const TRANSFER_GZIP_BUDGET = 1670 * KiB;
+const TRANSFER_GZIP_BUDGET = 1820 * KiB;
 
 test('dist/ has the fixed names and stays within its size budgets', async () => {
   const rows = [];
