@@ -52,8 +52,14 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     // there was an answer, and it was an error.
     // A wording that knows its cause exactly (a vendor's own failure text) says so in its own words.
     let redirect = status.is_some_and(|c| (300..400).contains(&c));
-    let verdict = error
-        .verdict
+    // A public service the caller does not run changes whose fix it is (the kind's
+    // side_with_public_host): that outranks a wording's advice to change the API's CORS setup.
+    let caller_design = public
+        .as_ref()
+        .filter(|_| explanation.side_with_public_host.is_some())
+        .map(|(v, _)| *v);
+    let verdict = caller_design
+        .or(error.verdict)
         .or(public.as_ref().map(|(v, _)| *v))
         .or(explanation.with_redirect.filter(|_| redirect))
         .or(explanation
@@ -68,6 +74,12 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         status.filter(|c| *c >= 400),
         explanation.side_with_status,
     ) {
+        (Some(_), None, _) if caller_design.is_some() => notes.side(
+            precedence,
+            explanation
+                .side_with_public_host
+                .unwrap_or(explanation.side),
+        ),
         (Some(own), _, _) => notes.side(precedence, own),
         (None, None, _) if redirect => notes.side(
             precedence,
@@ -137,11 +149,12 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     };
     // A wording that knows its cause exactly (its own verdict and steps: Dwolla's outage page behind
     // a 5xx) leads with its own steps; the status's general ones follow.
-    let order: [&[&str]; 3] = if error.verdict.is_some() && !error.steps.is_empty() {
-        [steps, first, meaning]
-    } else {
-        [first, meaning, steps]
-    };
+    let order: [&[&str]; 3] =
+        if caller_design.is_none() && error.verdict.is_some() && !error.steps.is_empty() {
+            [steps, first, meaning]
+        } else {
+            [first, meaning, steps]
+        };
     for step in order.into_iter().flatten() {
         notes.step(knowledge::fill(step, &slots));
     }

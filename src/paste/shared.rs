@@ -240,6 +240,11 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
     // The last line ends like every other, for wordings that are a whole line ("Failed to fetch").
     let mut lower = fold_case(text);
     lower.push('\n');
+    // A sentence the reporter's editor or terminal wrapped ("doesn't pass access\ncontrol check") is
+    // still the sentence: wordings of several words are also looked for with line breaks read as
+    // spaces (the same length, so positions stay those of the text).
+    let joined = lower.contains('\n').then(|| lower.replace('\n', " "));
+    let sentence = |n: &str| !n.contains('\n') && n.matches(' ').count() >= 3;
     // Of two wordings of the same kind, a family's generic one (Firefox's "Cross-Origin Request
     // Blocked" in any language) gives way to the specific reason that follows it on the line.
     // Every wording in the text, searched once: the choice below looks at them twice.
@@ -248,7 +253,14 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
         .filter_map(|f| {
             f.needles
                 .iter()
-                .filter_map(|n| lower.find(n))
+                .filter_map(|n| {
+                    lower.find(n).or_else(|| {
+                        joined
+                            .as_deref()
+                            .filter(|_| sentence(n))
+                            .and_then(|j| j.find(n))
+                    })
+                })
                 .min()
                 .map(|at| (f, at))
         })
