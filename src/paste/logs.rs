@@ -178,7 +178,11 @@ fn read_as(format: &'static Log, trimmed: &str, choose: Option<usize>) -> Option
     // the message a module wrote: ModSecurity's "Access denied with code 403 (phase 2)". A code of
     // the format's own that the line holds says more (its entry documents the status it means).
     if !logs_status && exchange.status.is_none() && code.is_none() {
-        if let Some((named, wording)) = super::shared::named_status(&fields.line) {
+        // A line the reporter's terminal or editor wrapped goes on in the lines after it, up to
+        // the next one that starts like a log line ("[Wed Feb 20 …] [error] … ModSecurity:" then
+        // "Access denied with code 403 (phase 2)." on its own line).
+        let whole = continued(trimmed, &fields.line);
+        if let Some((named, wording)) = super::shared::named_status(&whole) {
             exchange.status = Some(named);
             exchange.entries.extend(wording);
         }
@@ -394,4 +398,25 @@ fn split_fields(line: &str) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// A log line with the lines that continue it (a wrapped line: up to 8 lines that do not start like
+/// a log line, with `[` or a digit), joined by spaces.
+fn continued(text: &str, line: &str) -> String {
+    let Some(at) = text.find(line) else {
+        return line.to_string();
+    };
+    let mut whole = line.to_string();
+    for next in text[at + line.len()..].lines().skip(1).take(8) {
+        let next = next.trim();
+        if next.is_empty()
+            || next.starts_with('[')
+            || next.starts_with(|c: char| c.is_ascii_digit())
+        {
+            break;
+        }
+        whole.push(' ');
+        whole.push_str(next);
+    }
+    whole
 }
