@@ -223,6 +223,19 @@ fn what_the_unreadable_response_says_leads_over_the_parse_error() {
         .findings
         .iter()
         .any(|f| f.kind.as_str() == "html-instead-of-json"));
+    // The finding that explains it comes first; the parse failure follows.
+    assert_ne!(d.findings[0].kind.as_str(), "html-instead-of-json");
+    // Tiingo's notice is quoted from its own line, not from the traceback's path through tiingo/.
+    let d = diagnose_fixture("vendors/w30-tiingo-jsondecodeerror-usage-notice.txt");
+    assert_eq!(d.findings[0].kind.as_str(), "quota-exceeded");
+    assert!(
+        d.findings[0]
+            .evidence
+            .iter()
+            .any(|e| e.value.as_str().starts_with("You have run over")),
+        "{:?}",
+        d.findings[0].evidence
+    );
     // Anthropic's words for an empty balance, under Python's parse error.
     let d = diagnosis::diagnose(
         "JSONDecodeError: Expecting value: line 1 column 1 (char 0)\n\nYour credit balance is too low to access the Anthropic API.",

@@ -499,17 +499,20 @@ fn string_with_needle(json: &serde_json::Value, page: &Page) -> Option<String> {
 fn page_quote(exchange: &Exchange, page: &Page) -> String {
     // The line that carries the page's own words ("b2_authorize_account: 401: …"), not the command
     // typed above it; else the first line.
+    // A line with one of the words every match needs (`all`) says more than one with a word of
+    // `any` (Tiingo's notice, not the traceback's path through site-packages\tiingo).
     let line_of = |text: &str| -> String {
-        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+        let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
         let first = lines.clone().next().unwrap_or("");
-        lines
-            .find(|l| {
+        let with = |needles: &mut dyn Iterator<Item = &&str>| {
+            let needles: Vec<&str> = needles.copied().collect();
+            lines.clone().find(|l| {
                 let lower = l.to_lowercase();
-                page.all
-                    .iter()
-                    .chain(page.any)
-                    .any(|m| has_needle(&lower, m))
+                needles.iter().any(|m| has_needle(&lower, m))
             })
+        };
+        with(&mut page.all.iter())
+            .or_else(|| with(&mut page.any.iter()))
             .unwrap_or(first)
             .to_string()
     };

@@ -804,8 +804,17 @@ fn assemble(
             f.kind != FindingKind::PasteNote || f.detail.as_str() != crate::paste::UNRECOGNISED
         });
     }
-    // Problems first, then warnings, then context; the rules' order within each.
-    findings.sort_by_key(|f| f.severity);
+    // Problems first, then warnings, then context; the rules' order within each. A failure to read
+    // the response that something else explained (Tiingo's notice beside JSONDecodeError) comes after
+    // the finding that explains it.
+    let unread = exchange
+        .network_error
+        .as_ref()
+        .map(|e| e.kind.explanation())
+        .filter(|e| e.response_received)
+        .filter(|_| winner.is_some_and(|(p, _, _)| *p > Precedence::UnreadResponse))
+        .map(|e| e.finding);
+    findings.sort_by_key(|f| (f.severity, unread == Some(f.kind)));
     // A quote is shown once, under the first finding that uses it: a log line that names the status,
     // the cause and who wrote it is not pasted back three times.
     // The same pasted line under two labels ("client library", "the failure") is the same quote; a
