@@ -254,6 +254,35 @@ fn what_the_unreadable_response_says_leads_over_the_parse_error() {
     );
 }
 
+/// Headers name the software, but only a needle written as a header line ("server: kuma gateway")
+/// is looked for in them: an API served by IIS does not get "a stock IIS error page" from its
+/// Server header alone, while Kuma's gateway still explains Envoy's RBAC body.
+#[test]
+fn header_words_match_only_needles_written_as_header_lines() {
+    let d = diagnosis::diagnose(
+        "HTTP/1.1 401 Unauthorized\r\nServer: Microsoft-IIS/10.0\r\nContent-Type: application/json\r\n\r\n{\"error\":\"invalid_token\"}",
+    );
+    assert!(
+        !d.matched_entries.contains(&"iis-stock-page"),
+        "{:?}",
+        d.matched_entries
+    );
+    let d = diagnose_fixture("edges/w30-kuma-gateway-rbac-denied.txt");
+    assert!(d
+        .matched_entries
+        .contains(&"kuma-mesh-traffic-permission-denied"));
+}
+
+/// A wrapped error-log line is read whole, but the next record is not part of it: a container's
+/// `name | ` line or a status line after it keeps its own status.
+#[test]
+fn a_wrapped_log_line_ends_where_the_next_record_starts() {
+    let wrapped = "[Wed Feb 20 00:00:10 2019] [error] [client 27.78.62.157] ModSecurity:\nAccess denied with code 403 (phase 2). Matched phrase \"curl\" at REQUEST_HEADERS:User-Agent.";
+    assert_eq!(diagnosis::diagnose(wrapped).code, Some(403));
+    let next_record = "[Wed Feb 20 00:00:10 2019] [error] [client 27.78.62.157] File does not exist: /var/www/favicon.ico\nweb-1  | Access denied with code 406 (phase 2).";
+    assert_ne!(diagnosis::diagnose(next_record).code, Some(406));
+}
+
 /// A message pasted alone is the server's own words: the steps start from them, and do not claim
 /// the paste holds no body to read (Zendesk's fragment from a support thread).
 #[test]

@@ -85,19 +85,14 @@ fn lower_head(exchange: &Exchange) -> String {
         lower.push('\n');
         lower.push_str(&message.to_lowercase());
     }
-    // A challenge names its realm and service in the server's own words ("harbor-registry"), and
-    // the headers that name the software say whose words the body is ("Server: Kuma Gateway" over
-    // Envoy's "RBAC: access denied", "Server: ZGS" over Zoho's JSON).
-    // A header named for an error or a message carries the server's words as well (Spring Cloud
-    // Gateway's `errorMessage: Request size is larger than permissible limit`).
-    for named in exchange.headers.iter().filter(|h| {
-        let name = h.name.to_ascii_lowercase();
-        ["www-authenticate", "server", "via", "x-powered-by"].contains(&name.as_str())
-            || name.contains("error")
-            || name.contains("message")
-    }) {
+    // A challenge names its realm and service in the server's own words ("harbor-registry").
+    for challenge in exchange
+        .headers
+        .iter()
+        .filter(|h| h.name.eq_ignore_ascii_case("www-authenticate"))
+    {
         lower.push('\n');
-        lower.push_str(&named.value.to_lowercase());
+        lower.push_str(&challenge.value.to_lowercase());
     }
     // The URL the request went to, when the paste named it apart from any body (a console's "GET
     // https://a.data.osmbuildings.org/… 429"): a vendor's host says whose answer it was.
@@ -108,6 +103,52 @@ fn lower_head(exchange: &Exchange) -> String {
         }
     }
     lower
+}
+
+/// The response's headers that say whose words the body is, or carry words of their own, as
+/// lower-case `name: value` lines: the software's names ("server: kuma gateway" over Envoy's
+/// "RBAC: access denied") and any header named for an error or a message (Spring Cloud Gateway's
+/// `errormessage: request size is larger than permissible limit`). Only a needle written as such a
+/// line matches here, so a page's "microsoft-iis" is not found in every IIS-served response.
+fn lower_headers(exchange: &Exchange) -> String {
+    let mut lines = String::new();
+    for header in &exchange.headers {
+        let name = header.name.to_ascii_lowercase();
+        if ["server", "via", "x-powered-by"].contains(&name.as_str())
+            || name.contains("error")
+            || name.contains("message")
+        {
+            lines.push_str(&name);
+            lines.push_str(": ");
+            lines.push_str(&header.value.to_lowercase());
+            lines.push('\n');
+        }
+    }
+    lines
+}
+
+/// Where a page's needle is found: the body's head, or, for a needle written as a header line
+/// (`server: kuma gateway`), the headers that name the software or carry an error message.
+struct Haystack {
+    body: String,
+    headers: String,
+}
+
+impl Haystack {
+    fn has(&self, needle: &str) -> bool {
+        has_needle(&self.body, needle)
+            || (is_header_line(needle) && has_needle(&self.headers, needle))
+    }
+}
+
+/// "server: kuma gateway": a header's name, a colon and a space, then the value's words.
+fn is_header_line(needle: &str) -> bool {
+    needle.split_once(": ").is_some_and(|(name, _)| {
+        !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    })
 }
 
 /// Does `lower` hold the needle? A needle that ends in a code (3 to 6 digits after a space or
@@ -128,10 +169,10 @@ pub(crate) fn has_needle(lower: &str, needle: &str) -> bool {
     })
 }
 
-fn page_matches(page: &Page, lower: &str, code: Option<u16>) -> bool {
-    page.all.iter().all(|m| has_needle(lower, m))
-        && (page.any.is_empty() || page.any.iter().any(|m| has_needle(lower, m)))
-        && !page.none.iter().any(|m| has_needle(lower, m))
+fn page_matches(page: &Page, lower: &Haystack, code: Option<u16>) -> bool {
+    page.all.iter().all(|m| lower.has(m))
+        && (page.any.is_empty() || page.any.iter().any(|m| lower.has(m)))
+        && !page.none.iter().any(|m| lower.has(m))
         && (page.statuses.is_empty()
             || code
                 .or(page.meaning.status)
@@ -142,8 +183,11 @@ fn page_matches(page: &Page, lower: &str, code: Option<u16>) -> bool {
 /// status line. Pages of components that number their errors ("Error 1020", "Error code 522") give
 /// that number: a status, or a code looked up in the component's `<id>-page` table.
 pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
-    let lower = lower_head(exchange);
-    if lower.is_empty() {
+    let lower = Haystack {
+        body: lower_head(exchange),
+        headers: lower_headers(exchange),
+    };
+    if lower.body.is_empty() && lower.headers.is_empty() {
         return;
     }
     let code = exchange

@@ -758,10 +758,11 @@ fn assemble(
             .is_some_and(|b| b.media == paste::MediaKind::Html);
         // A message pasted alone (Zendesk's `"Forbidden", "message": "You do not have access…"`)
         // is the server's words too, though no body was quoted.
+        // Its words, not a person's sentence, a command or a traceback's header around them.
         let pasted = (exchange.kind == InputKind::Message && !holds_response_body(exchange))
-            .then_some(exchange.message_text.as_deref())
+            .then(|| own_words(exchange))
             .flatten()
-            .map(|m| quote(redact::mask(m)));
+            .map(quote);
         let mut lead = notes
             .server_message
             .as_ref()
@@ -810,6 +811,7 @@ fn assemble(
     let unread = exchange
         .network_error
         .as_ref()
+        .filter(|e| e.verdict.is_none())
         .map(|e| e.kind.explanation())
         .filter(|e| e.response_received)
         .filter(|_| winner.is_some_and(|(p, _, _)| *p > Precedence::UnreadResponse))

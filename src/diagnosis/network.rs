@@ -124,7 +124,8 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         error.detail.unwrap_or(explanation.detail),
         evidence,
     );
-    let steps = if error.steps.is_empty() {
+    // A public service's own CORS setup is not the caller's to change: the kind's general steps.
+    let steps = if error.steps.is_empty() || caller_design.is_some() {
         explanation.steps
     } else {
         error.steps

@@ -401,18 +401,25 @@ fn split_fields(line: &str) -> Vec<String> {
 }
 
 /// A log line with the lines that continue it (a wrapped line: up to 8 lines that do not start like
-/// a log line, with `[` or a digit), joined by spaces.
+/// a record, with `[`, a digit, a status line, a container's `name | ` prefix or any log format's
+/// markers), joined by spaces.
 fn continued(text: &str, line: &str) -> String {
     let Some(at) = text.find(line) else {
         return line.to_string();
     };
+    let record = |l: &str| {
+        l.starts_with('[')
+            || l.starts_with(|c: char| c.is_ascii_digit())
+            || l.starts_with("HTTP/")
+            || l.contains(" | ")
+            || LOGS
+                .iter()
+                .any(|log| !log.all.is_empty() && log.all.iter().all(|m| l.contains(m)))
+    };
     let mut whole = line.to_string();
     for next in text[at + line.len()..].lines().skip(1).take(8) {
         let next = next.trim();
-        if next.is_empty()
-            || next.starts_with('[')
-            || next.starts_with(|c: char| c.is_ascii_digit())
-        {
+        if next.is_empty() || record(next) {
             break;
         }
         whole.push(' ');

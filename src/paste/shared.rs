@@ -243,7 +243,12 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
     // A sentence the reporter's editor or terminal wrapped ("doesn't pass access\ncontrol check") is
     // still the sentence: wordings of several words are also looked for with line breaks read as
     // spaces (the same length, so positions stay those of the text).
-    let joined = lower.contains('\n').then(|| lower.replace('\n', " "));
+    // Every match in the text is also one at the same place in the joined copy, so a sentence is
+    // looked for there only.
+    let joined = text
+        .trim_end()
+        .contains('\n')
+        .then(|| lower.replace('\n', " "));
     let sentence = |n: &str| !n.contains('\n') && n.matches(' ').count() >= 3;
     // Of two wordings of the same kind, a family's generic one (Firefox's "Cross-Origin Request
     // Blocked" in any language) gives way to the specific reason that follows it on the line.
@@ -253,13 +258,9 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
         .filter_map(|f| {
             f.needles
                 .iter()
-                .filter_map(|n| {
-                    lower.find(n).or_else(|| {
-                        joined
-                            .as_deref()
-                            .filter(|_| sentence(n))
-                            .and_then(|j| j.find(n))
-                    })
+                .filter_map(|n| match joined.as_deref() {
+                    Some(joined) if sentence(n) => joined.find(n),
+                    _ => lower.find(n),
                 })
                 .min()
                 .map(|at| (f, at))
