@@ -169,6 +169,11 @@ pub(crate) fn has_needle(lower: &str, needle: &str) -> bool {
     })
 }
 
+/// Does `lower` hold any of these needles?
+fn has_any(lower: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|m| has_needle(lower, m))
+}
+
 fn page_matches(page: &Page, lower: &Haystack, code: Option<u16>) -> bool {
     page.all.iter().all(|m| lower.has(m))
         && (page.any.is_empty() || page.any.iter().any(|m| lower.has(m)))
@@ -203,16 +208,11 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
         // answer ("API key is not authorized for this API service"), and better than the bare
         // status when it is one those words come with ("[403] Could not find CSRF cookie").
         // A response the page's code could not read (JSON.parse of a plain-text notice) is
-        // explained by what the response says.
-        let unread = exchange
-            .network_error
-            .as_ref()
-            .is_none_or(|e| e.kind.explanation().response_received);
-        let unexplained = unread
-            && notes
-                .verdicts
-                .iter()
-                .all(|v| v.0 == Precedence::UnreadResponse);
+        // explained by what the response says: only that failure's verdict is weaker than a page.
+        let unexplained = notes
+            .verdicts
+            .iter()
+            .all(|v| v.0 == Precedence::UnreadResponse);
         let fits = |p: &Page| match code {
             None => {
                 page_matches(p, &lower, None)
@@ -522,11 +522,7 @@ fn string_with_needle(json: &serde_json::Value, page: &Page) -> Option<String> {
         match value {
             serde_json::Value::String(text) => {
                 let lower = text.to_lowercase();
-                page.all
-                    .iter()
-                    .chain(page.any)
-                    .any(|m| has_needle(&lower, m))
-                    .then(|| text.clone())
+                (has_any(&lower, page.all) || has_any(&lower, page.any)).then(|| text.clone())
             }
             serde_json::Value::Array(items) if depth < 6 => {
                 items.iter().take(50).find_map(|v| walk(v, page, depth + 1))
@@ -548,15 +544,9 @@ fn page_quote(exchange: &Exchange, page: &Page) -> String {
     let line_of = |text: &str| -> String {
         let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
         let first = lines.clone().next().unwrap_or("");
-        let with = |needles: &mut dyn Iterator<Item = &&str>| {
-            let needles: Vec<&str> = needles.copied().collect();
-            lines.clone().find(|l| {
-                let lower = l.to_lowercase();
-                needles.iter().any(|m| has_needle(&lower, m))
-            })
-        };
-        with(&mut page.all.iter())
-            .or_else(|| with(&mut page.any.iter()))
+        let with = |needles: &[&str]| lines.clone().find(|l| has_any(&l.to_lowercase(), needles));
+        with(page.all)
+            .or_else(|| with(page.any))
             .unwrap_or(first)
             .to_string()
     };

@@ -811,11 +811,9 @@ fn assemble(
     let unread = exchange
         .network_error
         .as_ref()
-        .filter(|e| e.verdict.is_none())
-        .map(|e| e.kind.explanation())
-        .filter(|e| e.response_received)
+        .filter(|e| e.response_received() && e.verdict.is_none())
         .filter(|_| winner.is_some_and(|(p, _, _)| *p > Precedence::UnreadResponse))
-        .map(|e| e.finding);
+        .map(|e| e.kind.explanation().finding);
     findings.sort_by_key(|f| (f.severity, unread == Some(f.kind)));
     // A quote is shown once, under the first finding that uses it: a log line that names the status,
     // the cause and who wrote it is not pasted back three times.

@@ -43,7 +43,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     // A response that arrived and could not be read: what reads the response itself comes first,
     // unless the failure's own wording knows its cause (Docker's "error parsing HTTP 413 response
     // body" is a proxy's size limit whatever page came with it).
-    let precedence = if explanation.response_received && error.verdict.is_none() {
+    let precedence = if error.response_received() && error.verdict.is_none() {
         Precedence::UnreadResponse
     } else {
         Precedence::NoResponse

@@ -323,7 +323,7 @@ pub fn read(text: &str) -> Exchange {
     let unread = exchange
         .network_error
         .as_ref()
-        .is_some_and(|e| e.kind.explanation().response_received);
+        .is_some_and(NetworkError::response_received);
     if exchange.body.is_none()
         && exchange.message_text.is_none()
         && (unread || matches!(exchange.kind, InputKind::ClientError | InputKind::AccessLog))

@@ -233,6 +233,14 @@ pub struct NetworkError {
     pub served_as: Option<u16>,
 }
 
+impl NetworkError {
+    /// A response did arrive and the page's code could not read it (JSON.parse of an HTML page or
+    /// a plain-text notice): the kind's `response_received`.
+    pub fn response_received(&self) -> bool {
+        self.kind.explanation().response_received
+    }
+}
+
 /// Recognise a failure without an HTTP status anywhere in `text` (`src/knowledge/network.toml` and
 /// the other files' `[[failure]]`s). The most specific kind wins: a CORS message explains the
 /// "Failed to fetch" printed after it.
