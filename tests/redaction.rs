@@ -22,6 +22,15 @@ fn secret_headers_keep_only_their_shape() {
         header_value("Set-Cookie", "session=abc123; Path=/; HttpOnly"),
         "session=[masked]; Path=/; HttpOnly"
     );
+    // Repeated Set-Cookie headers a client merged into one value: every cookie is masked, an
+    // Expires date is kept.
+    assert_eq!(
+        header_value(
+            "Set-Cookie",
+            "a=one1; Expires=Tue, 14 May 2024 09:21:07 GMT; Path=/, b=two2secret; HttpOnly"
+        ),
+        "a=[masked]; Expires=Tue, 14 May 2024 09:21:07 GMT; Path=/, b=[masked]; HttpOnly"
+    );
     for name in [
         "X-Api-Key",
         "api-key",

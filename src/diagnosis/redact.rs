@@ -283,7 +283,7 @@ fn header_value(name: &str, value: &str) -> String {
         let mut out = format!("{name}={MASK}");
         for attribute in parts {
             out.push(';');
-            out.push_str(attribute);
+            out.push_str(&merged_cookies(attribute));
         }
         return out;
     }
@@ -291,6 +291,43 @@ fn header_value(name: &str, value: &str) -> String {
         return MASK.to_string();
     }
     text(value)
+}
+
+/// The attributes a Set-Cookie value may carry after its cookie.
+const COOKIE_ATTRIBUTES: [&str; 9] = [
+    "expires",
+    "max-age",
+    "domain",
+    "path",
+    "secure",
+    "httponly",
+    "samesite",
+    "partitioned",
+    "priority",
+];
+
+/// One attribute of a Set-Cookie value, with any further cookie that a client merged into the same
+/// value after ", " masked (urllib3's HTTPHeaderDict and Node print repeated Set-Cookie headers as
+/// "a=1; Path=/, b=2; HttpOnly"). An Expires date's own ", " is followed by no `name=`.
+fn merged_cookies(attribute: &str) -> String {
+    let mut pieces = attribute.split(", ");
+    let mut out = pieces.next().unwrap_or("").to_string();
+    for piece in pieces {
+        out.push_str(", ");
+        match piece.split_once('=') {
+            Some((name, _))
+                if !name.is_empty()
+                    && !name.contains(' ')
+                    && !COOKIE_ATTRIBUTES.contains(&name.to_ascii_lowercase().as_str()) =>
+            {
+                out.push_str(name);
+                out.push('=');
+                out.push_str(MASK);
+            }
+            _ => out.push_str(piece),
+        }
+    }
+    out
 }
 
 /// ASCII word characters, as a regex `\b` sees them.

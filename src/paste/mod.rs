@@ -14,6 +14,7 @@ mod har;
 mod head;
 mod logs;
 mod network;
+mod printed;
 mod shared;
 
 use shared::lines;
@@ -329,6 +330,22 @@ pub fn read(text: &str) -> Exchange {
         && (unread || matches!(exchange.kind, InputKind::ClientError | InputKind::AccessLog))
     {
         exchange.message_text = Some(shared::head(text.trim()));
+    }
+    // Response headers the program printed as an object inside its message.
+    if exchange.headers.is_empty()
+        && matches!(
+            exchange.kind,
+            InputKind::Message
+                | InputKind::ClientError
+                | InputKind::NetworkError
+                | InputKind::Unrecognised
+        )
+    {
+        exchange.headers = printed::headers(text);
+        if !exchange.headers.is_empty() {
+            // Headers were found after all.
+            exchange.notes.retain(|n| n.as_str() != UNRECOGNISED);
+        }
     }
     // Which client produced it: its markers (an exception's name), or the one client that prints the
     // failure's wording. Only for pastes that are a client's own output: a response body that quotes
