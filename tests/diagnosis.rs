@@ -118,6 +118,26 @@ fn retry_after_as_http_date_and_as_decimal() {
 }
 
 #[test]
+fn headers_a_client_printed_inside_its_error_are_read_and_masked() {
+    // The OpenAPI Generator's Python clients print the response's headers as a dict.
+    let d = diagnosis::diagnose(
+        "ApiException: (429)\nReason: Too Many Requests\nHTTP response headers: HTTPHeaderDict({'Server': 'nginx', 'Retry-After': '30', 'Set-Cookie': 'sessionid=p3Xq9LmT7vW2yR8sK4nB1cF6hJ0; HttpOnly', 'X-Request-Id': 'req-77aa'})\nHTTP response body: Too many requests",
+    );
+    assert_eq!(d.code, Some(429));
+    assert_eq!(d.retry.after_seconds, Some(30), "{:?}", d.retry);
+    assert!(request_ids(&d).contains(&"req-77aa".to_string()));
+    let all = everything(&d);
+    assert!(!all.contains("p3Xq9LmT7vW2yR8sK4nB1cF6hJ0"), "{all}");
+    assert!(!d.report.as_str().contains("p3Xq9LmT7vW2yR8sK4nB1cF6hJ0"));
+    // An axios error's printed request config is not the response's headers.
+    let d = diagnosis::diagnose(
+        "AxiosError: Request failed with status code 503\nconfig: {\n  headers: {\"Accept\":\"application/json\",\"Retry-After\":\"99\"}\n}",
+    );
+    assert_eq!(d.code, Some(503));
+    assert_ne!(d.retry.after_seconds, Some(99), "{:?}", d.retry);
+}
+
+#[test]
 fn rate_limit_headers_ietf_legacy_and_github_403() {
     for name in ["ratelimit-ietf-429.txt", "ratelimit-legacy-429.txt"] {
         let d = diagnose_fixture(name);
@@ -169,9 +189,10 @@ fn oauth_token_endpoint_errors() {
     let d = diagnose_fixture("oauth-invalid-grant.json");
     // RFC 6749 §5.2: a token endpoint sends its errors with 400, so the body alone implies it.
     assert_eq!(d.code, Some(400));
+    // The body names no number: 400 is the status its words (an OAuth error) come with.
     assert!(findings_text(&d)
         .to_lowercase()
-        .contains("status 400 taken from the body"));
+        .contains("status 400 is the one these words come with"));
     assert!(d.verdict.contains("invalid_grant"));
     assert!(findings_text(&d).contains("unknown or invalid refresh token"));
     let d = diagnose_fixture("oauth-invalid-client.txt");
@@ -456,6 +477,25 @@ fn a_status_the_body_names_is_read_from_error_lists_and_gateway_fields() {
     // A wrapper's message printed as a JSON string: "429 - {\"status\":\"error\", …}".
     let d = diagnosis::diagnose("\"429 - {\\\"status\\\":\\\"error\\\",\\\"message\\\":\\\"You have reached your secondly limit.\\\"}\"");
     assert_eq!(d.code, Some(429));
+    // A code beside a list of messages (Nutanix Prism's v3 API), not beside one message.
+    let d = diagnosis::diagnose("{\"state\": \"ERROR\", \"code\": 401, \"message_list\": [{\"reason\": \"AUTHENTICATION_REQUIRED\", \"message\": \"Authentication required.\"}], \"api_version\": \"3.1\"}");
+    assert_eq!(d.code, Some(401));
+    // A JSON:API error's status written as Rails' symbol for the status (IT Glue).
+    let d = diagnosis::diagnose("{\"errors\":[{\"status\":\"unprocessable_entity\",\"title\":\"bulk action not allowed\",\"source\":{\"pointer\":\"data\"}}]}");
+    assert_eq!(d.code, Some(422));
+    // A statusCode inside the error object beside the vendor's own code (IBM Quantum's maintenance).
+    let d = diagnosis::diagnose("{\"error\": {\"statusCode\": 503, \"name\": \"MAINTENANCE\", \"message\": \"Planned maintenance.\", \"code\": 1999}}");
+    assert_eq!(d.code, Some(503));
+    // "Status code" written in another language (ddns-go's Chinese log line).
+    let d = diagnosis::diagnose("查询域名信息发生异常! 返回内容: {\"status\":\"ERROR\",\"message\":\"Domain is not opted in to API access.\"} ,返回状态码: 400");
+    assert_eq!(d.code, Some(400));
+    let d = diagnosis::diagnose("Error al llamar a la API: código de estado 429");
+    assert_eq!(d.code, Some(429));
+    // A GraphQL error's code in words is not a status (it comes with 200 as often as not).
+    let d = diagnosis::diagnose("{\"errors\":[{\"message\":\"Could not resolve to a Repository\",\"type\":\"NOT_FOUND\"}],\"data\":null}");
+    assert_ne!(d.code, Some(404));
+    let d = diagnosis::diagnose("{\"data\":null,\"errors\":[{\"message\":\"Could not resolve to a User\",\"status\":\"NOT_FOUND\"}]}");
+    assert_ne!(d.code, Some(404));
 }
 
 #[test]

@@ -385,6 +385,22 @@ fn errors_that_are_not_http_statuses() {
 }
 
 #[test]
+fn a_wording_with_a_value_inside_needs_all_its_fixed_parts() {
+    // "Cleartext HTTP traffic to <host> not permitted": both parts around the host name.
+    let e = paste::read(
+        "java.io.IOException: Cleartext HTTP traffic to media.example.net not permitted",
+    );
+    let error = e.network_error.expect("Android's refusal is a failure");
+    assert_eq!(error.entry, "android-cleartext-http-traffic-not-permitted");
+    // The first part alone, in someone's note, is not that failure.
+    let e =
+        paste::read("Note: cleartext HTTP traffic to media.example.net is allowed in debug builds");
+    assert!(e
+        .network_error
+        .is_none_or(|n| n.entry != "android-cleartext-http-traffic-not-permitted"),);
+}
+
+#[test]
 fn html_pages_that_mention_timeouts_are_bodies_not_network_errors() {
     let e = paste::read(&fixture("cloudflare-522.html"));
     assert_eq!(e.kind, InputKind::Body);

@@ -761,6 +761,9 @@ fn common_status_as_code(json: &Value) -> Option<(u16, String)> {
             "error_code",
             "status",
             "responseCode",
+            // IBM Quantum's {"error": {"statusCode": 503, "name": "MAINTENANCE", "message": "Planned
+            // maintenance…", "code": 1999}}.
+            "statusCode",
         ]
         .iter()
         .find_map(|key| {
@@ -780,7 +783,12 @@ fn common_status_as_code(json: &Value) -> Option<(u16, String)> {
             .get("error")
             .and_then(|e| e.get("message"))
             .and_then(Value::as_str)
-            .is_some_and(|m| !m.trim().is_empty());
+            .is_some_and(|m| !m.trim().is_empty())
+            // Or a list of messages (Nutanix: {"state": "ERROR", "code": 401, "message_list":
+            // [{"reason": "AUTHENTICATION_REQUIRED", "message": "Authentication required."}]}).
+            || ["message_list", "messages", "errors", "error_messages"]
+                .iter()
+                .any(|k| map.get(*k).and_then(Value::as_array).is_some_and(|a| !a.is_empty()));
         said.then(|| (code, format!("{prefix}/{key}")))
     })
 }
@@ -802,8 +810,15 @@ fn field_named_a_status(json: &Value) -> Option<(u16, String, String)> {
     ];
     // Not a GraphQL error's type ("NOT_FOUND" comes with 200 from GitHub's GraphQL API): only a
     // number there names the status.
-    for (prefix, map) in error_objects(json).filter(|(prefix, _)| *prefix != "/errors/0") {
+    // A JSON:API error's `status` is the status by definition (IT Glue writes Rails' symbol there:
+    // `"status": "unprocessable_entity"`); a GraphQL response has `data` beside its errors, which
+    // JSON:API forbids, and its error's status in words comes with 200 as often as not.
+    let graphql = json.get("data").is_some();
+    for (prefix, map) in error_objects(json) {
         for key in FIELDS {
+            if prefix == "/errors/0" && (key != "status" || graphql) {
+                continue;
+            }
             let Some(value) = map.get(key).and_then(Value::as_str) else {
                 continue;
             };
@@ -841,7 +856,7 @@ fn error_objects(
 
 /// Whether `text` is `status`'s registered phrase or an older name of it, however it is written
 /// ("Not Found", "NOT_FOUND", "notFound").
-fn is_phrase_of(status: &Status, text: &str) -> bool {
+pub(super) fn is_phrase_of(status: &Status, text: &str) -> bool {
     let wanted = crate::catalog::normalise_phrase(text);
     !wanted.is_empty()
         && std::iter::once(status.phrase)

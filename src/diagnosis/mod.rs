@@ -615,10 +615,15 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
     }
     if exchange.code().is_none() {
         if let Some((code, evidence)) = notes.code_hint.clone() {
-            // The number itself in the quoted words, or only the words an entry documents a status
-            // for ("pull access denied …" is Docker Hub's 401 though no 401 is printed).
+            // The number itself in the quoted words, or its phrase (an HTML title's "Forbidden"), or
+            // a body's field, name it; a vendor code whose status an entry documents (WSO2's 900803
+            // is 429, "pull access denied …" is Docker Hub's 401) does not.
+            let says_phrase = catalog::lookup(code)
+                .is_some_and(|s| bodies::is_phrase_of(s, evidence.value.as_str()));
+            let documented = notes.documented_status.is_some_and(|(c, _)| c == code);
             let named = evidence.value.as_str().contains(&code.to_string())
-                || evidence.source != EvidenceSource::Paste;
+                || says_phrase
+                || (evidence.source != EvidenceSource::Paste && !documented);
             let (title, detail) = if named {
                 (
                     shown!("Status {} taken from the {}", code, where_named(&evidence)),

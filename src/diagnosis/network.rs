@@ -105,11 +105,12 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         notes.retry_policy = Some(retry);
     }
     notes.never_sent = status.is_none() && explanation.never_sent;
-    // A line that is only the name ("ERR_NGROK_8012") is labelled plainly, not named twice.
+    // A line that holds the name already ("ERR_NGROK_8012", "JSON::ParserError: 784: unexpected
+    // token…") is labelled plainly, not named twice.
     let label = error
         .name
         .as_deref()
-        .filter(|name| error.message.trim() != *name)
+        .filter(|name| !error.message.contains(name))
         .unwrap_or("error");
     let mut evidence = vec![Evidence::of(EvidenceSource::Paste, label, &error.message)];
     if let Some(request) = &exchange.request {

@@ -1006,6 +1006,10 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             if needles.is_empty() {
                 return Err(f.err("`needles` is empty"));
             }
+            // Words that must all be in the paste too, anywhere (the fixed parts of a wording around
+            // a variable value: Chromium's "Failed to execute 'setRequestHeader'" … "is not a valid
+            // HTTP header field value").
+            let all: Vec<String> = f.list("all")?.iter().map(|s| s.to_lowercase()).collect();
             let names = f.list("names")?;
             let client = f.opt_str("client")?;
             if let Some(c) = &client {
@@ -1058,10 +1062,11 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             f.str("source")?;
             f.finish()?;
             failures.push(format!(
-                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, names: {}, client: {}, steps: {}, detail: {}, verdict: {}, headline: {}, side: {side}, generic: {generic}, status_before: {}, no_answer: {no_answer}, nothing_answered: {nothing_answered}, served_as: {served_as} }},",
+                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, all: {}, names: {}, client: {}, steps: {}, detail: {}, verdict: {}, headline: {}, side: {side}, generic: {generic}, status_before: {}, no_answer: {no_answer}, nothing_answered: {nothing_answered}, served_as: {served_as} }},",
                 lit(&id),
                 camel(&kind),
                 lits(&needles),
+                lits(&all),
                 lits(&names),
                 opt_lit(&client),
                 lits(&steps),

@@ -271,6 +271,9 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
                     _ => lower.find(n),
                 })
                 .min()
+                // Words the wording needs besides (the fixed part after a variable value, or a
+                // second line the same tool prints), anywhere in the paste.
+                .filter(|_| f.all.iter().all(|w| lower.contains(w)))
                 .map(|at| (f, at))
         })
         .collect();
