@@ -14,12 +14,12 @@ const BUDGETS = {
   'http_troubleshooter.js': 72 * KiB,
   'http_troubleshooter_catalog.js': 40 * KiB,
   'http_troubleshooter_catalog_bg.wasm': 340 * KiB,
-  'http_troubleshooter_bg.wasm': 5000 * KiB,
+  'http_troubleshooter_bg.wasm': 5600 * KiB,
   'embed.js': 16 * KiB, // with data-annotate (issue 18)
-  'http-troubleshooter.html': 6700 * KiB,
+  'http-troubleshooter.html': 7300 * KiB,
   'sw.js': 4 * KiB,
 };
-const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1800 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2000 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
 // What a visitor of index.html downloads (the page, the glue and the wasm; the stylesheet is inside
 // the wasm), gzip -9. Issue 8 asks for 150 KiB; the measured floor is above it — a bare Yew 0.23 app
 // is 57 KiB and the catalog's text alone 60 KiB, before any engine code — so this budget holds the
@@ -68,10 +68,14 @@ const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1800 * KiB, 'http_troublesh
 // the single page 6235 KiB. A thirty-first set with depth on Discord, Telegram, Slack and payment APIs'
 // codes (about 110 entries, and readers for wrapped lines) to 1784 KiB; the single page 6450 KiB.
 // Depth on data services, push and mail APIs and backends-as-a-service (about 40) to 1797 KiB; the
-// single page 6500 KiB.
+// single page 6500 KiB. A thirty-second and thirty-third set (about 150 entries) with depth on TLS
+// errors by runtime, proxies, load balancers, API gateways, object storage, frameworks, hosting and
+// package managers (about 130), and readers for headers printed inside errors, runtimes' JSON parse
+// errors and "status code" in other languages, to 1938 KiB (the wasm 5231 KiB raw, 1921 KiB gzip);
+// the single page 7048 KiB.
 // Issue 17's 280 KiB budget is not reached (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
-const TRANSFER_GZIP_BUDGET = 1820 * KiB;
+const TRANSFER_GZIP_BUDGET = 2020 * KiB;
 
 test('dist/ has the fixed names and stays within its size budgets', async () => {
   const rows = [];
