@@ -135,6 +135,13 @@ fn headers_a_client_printed_inside_its_error_are_read_and_masked() {
     );
     assert_eq!(d.code, Some(503));
     assert_ne!(d.retry.after_seconds, Some(99), "{:?}", d.retry);
+    // The program's own label for its response object's headers, on a line of its own.
+    let d = diagnosis::diagnose(
+        "AxiosError: Request failed with status code 429\nresp.headers: {\"content-type\":\"application/json\",\"retry-after\":\"45\",\"x-request-id\":\"req-9f2c\"}",
+    );
+    assert_eq!(d.code, Some(429));
+    assert_eq!(d.retry.after_seconds, Some(45), "{:?}", d.retry);
+    assert!(request_ids(&d).contains(&"req-9f2c".to_string()));
 }
 
 #[test]

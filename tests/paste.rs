@@ -1271,3 +1271,32 @@ fn a_ruby_hash_printed_by_inspect_is_read_as_its_body() {
     assert_eq!(oauth["error"], "invalid_grant");
     assert!(oauth["extra"].is_null());
 }
+
+#[test]
+fn marks_a_tool_prints_down_the_left_are_taken_off() {
+    // pytest prints a failed assertion's message behind "E" and spaces: here `assert r.status_code
+    // == 200, r.text` with nginx's stock 502 page as the text.
+    let text = "    def test_items(client):\n        r = client.get(\"/v1/items\")\n>       assert r.status_code == 200, r.text\nE       AssertionError: <html>\nE         <head><title>502 Bad Gateway</title></head>\nE         <body>\nE         <center><h1>502 Bad Gateway</h1></center>\nE         <hr><center>nginx/1.25.3</center>\nE         </body>\nE         </html>\nE         \nE       assert 502 == 200\nE        +  where 502 = <Response [502]>.status_code";
+    let e = paste::read(text);
+    assert_eq!(e.code(), Some(502));
+    let body = e.body.expect("the page is the body");
+    assert_eq!(body.media, MediaKind::Html, "{}", body.text);
+    assert!(
+        body.text.ends_with("</html>"),
+        "the runner's lines after the page are not the page: {}",
+        body.text
+    );
+    assert_eq!(body.html_title.as_deref(), Some("502 Bad Gateway"));
+    // Terraform draws its diagnostic box with "│": a JSON body spread over its lines still parses.
+    let text = "╷\n│ Error: POST https://api.example.com/v1/things: 429 Too Many Requests\n│ {\n│   \"error\": {\n│     \"code\": \"rate_limited\",\n│     \"message\": \"Slow down\"\n│   }\n│ }\n╵";
+    let e = paste::read(text);
+    assert_eq!(e.code(), Some(429));
+    let json = e
+        .body
+        .and_then(|b| b.json)
+        .expect("the body in the box is JSON");
+    assert_eq!(json["error"]["code"], "rate_limited");
+    // A single line that starts with "E" and spaces is not pytest's.
+    let e = paste::read("E   {\"error\": \"x\"}\nHTTP/1.1 404 Not Found");
+    assert!(e.body.is_none_or(|b| !b.text.starts_with("{\"error\"")));
+}

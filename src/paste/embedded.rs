@@ -136,6 +136,24 @@ pub(super) fn embedded_body(text: &str) -> Option<Body> {
         if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
             return Some(Body::sniff(text[offset..].trim(), None));
         }
+        // A page printed after an exception's label on the same line (pytest's "AssertionError:
+        // <html>" for `assert r.status_code == 200, r.text`, "Error: <!DOCTYPE html>…"), up to its
+        // end: what the runner prints after it is not the page.
+        if line.contains(": <") {
+            let lower = line.to_ascii_lowercase();
+            if let Some(at) = [": <html", ": <!doctype html"]
+                .iter()
+                .filter_map(|m| lower.find(m))
+                .min()
+            {
+                let rest = &text[offset + at + 2..];
+                let end = rest
+                    .to_ascii_lowercase()
+                    .rfind("</html>")
+                    .map_or(rest.len(), |end| end + "</html>".len());
+                return Some(Body::sniff(rest[..end].trim(), None));
+            }
+        }
         // An XML error document quoted in a traceback (boto's S3 errors), cut after its root's end.
         if lower.starts_with("<?xml")
             || lower.starts_with("<error>")

@@ -497,6 +497,31 @@ fn read_whole(trimmed: &str) -> Option<Exchange> {
         .find_map(|(_, reader)| reader(trimmed))
 }
 
+/// The text without the marks a tool prints down the left of a message it relays, when two lines or
+/// more carry them: pytest's "E" and spaces before an exception's or failed assertion's lines
+/// (<https://docs.pytest.org/en/stable/how-to/output.html>), Terraform's "│" down its diagnostic box
+/// (<https://developer.hashicorp.com/terraform/cli/commands/validate>). Without them, an HTML page or a
+/// JSON body spread over those lines reads as if pasted alone. Lines without the mark stay.
+fn undecorate(text: &str) -> Option<String> {
+    // pytest aligns "E" with the failing source line's indentation: "E" and at least three spaces.
+    let pytest =
+        |l: &str| l.trim_end() == "E" || (l.starts_with("E   ") && !l[1..].trim_start().is_empty());
+    let terraform = |l: &str| l.starts_with('│');
+    let count = |mark: &dyn Fn(&str) -> bool| lines(text).take(2000).filter(|l| mark(l)).count();
+    if count(&pytest) >= 2 {
+        let plain = lines(text).map(|l| if pytest(l) { l[1..].trim_start() } else { l });
+        return Some(plain.collect::<Vec<_>>().join("\n"));
+    }
+    if count(&terraform) >= 2 {
+        let plain = lines(text).map(|l| match l.strip_prefix('│') {
+            Some(rest) => rest.strip_prefix(' ').unwrap_or(rest),
+            None => l,
+        });
+        return Some(plain.collect::<Vec<_>>().join("\n"));
+    }
+    None
+}
+
 fn read_shape(text: &str) -> Exchange {
     let text = text.trim_start_matches('\u{feff}');
     // Markdown code fences around a paste (```, ```http) are not part of it.
@@ -514,6 +539,14 @@ fn read_shape(text: &str) -> Exchange {
         unfenced.as_str()
     } else {
         text
+    };
+    let undecorated;
+    let text = match undecorate(text) {
+        Some(plain) => {
+            undecorated = plain;
+            undecorated.as_str()
+        }
+        None => text,
     };
     let trimmed = text.trim();
     if trimmed.is_empty() {

@@ -11,7 +11,16 @@ use super::Header;
 /// Labels that introduce the response's headers, lower case. A bare `headers:` counts only at the
 /// very start of a line (where urllib prints it) and before a JSON object (`{"`): an axios error's
 /// inspected request config and a pasted `fetch(…, { headers: {…} })` print it indented.
-const LABELS: [&str; 3] = ["http response headers:", "response headers:", "headers:"];
+/// A program's own label for its response object's headers (`console.log("resp.headers:",
+/// resp.headers)`, Python's `print("response.headers:", r.headers)`) counts anywhere before an object.
+const LABELS: [&str; 6] = [
+    "http response headers:",
+    "response headers:",
+    "response.headers:",
+    "resp.headers:",
+    "res.headers:",
+    "headers:",
+];
 
 /// Names only a request carries: an object holding one of them, or any secret header but Set-Cookie,
 /// is the request's headers, not the response's.
