@@ -1300,3 +1300,19 @@ fn marks_a_tool_prints_down_the_left_are_taken_off() {
     let e = paste::read("E   {\"error\": \"x\"}\nHTTP/1.1 404 Not Found");
     assert!(e.body.is_none_or(|b| !b.text.starts_with("{\"error\"")));
 }
+
+#[test]
+fn ci_log_times_before_every_line_are_taken_off() {
+    // A GitHub Actions log copied with its times: the error body spread over the lines parses.
+    let text = "2024-05-14T09:21:07.4411234Z Error: HTTP 429: {\n2024-05-14T09:21:07.4412345Z   \"error\": {\n2024-05-14T09:21:07.4413456Z     \"message\": \"Rate limit reached for requests\",\n2024-05-14T09:21:07.4414567Z     \"type\": \"requests\",\n2024-05-14T09:21:07.4415678Z     \"code\": \"rate_limit_exceeded\"\n2024-05-14T09:21:07.4416789Z   }\n2024-05-14T09:21:07.4417890Z }";
+    let e = paste::read(text);
+    assert_eq!(e.code(), Some(429));
+    let json = e
+        .body
+        .and_then(|b| b.json)
+        .expect("the body between the times is JSON");
+    assert_eq!(json["error"]["code"], "rate_limit_exceeded");
+    // A time inside a line (a token's issue date in a message) is not a prefix.
+    let e = paste::read("{\"error\":\"invalid_grant\",\"error_description\":\"issued on\n2020-02-26T21:52:54.2810613Z and inactive\"}");
+    assert!(e.body.is_some());
+}

@@ -500,16 +500,26 @@ fn read_whole(trimmed: &str) -> Option<Exchange> {
 /// The text without the marks a tool prints down the left of a message it relays, when two lines or
 /// more carry them: pytest's "E" and spaces before an exception's or failed assertion's lines
 /// (<https://docs.pytest.org/en/stable/how-to/output.html>), Terraform's "│" down its diagnostic box
-/// (<https://developer.hashicorp.com/terraform/cli/commands/validate>). Without them, an HTML page or a
+/// (<https://developer.hashicorp.com/terraform/cli/commands/validate>), the UTC time that GitHub
+/// Actions' raw logs (tests/fixtures/cli/w4-gha-setup-node-unexpected-500.txt) and `docker logs -t`
+/// (<https://docs.docker.com/reference/cli/docker/container/logs/>) put first. Without them, an HTML page or a
 /// JSON body spread over those lines reads as if pasted alone. Lines without the mark stay.
 fn undecorate(text: &str) -> Option<String> {
     // pytest aligns "E" with the failing source line's indentation: "E" and at least three spaces.
     let pytest =
         |l: &str| l.trim_end() == "E" || (l.starts_with("E   ") && !l[1..].trim_start().is_empty());
     let terraform = |l: &str| l.starts_with('│');
+    // GitHub Actions' and Azure Pipelines' logs, `docker logs -t` and `kubectl logs --timestamps`
+    // start every line with an RFC 3339 UTC time: "2024-05-14T09:21:07.4411234Z ".
+    let stamped = |l: &str| utc_stamp(l).is_some();
     let count = |mark: &dyn Fn(&str) -> bool| lines(text).take(2000).filter(|l| mark(l)).count();
     if count(&pytest) >= 2 {
         let plain = lines(text).map(|l| if pytest(l) { l[1..].trim_start() } else { l });
+        return Some(plain.collect::<Vec<_>>().join("\n"));
+    }
+    // Load balancers' access logs start with the same time, and their reader wants it.
+    if count(&stamped) >= 2 && logs::read(text.trim()).is_none() {
+        let plain = lines(text).map(|l| utc_stamp(l).map_or(l, |rest| rest));
         return Some(plain.collect::<Vec<_>>().join("\n"));
     }
     if count(&terraform) >= 2 {
@@ -520,6 +530,35 @@ fn undecorate(text: &str) -> Option<String> {
         return Some(plain.collect::<Vec<_>>().join("\n"));
     }
     None
+}
+
+/// The rest of a line after a leading "YYYY-MM-DDTHH:MM:SS[.fraction]Z " time.
+fn utc_stamp(line: &str) -> Option<&str> {
+    let b = line.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let shape = digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10)
+        && b.get(10) == Some(&b'T')
+        && digits(11..13)
+        && b.get(13) == Some(&b':')
+        && digits(14..16)
+        && b.get(16) == Some(&b':')
+        && digits(17..19);
+    if !shape {
+        return None;
+    }
+    let mut at = 19;
+    if b.get(at) == Some(&b'.') {
+        at += 1;
+        while b.get(at).is_some_and(u8::is_ascii_digit) {
+            at += 1;
+        }
+    }
+    (b.get(at) == Some(&b'Z')).then(|| line[at + 1..].strip_prefix(' ').unwrap_or(&line[at + 1..]))
 }
 
 fn read_shape(text: &str) -> Exchange {
