@@ -1207,12 +1207,21 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             }
             let errors_only = f.opt_bool("errors_only")?.unwrap_or(false);
             let request_log = f.opt_bool("request_log")?.unwrap_or(false);
+            let not_after: Vec<String> = f
+                .list("not_after")?
+                .iter()
+                .map(|b| b.to_lowercase())
+                .collect();
+            if !not_after.is_empty() && before.is_empty() {
+                return Err(f.err("`not_after` names words right before `before`: give `before`"));
+            }
             f.str("source")?;
             f.finish()?;
             wordings.push(format!(
-                "    StatusWording {{ id: {}, before: {}, after: {}, within_words: {}, errors_only: {}, request_log: {} }},",
+                "    StatusWording {{ id: {}, before: {}, not_after: {}, after: {}, within_words: {}, errors_only: {}, request_log: {} }},",
                 lit(&id),
                 lits(&before),
+                lits(&not_after),
                 lits(&after),
                 within_words,
                 errors_only,

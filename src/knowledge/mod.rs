@@ -239,6 +239,9 @@ pub struct StatusWording {
     pub id: &'static str,
     /// Lower case: the words right before the status.
     pub before: &'static [&'static str],
+    /// Lower case: words that, ending right where `before` starts, make the number another one
+    /// (aiohttp's "ContentLengthError: 400" is its parser's own code, not the server's status).
+    pub not_after: &'static [&'static str],
     /// Lower case: the words right after the status (`401 Client Error: …`).
     pub after: &'static [&'static str],
     /// The status is the first number among this many words after `before` (0: right after it).

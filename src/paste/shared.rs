@@ -555,6 +555,9 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
         };
         for before in wording.before {
             for (at, _) in lower.match_indices(before).take(50) {
+                if wording.not_after.iter().any(|w| lower[..at].ends_with(w)) {
+                    continue;
+                }
                 // A terminal may wrap the line right after the words ("status code:\n401,
                 // reason phrase: …" in Maven's output).
                 let rest = lower[at + before.len()..].trim_start_matches([
