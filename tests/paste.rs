@@ -1316,3 +1316,28 @@ fn ci_log_times_before_every_line_are_taken_off() {
     let e = paste::read("{\"error\":\"invalid_grant\",\"error_description\":\"issued on\n2020-02-26T21:52:54.2810613Z and inactive\"}");
     assert!(e.body.is_some());
 }
+
+#[test]
+fn a_cause_that_is_only_the_requests_host_is_a_dns_failure() {
+    // Java's UnknownHostException says only the host; Spring 6 and Feign print only that message.
+    for text in [
+        "org.springframework.web.client.ResourceAccessException: I/O error on GET request for \"https://api.example.com/v1/items\": api.example.com",
+        "feign.RetryableException: api.example.com executing POST https://api.example.com/v1/items",
+    ] {
+        let e = paste::read(text);
+        let error = e.network_error.expect(text);
+        assert_eq!(error.kind, NetworkErrorKind::DnsNotResolved, "{text}");
+    }
+    // Another host, or a status, after the URL is not that.
+    for text in [
+        "I/O error on GET request for \"https://api.example.com/v1/items\": proxy.example.net",
+        "Request to https://api.example.com/v1/items failed: 404",
+    ] {
+        let e = paste::read(text);
+        assert!(
+            e.network_error
+                .is_none_or(|n| n.kind != NetworkErrorKind::DnsNotResolved),
+            "{text}"
+        );
+    }
+}

@@ -1045,6 +1045,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 .collect();
             let nothing_answered = f.opt_bool("nothing_answered")?.unwrap_or(false);
             let served_as = f.opt_int("served_as")?;
+            let host_only = f.opt_bool("host_only")?.unwrap_or(false);
             if let Some(code) = served_as {
                 if !(400..=599).contains(&code) || nothing_answered {
                     return Err(f.err(
@@ -1062,7 +1063,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             f.str("source")?;
             f.finish()?;
             failures.push(format!(
-                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, all: {}, names: {}, client: {}, steps: {}, detail: {}, verdict: {}, headline: {}, side: {side}, generic: {generic}, status_before: {}, no_answer: {no_answer}, nothing_answered: {nothing_answered}, served_as: {served_as} }},",
+                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, all: {}, names: {}, client: {}, steps: {}, detail: {}, verdict: {}, headline: {}, side: {side}, generic: {generic}, status_before: {}, no_answer: {no_answer}, nothing_answered: {nothing_answered}, served_as: {served_as}, host_only: {host_only} }},",
                 lit(&id),
                 camel(&kind),
                 lits(&needles),

@@ -315,6 +315,10 @@ pub struct Failure {
     /// The status of the error page this wording is (ngrok's ERR_NGROK_8012 page comes with 502):
     /// the status the visitor got when the paste names none.
     pub served_as: Option<u16>,
+    /// Also the failure when a wrapper's message ends in nothing but the host name of the URL it
+    /// names (Spring's `I/O error on POST request for "https://h/…": h`, Feign's `h executing POST
+    /// https://h/…`): Java's UnknownHostException says only the host.
+    pub host_only: bool,
 }
 
 #[derive(Debug)]

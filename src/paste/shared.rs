@@ -276,6 +276,15 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
                 .filter(|_| f.all.iter().all(|w| lower.contains(w)))
                 .map(|at| (f, at))
         })
+        .chain(
+            // A wrapper's message whose cause is only the host its URL names.
+            host_only_cause(text).into_iter().flat_map(|at| {
+                FAILURES
+                    .iter()
+                    .filter(|f| f.host_only)
+                    .map(move |f| (f, at))
+            }),
+        )
         .collect();
     // Within a kind and family, a wording whose cause is known exactly (its own verdict: esbuild's
     // installer that ignores npm's proxy) beats a plain runtime wording printed before it (Node's
@@ -320,6 +329,51 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
         nothing_answered: failure.nothing_answered,
         served_as: failure.served_as,
     })
+}
+
+/// Where a line says nothing but a host name as the cause of a request to that host (see
+/// `Failure::host_only`): `…request for "https://auth.example.com/token": auth.example.com`, or
+/// `auth.example.com executing POST https://auth.example.com/token`. In the first lines only.
+fn host_only_cause(text: &str) -> Option<usize> {
+    let is_host = |h: &str| {
+        h.contains('.')
+            && h.len() <= 253
+            && !h.starts_with(['.', '-'])
+            && h.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+            && h.bytes().any(|b| b.is_ascii_alphabetic())
+    };
+    // The URL on the line has that host: "://host" then its end (a path, a port, a quote).
+    let names = |line: &str, host: &str| {
+        line.match_indices("://").any(|(at, _)| {
+            let rest = &line[at + 3..];
+            rest.get(..host.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(host))
+                && rest[host.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| matches!(c, '/' | ':' | '"' | '\'' | '?' | ' '))
+        })
+    };
+    let mut offset = 0;
+    for line in text.split('\n').take(20) {
+        let trimmed = line.trim_end();
+        // Spring: the cause's message after the last ": ".
+        if let Some((before, host)) = trimmed.rsplit_once(": ") {
+            if is_host(host) && names(before, host) {
+                return Some(offset + before.len() + 2);
+            }
+        }
+        // Feign: "<cause's message> executing <METHOD> <url>", after the exception's name.
+        if let Some((head, request)) = trimmed.split_once(" executing ") {
+            let host = head.rsplit(": ").next().unwrap_or(head).trim();
+            if is_host(host) && names(request, host) {
+                return Some(offset + head.len() - host.len());
+            }
+        }
+        offset += line.len() + 1;
+    }
+    None
 }
 
 /// `text` in lower case with every byte offset kept, so a match in it is a match at the same place in
