@@ -1323,6 +1323,8 @@ fn a_cause_that_is_only_the_requests_host_is_a_dns_failure() {
     for text in [
         "org.springframework.web.client.ResourceAccessException: I/O error on GET request for \"https://api.example.com/v1/items\": api.example.com",
         "feign.RetryableException: api.example.com executing POST https://api.example.com/v1/items",
+        // Wide spaces around the host (a paste from a web page) are not part of it.
+        "feign.RetryableException: \u{3000}a.bc\u{3000}\u{3000} executing GET https://a.bc/x",
     ] {
         let e = paste::read(text);
         let error = e.network_error.expect(text);

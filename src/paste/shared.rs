@@ -368,7 +368,9 @@ fn host_only_cause(text: &str) -> Option<usize> {
         if let Some((head, request)) = trimmed.split_once(" executing ") {
             let host = head.rsplit(": ").next().unwrap_or(head).trim();
             if is_host(host) && names(request, host) {
-                return Some(offset + head.len() - host.len());
+                // Where `host` starts in the line (it is a slice of it).
+                let start = host.as_ptr() as usize - line.as_ptr() as usize;
+                return Some(offset + start);
             }
         }
         offset += line.len() + 1;
