@@ -501,7 +501,13 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
     let own_error_header = found
         .iter()
         .any(|(c, _)| c.error_header.is_some_and(|h| exchange.header(h).is_some()));
-    if first.role.in_front() && gateway_status(status) && (html || empty || own_error_header) {
+    // A load balancer's log that says its backend answered the status: passed on, not its own.
+    let passed_on = exchange.log.as_ref().is_some_and(|l| l.backend_answered);
+    if first.role.in_front()
+        && gateway_status(status)
+        && (html || empty || own_error_header)
+        && !passed_on
+    {
         notes.side(Precedence::InFront, Side::Intermediary);
         notes.verdict(
             Precedence::InFront,
@@ -561,6 +567,16 @@ fn page_quote(exchange: &Exchange, page: &Page) -> String {
         .unwrap_or_default()
 }
 
+/// The name of the component that writes `log`'s format, if its entry names one.
+fn log_component_name(log: &crate::paste::LogReport) -> Option<&'static str> {
+    knowledge::LOGS
+        .iter()
+        .find(|l| l.id == log.id)
+        .and_then(|l| l.component)
+        .and_then(knowledge::component)
+        .map(|c| c.name)
+}
+
 /// A log line: quote it, name who wrote it, and explain its own error code.
 pub(super) fn log_line(exchange: &Exchange, notes: &mut Notes) {
     let Some(log) = &exchange.log else { return };
@@ -579,6 +595,21 @@ pub(super) fn log_line(exchange: &Exchange, notes: &mut Notes) {
     }
     if let Some(message) = &log.message {
         notes.server_message(message);
+    }
+    if log.backend_answered {
+        if let (Some(code), Some(name)) = (exchange.code(), log_component_name(log)) {
+            notes.side(Precedence::InFront, Side::Server);
+            notes.verdict(
+                Precedence::InFront,
+                shown!(
+                    "The server behind {} answered {} and {} passed it on: look in that server's (the application's) logs at this time, not at {}.",
+                    name,
+                    code,
+                    name,
+                    name,
+                ),
+            );
+        }
     }
     let line = Evidence::of(super::EvidenceSource::Paste, log.name, &log.line);
     notes.add(

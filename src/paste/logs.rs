@@ -232,6 +232,7 @@ fn read_as(format: &'static Log, trimmed: &str, choose: Option<usize>) -> Option
         code,
         message: format.message_key.and_then(|k| fields.get(k)),
         request_id: format.request_id_key.and_then(|k| fields.get(k)),
+        backend_answered: status.is_some_and(|s| s >= 400) && backend_answered(format, &fields),
     });
     Some(exchange)
 }
@@ -271,6 +272,11 @@ fn request_of(fields: &Fields) -> (Option<String>, Option<String>) {
 
 fn code_of(format: &Log, fields: &Fields) -> Option<String> {
     if format.code_key.is_none() && format.code_field.is_none() {
+        // The format's codes are its own answers: when its backend field holds a status, the
+        // backend answered ("503 503" in a Classic ELB line is the instance's 503).
+        if backend_answered(format, fields) {
+            return None;
+        }
         return crate::knowledge::CODES
             .iter()
             .filter(|c| c.scopes.contains(&format.id))
@@ -287,6 +293,11 @@ fn code_of(format: &Log, fields: &Fields) -> Option<String> {
 fn self_answered(format: &Log, fields: &Fields, status: Option<u16>) -> Option<String> {
     let status = status.filter(|s| *s >= 400)?;
     no_status(&field(fields, None, format.self_answered_field)?).then(|| status.to_string())
+}
+
+/// Whether the line's backend field (`self_answered_field`) holds a status: the backend answered.
+fn backend_answered(format: &Log, fields: &Fields) -> bool {
+    field(fields, None, format.self_answered_field).is_some_and(|f| !no_status(&f))
 }
 
 /// What log formats write in a status field when there was no status.

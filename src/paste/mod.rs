@@ -197,6 +197,9 @@ pub struct LogReport {
     pub code: Option<String>,
     pub message: Option<String>,
     pub request_id: Option<String>,
+    /// A load balancer's line whose backend field holds the error status: the backend answered it
+    /// and the load balancer passed it on ("503 503" in a Classic ELB line).
+    pub backend_answered: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
