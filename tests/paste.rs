@@ -1343,3 +1343,13 @@ fn a_cause_that_is_only_the_requests_host_is_a_dns_failure() {
         );
     }
 }
+
+#[test]
+fn a_powershell_error_category_is_not_a_status() {
+    // "NotImplemented" in an error record's CategoryInfo is PowerShell's ErrorCategory, not 501.
+    let text = "Invoke-WebRequest : The response content cannot be parsed because the Internet Explorer engine is not available.\n    + CategoryInfo          : NotImplemented: (:) [Invoke-WebRequest], NotSupportedException\n    + FullyQualifiedErrorId : WebCmdletIEDomNotSupportedException";
+    assert_eq!(paste::read(text).code(), None);
+    // A status PowerShell's own message names is still read.
+    let text = "Invoke-WebRequest : The remote server returned an error: (404) Not Found.\n    + CategoryInfo          : InvalidOperation: (System.Net.HttpWebRequest:HttpWebRequest) [Invoke-WebRequest], WebException";
+    assert_eq!(paste::read(text).code(), Some(404));
+}

@@ -44,6 +44,7 @@ export type FindingKind =
   | "clock-skew"
   | "conflict"
   | "connect-timeout"
+  | "connection-pool-exhausted"
   | "connection-refused"
   | "connection-reset"
   | "content-decoding"

@@ -854,6 +854,13 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
 /// found") does not count.
 pub(crate) fn phrase_status(text: &str) -> Option<StatusLine> {
     let text = prefix(text, 16 * 1024);
+    let masked;
+    let text = if text.contains("CategoryInfo") {
+        masked = without_error_categories(text);
+        masked.as_str()
+    } else {
+        text
+    };
     let mut best: Option<(usize, u16, &'static str)> = None;
     for status in catalog::all()
         .iter()
@@ -873,6 +880,37 @@ pub(crate) fn phrase_status(text: &str) -> Option<StatusLine> {
         reason: Some(phrase.to_string()),
         version: None,
     })
+}
+
+/// `text` with the category of each PowerShell error record blanked out, at the same length: in
+/// `+ CategoryInfo : NotImplemented: (:) [Invoke-WebRequest], NotSupportedException` the word is
+/// PowerShell's ErrorCategory
+/// (<https://learn.microsoft.com/en-us/dotnet/api/system.management.automation.errorcategory>), not
+/// a status's phrase.
+fn without_error_categories(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let category = line.find("CategoryInfo").and_then(|at| {
+            let after = at + line[at..].find(':')? + 1;
+            let start = after + (line[after..].len() - line[after..].trim_start().len());
+            let len = line[start..]
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(line.len() - start);
+            Some((start, start + len))
+        });
+        match category {
+            Some((start, end)) => {
+                out.push_str(&line[..start]);
+                out.extend(std::iter::repeat_n(' ', end - start));
+                out.push_str(&line[end..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// Where `text` first names `phrase` in one of the forms [`phrase_status`] accepts.
