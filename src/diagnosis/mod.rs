@@ -17,7 +17,7 @@ mod request;
 mod request_ids;
 mod requests;
 mod retry;
-mod time;
+pub(crate) mod time;
 
 use crate::catalog::{self, RetryPolicy, Side, Status};
 pub use crate::knowledge::FindingKind;

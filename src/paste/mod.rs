@@ -537,31 +537,8 @@ fn undecorate(text: &str) -> Option<String> {
 
 /// The rest of a line after a leading "YYYY-MM-DDTHH:MM:SS[.fraction]Z " time.
 fn utc_stamp(line: &str) -> Option<&str> {
-    let b = line.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    let shape = digits(0..4)
-        && b.get(4) == Some(&b'-')
-        && digits(5..7)
-        && b.get(7) == Some(&b'-')
-        && digits(8..10)
-        && b.get(10) == Some(&b'T')
-        && digits(11..13)
-        && b.get(13) == Some(&b':')
-        && digits(14..16)
-        && b.get(16) == Some(&b':')
-        && digits(17..19);
-    if !shape {
-        return None;
-    }
-    let mut at = 19;
-    if b.get(at) == Some(&b'.') {
-        at += 1;
-        while b.get(at).is_some_and(u8::is_ascii_digit) {
-            at += 1;
-        }
-    }
-    (b.get(at) == Some(&b'Z')).then(|| line[at + 1..].strip_prefix(' ').unwrap_or(&line[at + 1..]))
+    let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
+    (word.ends_with('Z') && crate::diagnosis::time::parse_rfc3339(word).is_some()).then_some(rest)
 }
 
 fn read_shape(text: &str) -> Exchange {
