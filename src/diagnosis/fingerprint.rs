@@ -567,16 +567,6 @@ fn page_quote(exchange: &Exchange, page: &Page) -> String {
         .unwrap_or_default()
 }
 
-/// The name of the component that writes `log`'s format, if its entry names one.
-fn log_component_name(log: &crate::paste::LogReport) -> Option<&'static str> {
-    knowledge::LOGS
-        .iter()
-        .find(|l| l.id == log.id)
-        .and_then(|l| l.component)
-        .and_then(knowledge::component)
-        .map(|c| c.name)
-}
-
 /// A log line: quote it, name who wrote it, and explain its own error code.
 pub(super) fn log_line(exchange: &Exchange, notes: &mut Notes) {
     let Some(log) = &exchange.log else { return };
@@ -589,15 +579,9 @@ pub(super) fn log_line(exchange: &Exchange, notes: &mut Notes) {
     {
         notes.matched(component.id);
         notes.answered_by(component.name);
-    }
-    if let Some(id) = &log.request_id {
-        notes.request_id("request id (log)", id);
-    }
-    if let Some(message) = &log.message {
-        notes.server_message(message);
-    }
-    if log.backend_answered {
-        if let (Some(code), Some(name)) = (exchange.code(), log_component_name(log)) {
+        // Its backend field holds the status: the server behind it answered, it passed it on.
+        if let Some(code) = exchange.code().filter(|_| log.backend_answered) {
+            let name = component.name;
             notes.side(Precedence::InFront, Side::Server);
             notes.verdict(
                 Precedence::InFront,
@@ -610,6 +594,12 @@ pub(super) fn log_line(exchange: &Exchange, notes: &mut Notes) {
                 ),
             );
         }
+    }
+    if let Some(id) = &log.request_id {
+        notes.request_id("request id (log)", id);
+    }
+    if let Some(message) = &log.message {
+        notes.server_message(message);
     }
     let line = Evidence::of(super::EvidenceSource::Paste, log.name, &log.line);
     notes.add(

@@ -508,31 +508,41 @@ fn read_whole(trimmed: &str) -> Option<Exchange> {
 /// (<https://docs.docker.com/reference/cli/docker/container/logs/>) put first. Without them, an HTML page or a
 /// JSON body spread over those lines reads as if pasted alone. Lines without the mark stay.
 fn undecorate(text: &str) -> Option<String> {
-    // pytest aligns "E" with the failing source line's indentation: "E" and at least three spaces.
-    let pytest =
-        |l: &str| l.trim_end() == "E" || (l.starts_with("E   ") && !l[1..].trim_start().is_empty());
-    let terraform = |l: &str| l.starts_with('│');
-    // GitHub Actions' and Azure Pipelines' logs, `docker logs -t` and `kubectl logs --timestamps`
-    // start every line with an RFC 3339 UTC time: "2024-05-14T09:21:07.4411234Z ".
-    let stamped = |l: &str| utc_stamp(l).is_some();
-    let count = |mark: &dyn Fn(&str) -> bool| lines(text).take(2000).filter(|l| mark(l)).count();
-    if count(&pytest) >= 2 {
-        let plain = lines(text).map(|l| if pytest(l) { l[1..].trim_start() } else { l });
-        return Some(plain.collect::<Vec<_>>().join("\n"));
+    // With each mark, whether a log format may start with it (load balancers' access logs start
+    // with a UTC time too, and their reader wants it).
+    let marks: [(Mark, bool); 3] = [
+        (pytest_mark, false),
+        (utc_stamp, true),
+        (terraform_mark, false),
+    ];
+    let (mark, a_log_may) = marks
+        .into_iter()
+        .find(|(mark, _)| lines(text).take(2000).filter(|l| mark(l).is_some()).count() >= 2)?;
+    if a_log_may && logs::read(text.trim()).is_some() {
+        return None;
     }
-    // Load balancers' access logs start with the same time, and their reader wants it.
-    if count(&stamped) >= 2 && logs::read(text.trim()).is_none() {
-        let plain = lines(text).map(|l| utc_stamp(l).map_or(l, |rest| rest));
-        return Some(plain.collect::<Vec<_>>().join("\n"));
-    }
-    if count(&terraform) >= 2 {
-        let plain = lines(text).map(|l| match l.strip_prefix('│') {
-            Some(rest) => rest.strip_prefix(' ').unwrap_or(rest),
-            None => l,
-        });
-        return Some(plain.collect::<Vec<_>>().join("\n"));
-    }
-    None
+    Some(
+        lines(text)
+            .map(|l| mark(l).unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+/// A mark down the left of a line: the rest of the line after it, or none without it.
+type Mark = fn(&str) -> Option<&str>;
+
+/// The rest of a line after pytest's mark: "E" and at least three spaces (pytest aligns it with the
+/// failing source line's indentation), or an "E" alone.
+fn pytest_mark(l: &str) -> Option<&str> {
+    (l.trim_end() == "E" || (l.starts_with("E   ") && !l[1..].trim_start().is_empty()))
+        .then(|| l[1..].trim_start())
+}
+
+/// The rest of a line after Terraform's box edge, "│ ".
+fn terraform_mark(l: &str) -> Option<&str> {
+    l.strip_prefix('│')
+        .map(|rest| rest.strip_prefix(' ').unwrap_or(rest))
 }
 
 /// The rest of a line after a leading "YYYY-MM-DDTHH:MM:SS[.fraction]Z " time.

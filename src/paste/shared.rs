@@ -343,37 +343,31 @@ fn host_only_cause(text: &str) -> Option<usize> {
                 .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
             && h.bytes().any(|b| b.is_ascii_alphabetic())
     };
-    // The URL on the line has that host: "://host" then its end (a path, a port, a quote).
+    // A URL on the line has that host.
     let names = |line: &str, host: &str| {
-        line.match_indices("://").any(|(at, _)| {
-            let rest = &line[at + 3..];
-            rest.get(..host.len())
+        urls_in(line).any(|url| {
+            url.split_once("://")
+                .and_then(|(_, rest)| rest.split(['/', '?', '#', ':']).next())
                 .is_some_and(|h| h.eq_ignore_ascii_case(host))
-                && rest[host.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| matches!(c, '/' | ':' | '"' | '\'' | '?' | ' '))
         })
     };
-    let mut offset = 0;
+    // Where `host`, a slice of `text`, starts in it.
+    let at = |host: &str| host.as_ptr() as usize - text.as_ptr() as usize;
     for line in text.split('\n').take(20) {
         let trimmed = line.trim_end();
         // Spring: the cause's message after the last ": ".
         if let Some((before, host)) = trimmed.rsplit_once(": ") {
             if is_host(host) && names(before, host) {
-                return Some(offset + before.len() + 2);
+                return Some(at(host));
             }
         }
         // Feign: "<cause's message> executing <METHOD> <url>", after the exception's name.
         if let Some((head, request)) = trimmed.split_once(" executing ") {
             let host = head.rsplit(": ").next().unwrap_or(head).trim();
             if is_host(host) && names(request, host) {
-                // Where `host` starts in the line (it is a slice of it).
-                let start = host.as_ptr() as usize - line.as_ptr() as usize;
-                return Some(offset + start);
+                return Some(at(host));
             }
         }
-        offset += line.len() + 1;
     }
     None
 }
