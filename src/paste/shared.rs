@@ -335,9 +335,9 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
 /// `Failure::host_only`): `…request for "https://auth.example.com/token": auth.example.com`, or
 /// `auth.example.com executing POST https://auth.example.com/token`. In the first lines only.
 fn host_only_cause(text: &str) -> Option<usize> {
+    // A name with dots or a bare service name ("http://bla-risk-service/…": bla-risk-service).
     let is_host = |h: &str| {
-        h.contains('.')
-            && h.len() <= 253
+        h.len() <= 253
             && !h.starts_with(['.', '-'])
             && h.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
