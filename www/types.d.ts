@@ -12,6 +12,7 @@ export interface Evidence { source: EvidenceSource; name: string; value: string;
  * kinds declared in the knowledge files (src/knowledge/); a test keeps it in step.
  */
 export type FindingKind =
+  | "account-suspended"
   | "answered-by-api"
   | "answered-by-cdn"
   | "answered-by-gateway"
@@ -22,6 +23,7 @@ export type FindingKind =
   | "answered-by-web-server"
   | "api-error"
   | "api-error-code"
+  | "api-retired"
   | "app-failed-to-start"
   | "auth-challenge"
   | "auth-challenge-missing"

@@ -218,7 +218,13 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
                 page_matches(p, &lower, None)
                     || page_matches(p, &lower, p.statuses.first().copied())
             }
-            Some(_) => !p.statuses.is_empty() && page_matches(p, &lower, code),
+            Some(c) => {
+                (!p.statuses.is_empty() && page_matches(p, &lower, code))
+                    // A status the catalog does not know (GitHub Copilot's 466) says nothing of its
+                    // own: the words lead, as they do with no status.
+                    || (crate::catalog::lookup(c).is_none()
+                        && page_matches(p, &lower, p.statuses.first().copied()))
+            }
         };
         if let Some(page) = PAGES
             .iter()
