@@ -42,6 +42,7 @@ export type FindingKind =
   | "client-certificate-required"
   | "client-closed-request"
   | "client-library"
+  | "client-response-limit"
   | "client-version-mismatch"
   | "clock-skew"
   | "conflict"
