@@ -117,6 +117,8 @@ fn lower_headers(exchange: &Exchange) -> String {
         if ["server", "via", "x-powered-by"].contains(&name.as_str())
             || name.contains("error")
             || name.contains("message")
+            // Linkerd 1's `l5d-err`: the router's own error, URL-encoded.
+            || name.ends_with("-err")
         {
             lines.push_str(&name);
             lines.push_str(": ");
