@@ -1098,6 +1098,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             }
             let status_key = f.opt_str("status_key")?;
             let status_field = f.opt_int("status_field")?;
+            let fields_after = f.opt_str("fields_after")?;
             let code_key = f.opt_str("code_key")?;
             let code_field = f.opt_int("code_field")?;
             let self_answered_field = f.opt_int("self_answered_field")?;
@@ -1112,7 +1113,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             scopes.insert(id.clone());
             let field = |n: Option<i64>| n.map_or("None".to_string(), |n| format!("Some({n})"));
             logs.push(format!(
-                "    Log {{ id: {}, name: {}, any: {}, all: {}, shape: {}, status_key: {}, status_field: {}, code_key: {}, code_field: {}, self_answered_field: {}, message_key: {}, request_id_key: {}, component: {} }},",
+                "    Log {{ id: {}, name: {}, any: {}, all: {}, shape: {}, status_key: {}, status_field: {}, fields_after: {}, code_key: {}, code_field: {}, self_answered_field: {}, message_key: {}, request_id_key: {}, component: {} }},",
                 lit(&id),
                 lit(&name),
                 lits(&any),
@@ -1120,6 +1121,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 lits(&shape),
                 opt_lit(&status_key),
                 field(status_field),
+                opt_lit(&fields_after),
                 opt_lit(&code_key),
                 field(code_field),
                 field(self_answered_field),

@@ -389,6 +389,9 @@ pub struct Log {
     pub shape: &'static [&'static str],
     pub status_key: Option<&'static str>,
     pub status_field: Option<i64>,
+    /// Whitespace fields are counted from the first field that starts with this text, not from the
+    /// line's start.
+    pub fields_after: Option<&'static str>,
     pub code_key: Option<&'static str>,
     pub code_field: Option<i64>,
     /// A field that is `-` when the logging proxy answered by itself (its backend sent no status):

@@ -14,6 +14,56 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
 /// [`read`], diagnosing line `choose` (an index among the log's lines of its format) instead of the
 /// last failing one.
 pub(super) fn read_at(trimmed: &str, choose: Option<usize>) -> Option<Exchange> {
+    let explains =
+        |e: &Exchange| e.status.is_some() || e.log.as_ref().is_some_and(|l| l.code.is_some());
+    match read_lines(trimmed, choose) {
+        Some(reading) if explains(&reading) => Some(reading),
+        reading => unwrapped(trimmed)
+            .and_then(|u| read_lines(&u, choose))
+            .filter(explains)
+            .or(reading),
+    }
+}
+
+/// A long log line that a terminal or an issue thread wrapped ("… recv() failed (104: Connection
+/// reset by peer)" / "while reading response header from upstream, …"): each line that does not
+/// start a record joined to the one before. A record starts as log lines do: a date, an address or
+/// a time (a digit), a syslog priority (`<134>`), a bracketed time (`[14/May/…`) or a month name
+/// (`Mar 31 02:25:33 host …`). `None` when nothing was joined.
+fn unwrapped(trimmed: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "Jan ", "Feb ", "Mar ", "Apr ", "May ", "Jun ", "Jul ", "Aug ", "Sep ", "Oct ", "Nov ",
+        "Dec ",
+    ];
+    let starts_record = |line: &str| {
+        let b = line.as_bytes();
+        let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+        digit_at(0)
+            || (matches!(b.first(), Some(b'<' | b'[')) && digit_at(1))
+            || MONTHS.iter().any(|m| line.starts_with(m))
+    };
+    let mut joined = String::with_capacity(trimmed.len());
+    let mut any = false;
+    for line in lines(trimmed) {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if !joined.is_empty() {
+            if starts_record(line) {
+                joined.push('\n');
+            } else {
+                joined.push(' ');
+                any = true;
+            }
+        }
+        joined.push_str(line);
+    }
+    // Only a paste whose first line starts a record is a wrapped log; prose is not.
+    (any && starts_record(&joined)).then_some(joined)
+}
+
+fn read_lines(trimmed: &str, choose: Option<usize>) -> Option<Exchange> {
     // Several formats may share markers ("[error]"): the first that reads the line wins.
     let mut readings = LOGS
         .iter()
@@ -129,7 +179,7 @@ fn read_as(format: &'static Log, trimmed: &str, choose: Option<usize>) -> Option
         parsed.iter().collect()
     };
     let status_of = |f: &Fields| -> Option<u16> {
-        let value = field(f, format.status_key, format.status_field)?;
+        let value = field(f, format, format.status_key, format.status_field)?;
         let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
         // The whole field: "192.168.2.5" in the status's place (a line with a prefix the format
         // does not have, docker compose's "web-1 | …") is not a status 192.
@@ -284,7 +334,7 @@ fn code_of(format: &Log, fields: &Fields) -> Option<String> {
             .find(|code| fields.line.contains(*code))
             .map(|c| c.to_string());
     }
-    field(fields, format.code_key, format.code_field).filter(|c| c != "-" && !c.is_empty())
+    field(fields, format, format.code_key, format.code_field).filter(|c| c != "-" && !c.is_empty())
 }
 
 /// The status as the format's own code, when the line says the proxy answered by itself (its backend
@@ -292,12 +342,12 @@ fn code_of(format: &Log, fields: &Fields) -> Option<String> {
 /// backend's 504.
 fn self_answered(format: &Log, fields: &Fields, status: Option<u16>) -> Option<String> {
     let status = status.filter(|s| *s >= 400)?;
-    no_status(&field(fields, None, format.self_answered_field)?).then(|| status.to_string())
+    no_status(&field(fields, format, None, format.self_answered_field)?).then(|| status.to_string())
 }
 
 /// Whether the line's backend field (`self_answered_field`) holds a status: the backend answered.
 fn backend_answered(format: &Log, fields: &Fields) -> bool {
-    field(fields, None, format.self_answered_field).is_some_and(|f| !no_status(&f))
+    field(fields, format, None, format.self_answered_field).is_some_and(|f| !no_status(&f))
 }
 
 /// What log formats write in a status field when there was no status.
@@ -305,10 +355,22 @@ fn no_status(field: &str) -> bool {
     matches!(field, "-" | "0" | "000")
 }
 
-fn field(fields: &Fields, key: Option<&str>, position: Option<i64>) -> Option<String> {
+/// A `key=value` field, or the 1-based whitespace field `position`: counted from the line's start, or,
+/// for a format with `fields_after`, from the first field that starts with that text (HAProxy's
+/// `[accept_date]`, which syslog headers with or without a host name put at different places).
+fn field(
+    fields: &Fields,
+    format: &Log,
+    key: Option<&str>,
+    position: Option<i64>,
+) -> Option<String> {
     key.and_then(|k| fields.get(k)).or_else(|| {
         let n = usize::try_from(position?).ok()?;
-        fields.positional.get(n.checked_sub(1)?).cloned()
+        let base = match format.fields_after {
+            Some(mark) => fields.positional.iter().position(|f| f.starts_with(mark))? + 1,
+            None => 0,
+        };
+        fields.positional.get((base + n).checked_sub(1)?).cloned()
     })
 }
 
