@@ -153,6 +153,7 @@ export type FindingKind =
   | "service-worker-error"
   | "service-worker-redirect"
   | "session-expired"
+  | "session-too-large"
   | "signature-mismatch"
   | "status-from-body"
   | "status-not-validated"
