@@ -2011,3 +2011,18 @@ fn a_phrase_title_and_a_status_inside_the_error_object_name_the_status() {
     let nested = "{\"error\": {\"status\": 401, \"error\": {\"message\": \"invalid token\", \"type\": \"proxy_error\"}, \"type\": \"proxy_error\"}}";
     assert_eq!(diagnosis::diagnose(nested).code, Some(401));
 }
+
+#[test]
+fn an_openai_style_body_is_not_blamed_on_stripe() {
+    // {"error": {"message", "type": "invalid_request_error", "param", "code": null}} from DeepInfra:
+    // Stripe's shape and type name, without Stripe's marks.
+    let d = diagnose_fixture("vendors/s19-deepinfra-not-authenticated.txt");
+    let text = format!("{} {} {}", d.headline, d.verdict, findings_text(&d));
+    assert!(!text.contains("Stripe"), "{text}");
+    assert!(d.verdict.contains("invalid_request_error"), "{}", d.verdict);
+    // With Stripe's marks the same type is Stripe's.
+    let d = diagnosis::diagnose(
+        "HTTP/1.1 400 Bad Request\nRequest-Id: req_abc123\n\n{\"error\": {\"message\": \"Invalid integer: abc\", \"param\": \"amount\", \"type\": \"invalid_request_error\"}}",
+    );
+    assert!(findings_text(&d).contains("stripe error"), "{}", findings_text(&d));
+}
