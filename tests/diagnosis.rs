@@ -2024,5 +2024,18 @@ fn an_openai_style_body_is_not_blamed_on_stripe() {
     let d = diagnosis::diagnose(
         "HTTP/1.1 400 Bad Request\nRequest-Id: req_abc123\n\n{\"error\": {\"message\": \"Invalid integer: abc\", \"param\": \"amount\", \"type\": \"invalid_request_error\"}}",
     );
-    assert!(findings_text(&d).contains("stripe error"), "{}", findings_text(&d));
+    assert!(
+        findings_text(&d).contains("stripe error"),
+        "{}",
+        findings_text(&d)
+    );
+}
+
+#[test]
+fn a_request_id_after_a_url_is_not_the_aws_sdk_for_go() {
+    // "unexpected status 403 Forbidden: {…}, url: https://…/responses, request id: …" (a relay's
+    // answer to OpenAI's Codex CLI): the AWS SDK for Go prints ", request id: " after a status.
+    let d = diagnose_fixture("vendors/w39-vendors-09-sub2api-insufficient-balance-403.txt");
+    assert_eq!(d.code, Some(403));
+    assert!(d.client.is_none(), "{:?}", d.client);
 }
