@@ -2039,3 +2039,12 @@ fn a_request_id_after_a_url_is_not_the_aws_sdk_for_go() {
     assert_eq!(d.code, Some(403));
     assert!(d.client.is_none(), "{:?}", d.client);
 }
+
+#[test]
+fn a_graphql_shaped_body_without_a_status_does_not_claim_200() {
+    // Directus's REST error copies GraphQL's {"errors": [{"message", "extensions": {"code"}}]} and is
+    // sent with 403: with no status in the paste, the verdict is Directus's, not "the status says OK".
+    let d = diagnose_fixture("pages/s19-directus-forbidden-no-status.txt");
+    assert!(!d.verdict.contains("says OK"), "{}", d.verdict);
+    assert!(d.verdict.contains("Directus"), "{}", d.verdict);
+}

@@ -392,6 +392,22 @@ fn hidden_failure(
     {
         return;
     }
+    // A body pasted without any status: it may have come with 200 (GraphQL servers) or with an error
+    // status (REST APIs that copy GraphQL's error shape, such as Directus's 403): say so, and let
+    // the error's own explanation give the verdict.
+    if exchange.code().is_none() && named.is_none() {
+        notes.add(
+            FindingKind::SuccessButFailed,
+            Severity::Warning,
+            "The HTTP status may hide this failure",
+            shown!(
+                "{} servers often answer 200 OK even when the request failed: act on the error in the body, whatever the status.",
+                format.name,
+            ),
+            Vec::new(),
+        );
+        return;
+    }
     notes.add(
         FindingKind::SuccessButFailed,
         Severity::Problem,
