@@ -14,12 +14,12 @@ const BUDGETS = {
   'http_troubleshooter.js': 72 * KiB,
   'http_troubleshooter_catalog.js': 40 * KiB,
   'http_troubleshooter_catalog_bg.wasm': 340 * KiB,
-  'http_troubleshooter_bg.wasm': 5900 * KiB,
+  'http_troubleshooter_bg.wasm': 6100 * KiB,
   'embed.js': 16 * KiB, // with data-annotate (issue 18)
-  'http-troubleshooter.html': 7800 * KiB,
+  'http-troubleshooter.html': 8100 * KiB,
   'sw.js': 4 * KiB,
 };
-const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2120 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2180 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
 // What a visitor of index.html downloads (the page, the glue and the wasm; the stylesheet is inside
 // the wasm), gzip -9. Issue 8 asks for 150 KiB; the measured floor is above it — a bare Yew 0.23 app
 // is 57 KiB and the catalog's text alone 60 KiB, before any engine code — so this budget holds the
@@ -74,10 +74,12 @@ const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2120 * KiB, 'http_troublesh
 // errors and "status code" in other languages, to 1938 KiB (the wasm 5231 KiB raw, 1921 KiB gzip);
 // the single page 7048 KiB. An eighteenth session's three probe rounds (about 180 entries from 185
 // pastes) and readers for pytest's, Terraform's and CI logs' line marks, to 2025 KiB (the wasm
-// 5481 KiB raw, 2008 KiB gzip); the single page 7381 KiB.
+// 5481 KiB raw, 2008 KiB gzip); the single page 7381 KiB. A nineteenth session's four probe rounds
+// (about 260 entries from 280 pastes), generic message classes and readers for wrapped log lines and
+// go-swagger's status, to 2138 KiB (the wasm 5807 KiB raw, 2121 KiB gzip); the single page 7816 KiB.
 // Issue 17's 280 KiB budget is not reached (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
-const TRANSFER_GZIP_BUDGET = 2140 * KiB;
+const TRANSFER_GZIP_BUDGET = 2200 * KiB;
 
 test('dist/ has the fixed names and stays within its size budgets', async () => {
   const rows = [];
