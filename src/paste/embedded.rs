@@ -154,12 +154,23 @@ pub(super) fn embedded_body(text: &str) -> Option<Body> {
                 return Some(Body::sniff(rest[..end].trim(), None));
             }
         }
-        // An XML error document quoted in a traceback (boto's S3 errors), cut after its root's end.
+        // An XML error document quoted in a traceback (boto's S3 errors), or after an error's label
+        // on the same line ("Error: <?xml …><Error><Code>AuthorizationPermissionMismatch…" from an
+        // Azure Storage client), cut after its root's end.
+        // Only after a lone label ("Error:", an exception's name): a message that quotes the XML
+        // mid-sentence (Guzzle's "… resulted in a `404 Not Found` response: <?xml …" inside a
+        // crash page) is about something else.
+        let labelled_xml = line
+            .to_ascii_lowercase()
+            .find(": <?xml")
+            .filter(|&at| !line[..at].trim().contains(char::is_whitespace))
+            .map(|at| at + 2);
         if lower.starts_with("<?xml")
             || lower.starts_with("<error>")
             || lower.starts_with("<errorresponse")
+            || labelled_xml.is_some()
         {
-            let rest = &text[offset..];
+            let rest = &text[offset + labelled_xml.unwrap_or(0)..];
             let end = ["</Error>", "</ErrorResponse>"]
                 .iter()
                 .filter_map(|tag| rest.rfind(tag).map(|at| at + tag.len()))
