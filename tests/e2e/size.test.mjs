@@ -75,8 +75,9 @@ const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2180 * KiB, 'http_troublesh
 // the single page 7048 KiB. An eighteenth session's three probe rounds (about 180 entries from 185
 // pastes) and readers for pytest's, Terraform's and CI logs' line marks, to 2025 KiB (the wasm
 // 5481 KiB raw, 2008 KiB gzip); the single page 7381 KiB. A nineteenth session's four probe rounds
-// (about 260 entries from 280 pastes), generic message classes and readers for wrapped log lines and
-// go-swagger's status, to 2138 KiB (the wasm 5807 KiB raw, 2121 KiB gzip); the single page 7816 KiB.
+// (about 260 entries from 280 pastes) and a blind set's misses, generic message classes and readers for
+// wrapped log lines and go-swagger's status, to 2147 KiB (the wasm 5831 KiB raw, 2130 KiB gzip); the
+// single page 7848 KiB.
 // Issue 17's 280 KiB budget is not reached (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
 const TRANSFER_GZIP_BUDGET = 2200 * KiB;
