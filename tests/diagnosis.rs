@@ -2048,3 +2048,59 @@ fn a_graphql_shaped_body_without_a_status_does_not_claim_200() {
     assert!(!d.verdict.contains("says OK"), "{}", d.verdict);
     assert!(d.verdict.contains("Directus"), "{}", d.verdict);
 }
+
+#[test]
+fn the_finding_behind_the_verdict_comes_first_and_the_retry_follows_it() {
+    // OKX's 401 {"code":"50102","msg":"Timestamp request expired"}: the clock-skew finding gives the
+    // verdict, so it leads the generic "API error 50102" card; and the retry advice speaks of fixing
+    // what the findings name, not of the 401's usual "valid credentials".
+    let d = diagnose_fixture("messages/fallback-s19-expired-okx-401.txt");
+    assert_eq!(d.code, Some(401));
+    assert_eq!(
+        d.findings[0].kind.as_str(),
+        "clock-skew",
+        "{:?}",
+        d.findings
+    );
+    assert!(d.findings.iter().any(|f| f.kind.as_str() == "api-error"));
+    assert!(
+        !d.retry.advice.contains("credentials"),
+        "{}",
+        d.retry.advice
+    );
+    assert!(
+        d.retry.advice.contains("fixing what the findings name"),
+        "{}",
+        d.retry.advice
+    );
+    // A 401 with no cause settled keeps the code's own advice.
+    let bare = diagnosis::diagnose("HTTP/1.1 401 Unauthorized\n");
+    assert!(
+        bare.retry.advice.contains("valid credentials"),
+        "{}",
+        bare.retry.advice
+    );
+}
+
+#[test]
+fn a_bare_read_timeout_names_no_client_library() {
+    // "ReadTimeout" alone is HTTPX's, Ruby's and Java's words too; urllib3's own sentence is requests'.
+    let d = diagnosis::diagnose("ReadTimeout\n");
+    assert_eq!(d.client, None);
+    assert!(
+        d.verdict.contains("No HTTP status was received"),
+        "{}",
+        d.verdict
+    );
+    let r = diagnosis::diagnose(
+        "requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='api.example.com', port=443): Read timed out. (read timeout=10)\n",
+    );
+    assert_eq!(r.client, Some("Python requests"));
+}
+
+#[test]
+fn envoys_timeout_body_alone_is_a_504() {
+    let d = diagnosis::diagnose("upstream request timeout\n");
+    assert_eq!(d.code, Some(504));
+    assert!(d.verdict.contains("Envoy"), "{}", d.verdict);
+}

@@ -214,7 +214,7 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
         let unexplained = notes
             .verdicts
             .iter()
-            .all(|v| v.0 == Precedence::UnreadResponse);
+            .all(|v| v.precedence == Precedence::UnreadResponse);
         let fits = |p: &Page| match code {
             None => {
                 page_matches(p, &lower, None)

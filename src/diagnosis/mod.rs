@@ -254,7 +254,7 @@ pub(crate) struct Notes {
     steps: Vec<Shown>,
     /// Candidate verdicts with their precedence and the steps of the entry behind them; the
     /// strongest wins, and its steps lead.
-    verdicts: Vec<(Precedence, Shown, Vec<Shown>)>,
+    verdicts: Vec<Candidate>,
     side: Option<(Precedence, Side)>,
     /// A status found in the body when the paste had no status line.
     code_hint: Option<(u16, Evidence)>,
@@ -278,6 +278,16 @@ pub(crate) struct Notes {
     retry_hint: Option<(Evidence, String, crate::knowledge::Unit)>,
 }
 
+/// A verdict a rule or entry proposed.
+struct Candidate {
+    precedence: Precedence,
+    verdict: Shown,
+    /// The steps of the entry behind it, which lead when it wins.
+    steps: Vec<Shown>,
+    /// The finding made with it (its index in `Notes::findings`), which leads the findings when it wins.
+    finding: Option<usize>,
+}
+
 /// A wait the server asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Wait {
@@ -296,15 +306,26 @@ impl Notes {
     ) {
         // Pieces of the paste in a finding's text are masked where they are quoted: the `Shown` type
         // admits nothing else (fuzzing once found a reason phrase that reached the page unmasked).
-        let title = title.into();
-        let detail = detail.into();
+        self.add_at(kind, severity, title.into(), detail.into(), evidence);
+    }
+
+    /// [`Notes::add`], returning where the finding is (a new one, or the same one found earlier).
+    fn add_at(
+        &mut self,
+        kind: FindingKind,
+        severity: Severity,
+        title: Shown,
+        detail: Shown,
+        evidence: Vec<Evidence>,
+    ) -> usize {
         // Two rules that find the same thing (a token rejected in the body and in WWW-Authenticate,
         // one saying a little more) make one finding with both pieces of evidence.
-        if let Some(same) = self.findings.iter_mut().find(|f| {
+        if let Some(at) = self.findings.iter().position(|f| {
             f.kind == kind
                 && f.title == title
                 && (f.detail.starts_with(detail.as_str()) || detail.starts_with(f.detail.as_str()))
         }) {
+            let same = &mut self.findings[at];
             if detail.len() > same.detail.len() {
                 same.detail = detail;
             }
@@ -313,7 +334,7 @@ impl Notes {
                     same.evidence.push(e);
                 }
             }
-            return;
+            return at;
         }
         self.findings.push(Finding {
             kind,
@@ -322,6 +343,7 @@ impl Notes {
             detail,
             evidence,
         });
+        self.findings.len() - 1
     }
 
     pub(crate) fn step(&mut self, step: impl Into<Shown>) {
@@ -332,7 +354,12 @@ impl Notes {
     }
 
     pub(crate) fn verdict(&mut self, precedence: Precedence, verdict: impl Into<Shown>) {
-        self.verdicts.push((precedence, verdict.into(), Vec::new()));
+        self.verdicts.push(Candidate {
+            precedence,
+            verdict: verdict.into(),
+            steps: Vec::new(),
+            finding: None,
+        });
     }
 
     pub(crate) fn side(&mut self, precedence: Precedence, side: Side) {
@@ -352,7 +379,7 @@ impl Notes {
     ) {
         self.matched(entry);
         let fill = |t: &'static str| crate::knowledge::fill(t, slots);
-        self.add(
+        let finding = self.add_at(
             meaning.kind,
             meaning.severity,
             fill(meaning.title),
@@ -361,10 +388,12 @@ impl Notes {
         );
         let precedence = meaning.precedence.unwrap_or(Precedence::VendorCode);
         if let Some(verdict) = meaning.verdict {
-            self.verdict(precedence, fill(verdict));
-            if let Some((_, _, own)) = self.verdicts.last_mut() {
-                own.extend(meaning.steps.iter().map(|s| fill(s)));
-            }
+            self.verdicts.push(Candidate {
+                precedence,
+                verdict: fill(verdict),
+                steps: meaning.steps.iter().map(|s| fill(s)).collect(),
+                finding: Some(finding),
+            });
             self.cause_settled = true;
         }
         if let Some(side) = meaning.side {
@@ -717,7 +746,7 @@ fn assemble(
         .iter()
         .enumerate()
         // Highest priority wins; among equals, the first added.
-        .max_by_key(|(i, (p, _, _))| (*p, std::cmp::Reverse(*i)))
+        .max_by_key(|(i, c)| (c.precedence, std::cmp::Reverse(*i)))
         .map(|(_, w)| w);
     let mut steps = std::mem::take(&mut notes.steps);
     // Nothing named a status or a failure, but the paste is an error in its own words: quote them
@@ -729,7 +758,7 @@ fn assemble(
     .then(|| own_words(exchange))
     .flatten();
     let verdict = match (winner, &own_quote) {
-        (Some((_, v, _)), _) => v.clone(),
+        (Some(c), _) => c.verdict.clone(),
         (None, Some(words)) => shown!(
             "No HTTP status, and no failure this troubleshooter knows, is in the paste. The error says: “{}”",
             words,
@@ -743,7 +772,7 @@ fn assemble(
     }
     // The steps of the entry whose verdict won come first: a weaker entry that matched earlier (a
     // tool's generic code) must not lead with advice the verdict has overruled.
-    if let Some((_, _, own)) = winner {
+    if let Some(own) = winner.map(|c| &c.steps) {
         let (mut first, rest): (Vec<Shown>, Vec<Shown>) =
             steps.into_iter().partition(|s| own.contains(s));
         first.sort_by_key(|s| own.iter().position(|o| o == s));
@@ -800,26 +829,33 @@ fn assemble(
 
     let retry = retry::advice(status.as_ref(), &notes, exchange);
 
-    let mut findings = std::mem::take(&mut notes.findings);
+    // Numbered as the rules made them: the winning verdict names its finding by that number.
+    let mut findings: Vec<(usize, Finding)> = std::mem::take(&mut notes.findings)
+        .into_iter()
+        .enumerate()
+        .collect();
     // "No known error message was found" is wrong once knowledge explained the paste.
     if findings
         .iter()
-        .any(|f| f.kind != FindingKind::PasteNote && f.severity != Severity::Info)
+        .any(|(_, f)| f.kind != FindingKind::PasteNote && f.severity != Severity::Info)
     {
-        findings.retain(|f| {
+        findings.retain(|(_, f)| {
             f.kind != FindingKind::PasteNote || f.detail.as_str() != crate::paste::UNRECOGNISED
         });
     }
-    // Problems first, then warnings, then context; the rules' order within each. A failure to read
-    // the response that something else explained (Tiingo's notice beside JSONDecodeError) comes after
-    // the finding that explains it.
+    // Problems first, then warnings, then context; within each the finding behind the verdict
+    // first (OKX's clock-skew message before the generic "API error 50102" card), then the rules'
+    // order. A failure to read the response that something else explained (Tiingo's notice beside
+    // JSONDecodeError) comes after the finding that explains it.
     let unread = exchange
         .network_error
         .as_ref()
         .filter(|e| e.response_received() && e.verdict.is_none())
-        .filter(|_| winner.is_some_and(|(p, _, _)| *p > Precedence::UnreadResponse))
+        .filter(|_| winner.is_some_and(|c| c.precedence > Precedence::UnreadResponse))
         .map(|e| e.kind.explanation().finding);
-    findings.sort_by_key(|f| (f.severity, unread == Some(f.kind)));
+    let lead = winner.and_then(|c| c.finding);
+    findings.sort_by_key(|(i, f)| (f.severity, lead != Some(*i), unread == Some(f.kind)));
+    let mut findings: Vec<Finding> = findings.into_iter().map(|(_, f)| f).collect();
     // A quote is shown once, under the first finding that uses it: a log line that names the status,
     // the cause and who wrote it is not pasted back three times.
     // The same pasted line under two labels ("client library", "the failure") is the same quote; a

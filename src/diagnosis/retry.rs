@@ -646,11 +646,20 @@ pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange
     let policy = notes.retry_policy.unwrap_or(status.retry.policy);
     // The catalog's note speaks for the code's usual policy; when the evidence chose another (a 502
     // that a proxy's buffer caused needs a fix, not backoff), the note would contradict it.
-    let mut advice = Shown::from(if policy == status.retry.policy {
-        status.retry.note
+    let mut advice = if policy == status.retry.policy
+        && !(notes.cause_settled && policy == RetryPolicy::AfterFix)
+    {
+        Shown::from(status.retry.note)
+    } else if policy == RetryPolicy::AfterFix && status.retry.safe_for_non_idempotent {
+        // A cause the evidence settled (a clock out of step behind a 401) is what to fix, not the
+        // code's usual cause ("valid credentials"); whether resending is safe still follows the code.
+        shown!(
+            "{} It was refused before it was carried out, so resending it then is safe.",
+            policy_sentence(policy)
+        )
     } else {
-        policy_sentence(policy)
-    });
+        Shown::from(policy_sentence(policy))
+    };
     if let (Some(at), true) = (wait.and_then(|w| w.at_unix), notes.wait_over) {
         advice = shown!(
             "The wait the server asked for ended at {}; you can retry now.",
