@@ -31,6 +31,7 @@ export type FindingKind =
   | "backend-answered"
   | "blocked-by-client"
   | "blocked-by-firewall"
+  | "body-status-differs"
   | "body-unreadable"
   | "broken-tool-release"
   | "browser-intervention"

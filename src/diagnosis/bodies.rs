@@ -561,6 +561,49 @@ fn status_of_stock_title(title: &str, heading: &str) -> Option<u16> {
 /// Bodies that contradict the status line.
 pub(super) fn mismatches(exchange: &Exchange, status: &Status, notes: &mut Notes) {
     let Some(body) = &exchange.body else { return };
+    // The error body names another error status with that status's own phrase
+    // ({"code":413,"message":"Request Entity Too Large"} printed as "code '404'"): the server that
+    // wrote the body answered that status, and something in between (a proxy, a gateway, a custom
+    // error handler, an inner call's wrapper) reported another. What the body's status means is the
+    // failure to fix.
+    if let Some((stated, pointer, phrase)) = body.json.as_ref().and_then(number_beside_its_phrase) {
+        if let Some(inner) =
+            crate::catalog::lookup(stated).filter(|_| stated != status.code && status.code >= 400)
+        {
+            let finding = notes.add_at(
+                FindingKind::BodyStatusDiffers,
+                Severity::Problem,
+                shown!(
+                    "The body says {} {}; the status says {}",
+                    stated,
+                    inner.phrase,
+                    status.code
+                ),
+                shown!(
+                    "The error body was written for a {}: {} The response was reported as {}: a proxy, a gateway, a custom error handler or a service wrapping an inner call changed it on the way. Fix what the body's {} means first; then, if the {} surprises you, find what rewrote it.",
+                    stated,
+                    inner.summary,
+                    status.code,
+                    stated,
+                    status.code,
+                ),
+                vec![Evidence::body(&pointer, &format!("{stated} {phrase}"))],
+            );
+            // The body's status is the cause: its steps, not the reported status's, are the answer.
+            notes.settle(
+                finding,
+                Precedence::Mismatch,
+                shown!(
+                    "The error body says {} {}: {} The {} around it was set by something in between.",
+                    stated,
+                    inner.phrase,
+                    inner.summary,
+                    status.code,
+                ),
+                inner.caller_steps.iter().take(2).map(|s| Shown::from(*s)).collect(),
+            );
+        }
+    }
     let lower: String = body
         .text
         .chars()

@@ -362,6 +362,27 @@ impl Notes {
         });
     }
 
+    /// A verdict that settles the cause, with the finding that states it (which then leads the
+    /// findings) and the steps that lead when it wins.
+    fn settle(
+        &mut self,
+        finding: usize,
+        precedence: Precedence,
+        verdict: Shown,
+        steps: Vec<Shown>,
+    ) {
+        for step in &steps {
+            self.step(step.clone());
+        }
+        self.verdicts.push(Candidate {
+            precedence,
+            verdict,
+            steps,
+            finding: Some(finding),
+        });
+        self.cause_settled = true;
+    }
+
     pub(crate) fn side(&mut self, precedence: Precedence, side: Side) {
         if self.side.is_none_or(|(p, _)| precedence > p) {
             self.side = Some((precedence, side));
@@ -388,13 +409,12 @@ impl Notes {
         );
         let precedence = meaning.precedence.unwrap_or(Precedence::VendorCode);
         if let Some(verdict) = meaning.verdict {
-            self.verdicts.push(Candidate {
+            self.settle(
+                finding,
                 precedence,
-                verdict: fill(verdict),
-                steps: meaning.steps.iter().map(|s| fill(s)).collect(),
-                finding: Some(finding),
-            });
-            self.cause_settled = true;
+                fill(verdict),
+                meaning.steps.iter().map(|s| fill(s)).collect(),
+            );
         }
         if let Some(side) = meaning.side {
             self.side(precedence, side);
