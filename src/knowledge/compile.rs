@@ -1010,6 +1010,9 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             // a variable value: Chromium's "Failed to execute 'setRequestHeader'" … "is not a valid
             // HTTP header field value").
             let all: Vec<String> = f.list("all")?.iter().map(|s| s.to_lowercase()).collect();
+            // Words that must not be in the paste: another tool's or case's text around the same
+            // wording (curl's SSL_ERROR_SYSCALL printed for a dropped proxy handshake, not a mirror's).
+            let none: Vec<String> = f.list("none")?.iter().map(|s| s.to_lowercase()).collect();
             let names = f.list("names")?;
             let client = f.opt_str("client")?;
             if let Some(c) = &client {
@@ -1063,11 +1066,12 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             f.str("source")?;
             f.finish()?;
             failures.push(format!(
-                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, all: {}, names: {}, client: {}, steps: {}, detail: {}, verdict: {}, headline: {}, side: {side}, generic: {generic}, status_before: {}, no_answer: {no_answer}, nothing_answered: {nothing_answered}, served_as: {served_as}, host_only: {host_only} }},",
+                "    Failure {{ id: {}, kind: NetworkErrorKind::{}, needles: {}, all: {}, none: {}, names: {}, client: {}, steps: {}, detail: {}, verdict: {}, headline: {}, side: {side}, generic: {generic}, status_before: {}, no_answer: {no_answer}, nothing_answered: {nothing_answered}, served_as: {served_as}, host_only: {host_only} }},",
                 lit(&id),
                 camel(&kind),
                 lits(&needles),
                 lits(&all),
+                lits(&none),
                 lits(&names),
                 opt_lit(&client),
                 lits(&steps),

@@ -288,6 +288,8 @@ pub struct Failure {
     pub needles: &'static [&'static str],
     /// Words that must all be in the paste as well, anywhere (the fixed parts around a value).
     pub all: &'static [&'static str],
+    /// Words that must not be in the paste (lower case): another case around the same wording.
+    pub none: &'static [&'static str],
     pub names: &'static [&'static str],
     pub client: Option<&'static str>,
     /// Steps for this wording, when it says more than its kind (a CORS preflight, credentials).

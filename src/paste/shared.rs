@@ -274,6 +274,7 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
                 // Words the wording needs besides (the fixed part after a variable value, or a
                 // second line the same tool prints), anywhere in the paste.
                 .filter(|_| f.all.iter().all(|w| lower.contains(w)))
+                .filter(|_| !f.none.iter().any(|w| lower.contains(w)))
                 .map(|at| (f, at))
         })
         .chain(
