@@ -43,7 +43,19 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     // A response that arrived and could not be read: what reads the response itself comes first,
     // unless the failure's own wording knows its cause (Docker's "error parsing HTTP 413 response
     // body" is a proxy's size limit whatever page came with it).
-    let precedence = if error.response_received() && error.verdict.is_none() {
+    // So does an error page inside the unread response (nginx's "413 Request Entity Too Large" quoted
+    // by Go's "invalid character '<'"): the status it names is the answer, not the endpoint's route.
+    // A wording written for that very status (Docker's "error parsing HTTP 413 response body") still
+    // knows its cause and side best.
+    let error_page = exchange.code().is_some_and(|c| {
+        let number = c.to_string();
+        c >= 400
+            && !knowledge::FAILURES
+                .iter()
+                .filter(|f| f.id == error.entry)
+                .any(|f| f.needles.iter().any(|n| n.contains(number.as_str())))
+    });
+    let precedence = if error.response_received() && (error.verdict.is_none() || error_page) {
         Precedence::UnreadResponse
     } else {
         Precedence::NoResponse
