@@ -2104,3 +2104,40 @@ fn envoys_timeout_body_alone_is_a_504() {
     assert_eq!(d.code, Some(504));
     assert!(d.verdict.contains("Envoy"), "{}", d.verdict);
 }
+
+#[test]
+fn a_vendor_code_printed_in_prose_beside_the_vendors_name_uses_its_entry() {
+    // twilio-ruby's RestError as Chatwoot's error tracker titled it (chatwoot/chatwoot#8257): no JSON
+    // body, only the SDK's text. Twilio's 21211 entry (written for its JSON body) explains it.
+    let d = diagnosis::diagnose(
+        "Twilio::REST::RestError: [HTTP 400] 21211 : Unable to create record\nInvalid 'To' Phone Number\n",
+    );
+    assert_eq!(d.code, Some(400));
+    assert!(d.verdict.contains("21211"), "{}", d.verdict);
+    assert!(d.verdict.contains("E.164"), "{}", d.verdict);
+    // The same number without the vendor's name is not Twilio's.
+    let other = diagnosis::diagnose("Error 21211 while sending the message\n");
+    assert!(!everything(&other).contains("Twilio"), "{}", other.verdict);
+    // A vendor's common word ("Not Found", GitHub's) is not a code in prose.
+    let civo = diagnose_fixture("vendors/w21-vendors-12-civo-database-region-not-found.txt");
+    assert!(
+        !everything(&civo).contains("GitHub says"),
+        "{}",
+        civo.verdict
+    );
+}
+
+#[test]
+fn a_request_printed_before_the_response_is_not_the_error_body() {
+    // messaging-api-telegram prints "Request Data -" {chat_id, text} before "Response Data -" with
+    // Telegram's {"ok": false, "error_code": 400, "description": "Bad Request: chat not found"}.
+    let d = diagnose_fixture("vendors/w43-vendors-09-telegram-chat-not-found.txt");
+    assert_eq!(d.code, Some(400));
+    assert!(
+        d.server_message
+            .as_ref()
+            .is_some_and(|m| m.as_str().contains("chat not found")),
+        "{:?}",
+        d.server_message
+    );
+}

@@ -7,7 +7,7 @@
 use super::precedence::Precedence;
 use super::{Evidence, FindingKind, Notes, Severity, Shown};
 use crate::catalog::{Side, Status, StatusClass};
-use crate::knowledge::{self, Condition, Format, Slots, FORMATS};
+use crate::knowledge::{self, Condition, Format, Slots, CODES, FORMATS};
 use crate::paste::InputKind;
 use crate::paste::{Body, Exchange, MediaKind};
 use crate::shown;
@@ -921,4 +921,108 @@ pub(super) fn is_phrase_of(status: &Status, text: &str) -> bool {
         && std::iter::once(status.phrase)
             .chain(status.aliases.iter().copied())
             .any(|p| crate::catalog::normalise_phrase(p) == wanted)
+}
+
+/// A vendor's error code printed in prose beside the vendor's name, where no body of that vendor's
+/// format was read: an SDK's or a log's own text ("Twilio Client Error: [HTTP 400] 21608 : Unable to
+/// create record"). The entries written for that format's codes explain it there too, so a vendor is
+/// one entry for every shape its error is pasted in.
+pub(super) fn codes_in_text(exchange: &Exchange, notes: &mut Notes) {
+    if notes.cause_settled {
+        return;
+    }
+    let mut text = String::new();
+    let mut push = |t: &str| {
+        let mut end = t.len().min(20_000);
+        while !t.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.push_str(&t[..end]);
+        text.push('\n');
+    };
+    if let Some(message) = &exchange.message_text {
+        push(message);
+    }
+    // A body a format read has had its codes looked up; only the text of others is prose.
+    if let Some(body) = exchange.body.as_ref().filter(|b| b.json.is_none()) {
+        push(&body.text);
+    }
+    if let Some(client) = &exchange.client {
+        push(&client.message);
+    }
+    if let Some(log) = &exchange.log {
+        push(&log.line);
+    }
+    if text.trim().is_empty() {
+        return;
+    }
+    for format in FORMATS {
+        let Some(vendor) = vendor_word(format.name) else {
+            continue;
+        };
+        if notes.matched_entry(format.id) || !has_token(&text, vendor) {
+            continue;
+        }
+        for entry in CODES.iter().filter(|c| c.scopes.contains(&format.id)) {
+            if let Some(code) = entry
+                .codes
+                .iter()
+                .find(|c| distinctive(c) && has_token(&text, c))
+            {
+                let slots = Slots {
+                    code: Some(super::quote(super::redact::mask(code))),
+                    name: Some(format.name),
+                    ..Slots::default()
+                };
+                notes.apply(
+                    entry.id,
+                    &entry.meaning,
+                    &slots,
+                    vec![Evidence::of(
+                        super::EvidenceSource::Paste,
+                        &format!("{vendor} error code"),
+                        code,
+                    )],
+                );
+                return;
+            }
+        }
+    }
+}
+
+/// The word that names a format's vendor in prose ("Twilio", "Stripe"), or none for a shape many
+/// APIs share ("Problem details", "GraphQL", "API error object").
+fn vendor_word(name: &str) -> Option<&str> {
+    const SHARED: [&str; 7] = [
+        "API", "Problem", "GraphQL", "JSON:API", "OAuth", "Cloud", "X",
+    ];
+    let word = name.split_whitespace().next()?;
+    (word.len() >= 4
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && !SHARED.contains(&word))
+    .then_some(word)
+}
+
+/// A code that cannot be an ordinary word, phrase or number of the text: "21608", "card_declined",
+/// "AuthorizationPermissionMismatch", "REQUEST_DENIED"; not "invalid", "DENIED", "Not Found",
+/// "AccessDenied" (many vendors' word) or "1020".
+fn distinctive(code: &str) -> bool {
+    let digits = code.chars().all(|c| c.is_ascii_digit());
+    let upper = code.chars().filter(char::is_ascii_uppercase).count();
+    let lower = code.chars().any(|c| c.is_ascii_lowercase());
+    code.len() >= 5
+        && !code.contains(char::is_whitespace)
+        && (digits
+            || code.contains(['_', '.'])
+            || code.chars().any(|c| c.is_ascii_digit())
+            || (upper >= 3 && lower))
+}
+
+/// `word` in `text` as a whole token (case as written): not inside a longer word or number.
+fn has_token(text: &str, word: &str) -> bool {
+    let inner = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    text.match_indices(word).any(|(at, _)| {
+        !text[..at].chars().next_back().is_some_and(inner)
+            && !text[at + word.len()..].chars().next().is_some_and(inner)
+    })
 }

@@ -438,6 +438,11 @@ impl Notes {
         self.findings.iter().any(|f| f.kind == kind)
     }
 
+    /// Whether a knowledge entry (or format) with this id already matched.
+    pub(crate) fn matched_entry(&self, id: &str) -> bool {
+        self.matched.contains(&id)
+    }
+
     pub(crate) fn matched(&mut self, entry: &'static str) {
         if !self.matched.contains(&entry) {
             self.matched.push(entry);
@@ -618,6 +623,7 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
     bodies::read(exchange, &mut notes);
     fingerprint::error_headers(exchange, &mut notes);
     fingerprint::log_line(exchange, &mut notes);
+    bodies::codes_in_text(exchange, &mut notes);
     fingerprint::pages(exchange, &mut notes);
     let mut code = exchange
         .code()

@@ -86,6 +86,20 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     Some(exchange)
 }
 
+/// Whether the label just before an object (the text before it on its line, or else the line above)
+/// names the request, not the response.
+fn labelled_request(before: &str) -> bool {
+    let mut lines = before.rsplit('\n');
+    let same_line = lines.next().unwrap_or("").trim();
+    let label = if same_line.is_empty() {
+        lines.map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+    } else {
+        same_line
+    };
+    let label = label.to_ascii_lowercase();
+    label.len() <= 40 && label.contains("request") && !label.contains("response")
+}
+
 /// The first JSON object (or Python/JavaScript literal, or JSON escaped inside a string) in the text,
 /// or the HTML page that starts on a line of its own.
 pub(super) fn embedded_body(text: &str) -> Option<Body> {
@@ -110,6 +124,11 @@ pub(super) fn embedded_body(text: &str) -> Option<Body> {
         };
         // A key and its value: JSON's ':' or Ruby's "=>".
         if !(block.contains(':') || block.contains("=>")) || block.len() < 7 {
+            continue;
+        }
+        // What the program sent, under its label ("Request Data -", "Request body:"), is not the
+        // error body: messaging-api-telegram prints the request's JSON before the response's.
+        if labelled_request(&text[..at]) {
             continue;
         }
         let parses = |json: &str| serde_json::from_str::<serde_json::Value>(json).is_ok();
@@ -188,7 +207,7 @@ pub(super) fn embedded_body(text: &str) -> Option<Body> {
 
 /// An object with the keys error bodies have (a request body quoted in a command line has none).
 fn looks_like_error(value: &serde_json::Value) -> bool {
-    const KEYS: [&str; 14] = [
+    const KEYS: [&str; 20] = [
         "error",
         "errors",
         "message",
@@ -203,10 +222,18 @@ fn looks_like_error(value: &serde_json::Value) -> bool {
         "error_description",
         "errorMessage",
         "reason",
+        "error_code",
+        "errorCode",
+        "error_message",
+        "status_code",
+        "errcode",
+        "errmsg",
     ];
-    value
-        .as_object()
-        .is_some_and(|o| KEYS.iter().any(|k| o.contains_key(*k)))
+    // Telegram's and Slack's {"ok": false, …} say it too.
+    value.as_object().is_some_and(|o| {
+        KEYS.iter().any(|k| o.contains_key(*k))
+            || o.get("ok") == Some(&serde_json::Value::Bool(false))
+    })
 }
 
 /// Whether an error body carries an error status as a number where JSON error bodies usually do

@@ -447,10 +447,14 @@ fn markup(trimmed: &str) -> Option<Exchange> {
             .chars()
             .next()
             .is_none_or(|c| c.is_alphabetic() || matches!(c, '_' | ':' | '@' | '>' | '/'));
+        // A level label in angle brackets (iOS syslog's "<Warning>: System.Net.WebException: …") is
+        // a log line's prefix, not a tag.
+        let label = rest[name.len()..].starts_with(">:");
         name.starts_with(|c: char| c.is_ascii_alphabetic())
             && !name.ends_with(':')
             && after.is_none_or(|c| c.is_whitespace() || c == '>' || c == '/')
             && attribute
+            && !label
     });
     if !tag {
         return None;
