@@ -582,7 +582,7 @@ pub(super) fn mismatches(exchange: &Exchange, status: &Status, notes: &mut Notes
                 shown!(
                     "The error body was written for a {}: {} The response was reported as {}: a proxy, a gateway, a custom error handler or a service wrapping an inner call changed it on the way. Fix what the body's {} means first; then, if the {} surprises you, find what rewrote it.",
                     stated,
-                    inner.summary,
+                    super::lower_first(inner.summary),
                     status.code,
                     stated,
                     status.code,
@@ -597,7 +597,7 @@ pub(super) fn mismatches(exchange: &Exchange, status: &Status, notes: &mut Notes
                     "The error body says {} {}: {} The {} around it was set by something in between.",
                     stated,
                     inner.phrase,
-                    inner.summary,
+                    super::lower_first(inner.summary),
                     status.code,
                 ),
                 inner.caller_steps.iter().take(2).map(|s| Shown::from(*s)).collect(),
