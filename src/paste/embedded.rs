@@ -97,7 +97,9 @@ fn labelled_request(before: &str) -> bool {
         same_line
     };
     let label = label.to_ascii_lowercase();
-    label.len() <= 40 && label.contains("request") && !label.contains("response")
+    // A label that starts with the word ("Request Data -", "request body:"), not an exception that
+    // names a status ("RestClient::BadRequest: 400 Bad Request").
+    label.len() <= 40 && label.starts_with("request") && !label.contains("response")
 }
 
 /// The first JSON object (or Python/JavaScript literal, or JSON escaped inside a string) in the text,
