@@ -14,12 +14,12 @@ const BUDGETS = {
   'http_troubleshooter.js': 72 * KiB,
   'http_troubleshooter_catalog.js': 40 * KiB,
   'http_troubleshooter_catalog_bg.wasm': 340 * KiB,
-  'http_troubleshooter_bg.wasm': 6100 * KiB,
+  'http_troubleshooter_bg.wasm': 6250 * KiB,
   'embed.js': 16 * KiB, // with data-annotate (issue 18)
-  'http-troubleshooter.html': 8100 * KiB,
+  'http-troubleshooter.html': 8300 * KiB,
   'sw.js': 4 * KiB,
 };
-const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2180 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2240 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
 // What a visitor of index.html downloads (the page, the glue and the wasm; the stylesheet is inside
 // the wasm), gzip -9. Issue 8 asks for 150 KiB; the measured floor is above it — a bare Yew 0.23 app
 // is 57 KiB and the catalog's text alone 60 KiB, before any engine code — so this budget holds the
@@ -77,10 +77,13 @@ const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2180 * KiB, 'http_troublesh
 // 5481 KiB raw, 2008 KiB gzip); the single page 7381 KiB. A nineteenth session's four probe rounds
 // (about 260 entries from 280 pastes) and a blind set's misses, generic message classes and readers for
 // wrapped log lines and go-swagger's status, to 2147 KiB (the wasm 5831 KiB raw, 2130 KiB gzip); the
-// single page 7848 KiB.
+// single page 7848 KiB. A twentieth session's four blind-then-teach rounds (about 170 entries from 286
+// pastes), three generic message classes and readers for vendor codes in prose, a body's own error
+// status and cut-off Python dicts, to 2197 KiB (the wasm 5979 KiB raw, 2180 KiB gzip); the single
+// page 8045 KiB.
 // Issue 17's 280 KiB budget is not reached (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
-const TRANSFER_GZIP_BUDGET = 2200 * KiB;
+const TRANSFER_GZIP_BUDGET = 2260 * KiB;
 
 test('dist/ has the fixed names and stays within its size budgets', async () => {
   const rows = [];
