@@ -116,19 +116,21 @@ pub(super) fn embedded_body(text: &str) -> Option<Body> {
         let Some(block) = balanced(text, at) else {
             // An object that never closes: the paste (or the tool's "Truncated server response:")
             // cut it. What it says before the cut still counts.
+            // A Python dict the paste cut off (an SDK's "{'error': {'code': 429, …" with its last
+            // brace missing) is read the same way, as JSON.
             let rest = text[at + 1..].trim_start();
-            if rest.starts_with('"') {
-                let body = Body::sniff(&text[at..], None);
-                if body.json.as_ref().is_some_and(looks_like_error) {
-                    return Some(body);
-                }
+            let cut = if rest.starts_with('"') {
+                Some(std::borrow::Cow::Borrowed(&text[at..]))
             } else if rest.starts_with('\'') {
-                // A Python dict the paste cut off (an SDK's "{'error': {'code': 429, …" with its
-                // last brace missing): as JSON, read up to the cut like the JSON above.
-                let body = Body::sniff(&inspect_to_json(&text[at..]), None);
-                if body.json.as_ref().is_some_and(looks_like_error) {
-                    return Some(body);
-                }
+                Some(std::borrow::Cow::Owned(inspect_to_json(&text[at..])))
+            } else {
+                None
+            };
+            if let Some(body) = cut
+                .map(|cut| Body::sniff(&cut, None))
+                .filter(|body| body.json.as_ref().is_some_and(looks_like_error))
+            {
+                return Some(body);
             }
             continue;
         };
