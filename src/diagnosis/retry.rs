@@ -646,20 +646,16 @@ pub(super) fn advice(status: Option<&Status>, notes: &Notes, exchange: &Exchange
     let policy = notes.retry_policy.unwrap_or(status.retry.policy);
     // The catalog's note speaks for the code's usual policy; when the evidence chose another (a 502
     // that a proxy's buffer caused needs a fix, not backoff), the note would contradict it.
-    let mut advice = if policy == status.retry.policy
-        && !(notes.cause_settled && policy == RetryPolicy::AfterFix)
-    {
-        Shown::from(status.retry.note)
-    } else if policy == RetryPolicy::AfterFix && status.retry.safe_for_non_idempotent {
-        // A cause the evidence settled (a clock out of step behind a 401) is what to fix, not the
-        // code's usual cause ("valid credentials"); whether resending is safe still follows the code.
-        shown!(
-            "{} It was refused before it was carried out, so resending it then is safe.",
-            policy_sentence(policy)
-        )
+    // So would it when the evidence settled another cause than the code's usual one (a clock out of
+    // step behind a 401 is not "valid credentials"). Whether resending is safe is said apart
+    // (`safe_for_non_idempotent`), from the code.
+    let usual =
+        policy == status.retry.policy && !(notes.cause_settled && policy == RetryPolicy::AfterFix);
+    let mut advice = Shown::from(if usual {
+        status.retry.note
     } else {
-        Shown::from(policy_sentence(policy))
-    };
+        policy_sentence(policy)
+    });
     if let (Some(at), true) = (wait.and_then(|w| w.at_unix), notes.wait_over) {
         advice = shown!(
             "The wait the server asked for ended at {}; you can retry now.",
