@@ -237,6 +237,14 @@ fn markdown_fences_around_a_paste_are_dropped_only_at_line_starts() {
     let e = paste::read("HTTP/1.1 400 Bad Request\nContent-Type: text/plain\n\nuse `a```b` here");
     assert_eq!(e.code(), Some(400));
     assert!(e.body.unwrap().text.contains("`a```b`"));
+    // A line quoted whole as inline code (an issue's "`401 No auth credentials found`") is its text.
+    let e = paste::read("`401 No auth credentials found`");
+    assert_eq!(e.code(), Some(401));
+    let e = paste::read("`HTTP/1.1 503 Service Unavailable`\nRetry-After: 5");
+    assert_eq!((e.kind, e.code()), (InputKind::RawResponse, Some(503)));
+    // Back-ticks that quote only part of a line stay.
+    let e = paste::read("HTTP/1.1 400 Bad Request\nContent-Type: text/plain\n\n`x` and `y`");
+    assert!(e.body.unwrap().text.contains("`x` and `y`"));
 }
 
 #[test]
@@ -535,6 +543,42 @@ fn status_zero_is_explained_as_no_response() {
     let e = paste::read("1000");
     assert!(e.network_error.is_none());
     assert!(!e.notes.is_empty());
+}
+
+/// A wording that is a whole line is found on the first line too, and not inside a longer sentence
+/// that ends with the same words.
+#[test]
+fn whole_line_wordings_match_only_whole_lines() {
+    for text in [
+        "Connection error.",
+        "Error: Connection error.\n    at OpenAI.makeRequest (core.js:322:19)",
+        "Status Code: N/A\n\nConnection error.\n",
+    ] {
+        let e = paste::read(text);
+        let error = e
+            .network_error
+            .as_ref()
+            .unwrap_or_else(|| panic!("{text}: no failure"));
+        assert_eq!(error.entry, "stainless-sdk-connection-error", "{text}");
+        assert_eq!(
+            error.message,
+            text.lines()
+                .find(|l| l.contains("onnection error"))
+                .unwrap()
+                .trim(),
+            "{text}"
+        );
+    }
+    for text in [
+        "[Debug] Connection id \"0HLRV\": HTTP/2 connection error.",
+        "Database connection error.",
+    ] {
+        let e = paste::read(text);
+        assert!(
+            e.network_error.as_ref().map(|n| n.entry) != Some("stainless-sdk-connection-error"),
+            "{text}"
+        );
+    }
 }
 
 /// A link the error body quotes ("read the docs: https://…") is not where the request went: the

@@ -555,18 +555,30 @@ fn utc_stamp(line: &str) -> Option<&str> {
     (word.ends_with('Z') && crate::diagnosis::time::parse_rfc3339(word).is_some()).then_some(rest)
 }
 
+/// A line quoted whole as Markdown inline code: `401 No auth credentials found`.
+fn inline_code(l: &str) -> Option<&str> {
+    let t = l.trim_ascii();
+    t.strip_prefix('`')
+        .and_then(|t| t.strip_suffix('`'))
+        .filter(|inner| !inner.trim().is_empty() && !inner.contains('`'))
+}
+
 fn read_shape(text: &str) -> Exchange {
     let text = text.trim_start_matches('\u{feff}');
-    // Markdown code fences around a paste (```, ```http) are not part of it.
+    // Markdown code fences around a paste (```, ```http) are not part of it, nor the backticks of a
+    // line quoted as inline code (`401 No auth credentials found`).
     // (A substring search for "```" over a 4 MB HAR took a third of its time; a byte search first.)
     let fence = |l: &str| {
         let t = l.trim_ascii_start();
         t.starts_with("```") || t.starts_with("~~~")
     };
     let unfenced;
-    let text = if (text.contains('`') || text.contains('~')) && lines(text).any(fence) {
+    let text = if (text.contains('`') || text.contains('~'))
+        && lines(text).any(|l| fence(l) || inline_code(l).is_some())
+    {
         unfenced = lines(text)
             .filter(|l| !fence(l))
+            .map(|l| inline_code(l).unwrap_or(l))
             .collect::<Vec<_>>()
             .join("\n");
         unfenced.as_str()

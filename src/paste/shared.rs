@@ -245,12 +245,15 @@ impl NetworkError {
 /// the other files' `[[failure]]`s). The most specific kind wins: a CORS message explains the
 /// "Failed to fetch" printed after it.
 pub(crate) fn classify(text: &str) -> Option<NetworkError> {
-    // The last line ends like every other, for wordings that are a whole line ("Failed to fetch").
-    let mut lower = fold_case(text);
+    // The first line starts and the last line ends like every other, for wordings that are a whole
+    // line ("Failed to fetch", "\nConnection error.\n"). Positions below are the text's: one less.
+    let mut lower = String::with_capacity(text.len() + 2);
+    lower.push('\n');
+    lower.push_str(&fold_case(text));
     lower.push('\n');
     // A sentence the reporter's editor or terminal wrapped ("doesn't pass access\ncontrol check") is
     // still the sentence: wordings of several words are also looked for with line breaks read as
-    // spaces (the same length, so positions stay those of the text).
+    // spaces (the same length, so positions stay those of the copy above).
     // Every match in the text is also one at the same place in the joined copy, so a sentence is
     // looked for there only.
     let joined = text
@@ -266,9 +269,14 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
         .filter_map(|f| {
             f.needles
                 .iter()
-                .filter_map(|n| match joined.as_deref() {
-                    Some(joined) if sentence(n) => joined.find(n),
-                    _ => lower.find(n),
+                .filter_map(|n| {
+                    let at = match joined.as_deref() {
+                        Some(joined) if sentence(n) => joined.find(n),
+                        _ => lower.find(n),
+                    }?;
+                    // In the text: one less for the line break put first, one more for a wording
+                    // that begins with a line break (its own words start after it).
+                    Some((at + usize::from(n.starts_with('\n'))).saturating_sub(1))
                 })
                 .min()
                 // Words the wording needs besides (the fixed part after a variable value, or a
