@@ -1483,6 +1483,21 @@ fn the_servers_own_words_lead_when_nothing_else_explains_the_error() {
         );
     }
 
+    // A tool's own lines are its report, not the server's words: git's "fatal: The remote end hung
+    // up unexpectedly" and its progress lines.
+    for text in [
+        "Writing objects: 100% (2469/2469), 8.14 MiB | 4.92 MiB/s, done.\nerror: RPC failed; result=22, HTTP code = 404\nfatal: The remote end hung up unexpectedly",
+        "error: RPC failed; HTTP 404 curl 22 The requested URL returned error: 404\nfatal: the remote end hung up unexpectedly",
+    ] {
+        let d = diagnosis::diagnose(text);
+        assert_eq!(d.code, Some(404), "{text}");
+        assert!(
+            !d.steps.iter().any(|s| s.as_str().contains("own words")),
+            "{text}: {:?}",
+            d.steps
+        );
+    }
+
     // When an entry explains the error, its steps are the answer (Stripe's card_declined).
     let d = diagnosis::diagnose("HTTP/1.1 402 Payment Required\nRequest-Id: req_abc123\n\n{\"error\":{\"type\":\"card_error\",\"code\":\"card_declined\",\"decline_code\":\"insufficient_funds\",\"message\":\"Your card has insufficient funds.\"}}");
     assert!(

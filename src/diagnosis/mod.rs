@@ -1010,10 +1010,17 @@ fn own_words(exchange: &Exchange) -> Option<Shown> {
             .count();
         (count >= 3).then_some(words)
     }
+    // The tool's own lines (git's "fatal: The remote end hung up unexpectedly") are its report,
+    // not the server's words.
+    let own = exchange
+        .client
+        .as_ref()
+        .and_then(|c| crate::knowledge::client(c.id))
+        .map_or(&[][..], |c| c.own_lines);
     let lines: Vec<&str> = text
         .lines()
         .map(|l| l.trim().trim_start_matches(['>', '-', '#', ' ']).trim())
-        .filter(|l| !l.is_empty())
+        .filter(|l| !l.is_empty() && !own.iter().any(|o| l.starts_with(o)))
         .take(200)
         .collect();
     let labelled = lines.iter().enumerate().find_map(|(i, line)| {
@@ -1026,8 +1033,9 @@ fn own_words(exchange: &Exchange) -> Option<Shown> {
     });
     let words = labelled.or_else(|| {
         // A short paste of plain words: its first sentence is the message. Not a command, code or a
-        // shell prompt ("root@host:/# nomad status", "response = HTTPoison.post(…)").
-        (lines.len() <= 3)
+        // shell prompt ("root@host:/# nomad status", "response = HTTPoison.post(…)"), nor the rest of
+        // a tool's own output (git's "Writing objects: …").
+        (lines.len() <= 3 && own.is_empty())
             .then(|| lines.first())
             .flatten()
             .map(|l| l.trim_matches(['"', '\'', '`']))

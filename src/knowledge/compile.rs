@@ -904,6 +904,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             let markers = f.list("markers")?;
             let status_before = f.list("status_before")?;
             let status_needs_marker = f.opt_bool("status_needs_marker")?.unwrap_or(false);
+            let own_lines = f.list("own_lines")?;
             let (after, until) = match f.opt_table("reason")? {
                 Some(t) => {
                     for k in t.keys() {
@@ -976,7 +977,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             }
             client_ids.insert(id.clone());
             clients.push(format!(
-                "    Client {{ id: {}, name: {}, language: {}, markers: {}, status_before: {}, reason_after: {}, reason_until: {}, codes: &[{}], status_needs_marker: {} }},",
+                "    Client {{ id: {}, name: {}, language: {}, markers: {}, status_before: {}, reason_after: {}, reason_until: {}, codes: &[{}], status_needs_marker: {}, own_lines: {} }},",
                 lit(&id),
                 lit(&name),
                 opt_lit(&language),
@@ -985,7 +986,8 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                 opt_lit(&after),
                 opt_lit(&until),
                 code_at.join(", "),
-                status_needs_marker
+                status_needs_marker,
+                lits(&own_lines)
             ));
         }
         for (i, v) in get("failure").iter().enumerate() {

@@ -167,6 +167,8 @@ pub struct Client {
     pub codes: &'static [CodeAt],
     /// `status_before` counts only when a marker is in the paste too (a generic wording: gh's "HTTP ").
     pub status_needs_marker: bool,
+    /// Line openings that are the tool's own words, never the server's (git's "fatal: ").
+    pub own_lines: &'static [&'static str],
 }
 
 /// A vendor code printed between two markers on one line, looked up in these scopes in turn.
