@@ -678,6 +678,11 @@ fn reason_phrases_alone_as_programs_print_them() {
         ("Error: request entity too large\n  File \"/srv/www/node_modules/raw-body/index.js\", line 196", Some(413)),
         // Micronaut's HttpClientResponseException carries only the phrase (micronaut-core#2193).
         ("io.micronaut.http.client.exceptions.HttpClientResponseException: Conflict\n\tat io.micronaut.http.client.DefaultHttpClient$10.channelRead0(DefaultHttpClient.java:1821)", Some(409)),
+        // Symfony's HttpKernel exception classes, as Monolog logs them (kimai/kimai#5693).
+        ("request.ERROR: Uncaught PHP Exception Symfony\\Component\\HttpKernel\\Exception\\BadRequestHttpException: \"Untrusted Host \"x.example\".\" at HttpKernel.php line 83", Some(400)),
+        ("Symfony\\Component\\HttpKernel\\Exception\\UnprocessableEntityHttpException: Validation failed", Some(422)),
+        // A longer class name that only starts with a phrase is another thing.
+        ("App\\Exception\\ConflictHttpExceptionHandler registered", None),
         // gRPC's own status words are not HTTP's.
         ("Error: 13 INTERNAL: Received RST_STREAM with code 2 (Internal server error)", None),
         // Prose.

@@ -237,7 +237,7 @@ fn parse_json(text: &str) -> Result<serde_json::Value, serde_json::Error> {
 
 /// JSON text with the line breaks inside its strings removed, when there are any: a JSON string
 /// cannot hold a raw line break, so one there was put in by whatever wrapped the printed text.
-fn unwrap_strings(text: &str) -> Option<String> {
+pub(crate) fn unwrap_strings(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let (mut in_string, mut escaped, mut removed) = (false, false, false);
     for c in text.chars() {

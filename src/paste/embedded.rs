@@ -148,6 +148,11 @@ pub(super) fn embedded_body(text: &str) -> Option<Body> {
             block.to_string()
         } else if let Some(plain) = plain_spaces(block).filter(|plain| parses(plain)) {
             plain
+        } else if let Some(joined) =
+            // A terminal wrapped the printed line inside one of its strings ("invalid\nx-api-key").
+            super::body::unwrap_strings(block).filter(|joined| parses(joined))
+        {
+            joined
         } else {
             let converted = inspect_to_json(block);
             if serde_json::from_str::<serde_json::Value>(&converted).is_err() {

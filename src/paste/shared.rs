@@ -925,7 +925,11 @@ fn phrase_at(text: &str, phrase: &str) -> Option<usize> {
             let rest = &hay[at + needle.len()..];
             let before_ok = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
             let after_ok = !rest.starts_with(|c: char| c.is_ascii_alphanumeric())
-                || (suffix_ok && (rest.starts_with("Error") || rest.starts_with("Exception")));
+                || (suffix_ok
+                    && (rest.starts_with("Error")
+                        || rest.starts_with("Exception")
+                        // Symfony's HttpKernel exceptions: BadRequestHttpException (400).
+                        || rest.starts_with("HttpException")));
             before_ok && after_ok
         })
     };
