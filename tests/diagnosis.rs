@@ -1770,12 +1770,25 @@ fn a_browser_refused_at_localhost_is_told_localhost_is_its_own_device() {
         "{:?}",
         d.steps
     );
-    // Node refused at localhost is the server not running there, not a browser's front-end URL.
+    // Node refused at localhost is the server not running there (or, in a container, the container
+    // itself), not a browser's front-end URL.
     let d = diagnosis::diagnose("Error: connect ECONNREFUSED 127.0.0.1:8080");
     assert!(d
         .steps
         .iter()
         .all(|s| !s.as_str().contains("visitor's own device")));
+    assert!(
+        d.steps[0].as_str().contains("host.docker.internal"),
+        "{:?}",
+        d.steps
+    );
+    // A program refused at another host: no container advice first.
+    let d = diagnosis::diagnose("Error: connect ECONNREFUSED 203.0.113.7:8080");
+    assert!(
+        !d.steps[0].as_str().contains("host.docker.internal"),
+        "{:?}",
+        d.steps
+    );
     // A browser refused at a public host: the usual steps.
     let d = diagnosis::diagnose("GET https://api.example.com/v1 net::ERR_CONNECTION_REFUSED");
     assert!(d

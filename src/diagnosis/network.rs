@@ -148,8 +148,11 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         Some(code) if code >= 400 => explanation.steps_with_status,
         Some(_) if redirect => explanation.steps_with_redirect,
         None if public.is_some() => explanation.steps_with_public_host,
-        None if from_browser_to_loopback(error, exchange) => {
+        None if from_browser(exchange) && to_loopback(error, exchange) => {
             explanation.steps_from_browser_to_loopback
+        }
+        None if !explanation.steps_to_loopback.is_empty() && to_loopback(error, exchange) => {
+            explanation.steps_to_loopback
         }
         None if to_private_address(error, exchange) => explanation.steps_to_private_address,
         None if to_global_ipv6_address(error) => explanation.steps_to_ipv6_address,
@@ -175,21 +178,24 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     notes.cause_settled = true;
 }
 
-/// A browser (its console line) failed to reach this device's own address: the front end was built
-/// with a localhost URL, and on any other device the browser dials itself.
-fn from_browser_to_loopback(error: &NetworkError, exchange: &Exchange) -> bool {
-    let browser = exchange
+/// The failure names this machine's own address. From a browser (its console line) the front end
+/// was built with a localhost URL, and on any other device the browser dials itself; from a program,
+/// it is the machine the program runs on, which inside a container is the container.
+fn to_loopback(error: &NetworkError, exchange: &Exchange) -> bool {
+    named_texts(error, exchange).any(|text| {
+        let lower = text.to_ascii_lowercase();
+        ["localhost:", "//localhost", "127.0.0.1", "[::1]"]
+            .iter()
+            .any(|l| lower.contains(l))
+    })
+}
+
+fn from_browser(exchange: &Exchange) -> bool {
+    exchange
         .client
         .as_ref()
         .and_then(|c| knowledge::client(c.id))
-        .is_some_and(|c| c.language == Some("browser"));
-    browser
-        && named_texts(error, exchange).any(|text| {
-            let lower = text.to_ascii_lowercase();
-            ["localhost:", "//localhost", "127.0.0.1", "[::1]"]
-                .iter()
-                .any(|l| lower.contains(l))
-        })
+        .is_some_and(|c| c.language == Some("browser"))
 }
 
 /// The failure names a private IPv4 address (RFC 1918, or RFC 6598's shared space that clusters

@@ -588,6 +588,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         let with_public_host = f.opt_str("with_public_host")?;
         let steps_with_public_host = f.list("steps_with_public_host")?;
         let steps_from_browser_to_loopback = f.list("steps_from_browser_to_loopback")?;
+        let steps_to_loopback = f.list("steps_to_loopback")?;
         let steps_to_private_address = f.list("steps_to_private_address")?;
         let steps_to_ipv6_address = f.list("steps_to_ipv6_address")?;
         let side = f.opt_str("side")?.unwrap_or_else(|| "network".into());
@@ -641,6 +642,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             .chain(with_public_host.iter())
             .chain(steps_with_public_host.iter())
             .chain(steps_from_browser_to_loopback.iter())
+            .chain(steps_to_loopback.iter())
             .chain(steps_to_private_address.iter())
             .chain(steps_to_ipv6_address.iter())
         {
@@ -649,7 +651,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
         f.finish()?;
         let _ = writeln!(
             out,
-            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, side_with_redirect: {side_with_redirect}, side_with_public_host: {side_with_public_host}, retry: {retry}, retry_with_status: {retry_with_status}, never_sent: {never_sent}, response_received: {response_received}, with_public_host: {}, steps_with_public_host: {}, steps_from_browser_to_loopback: {}, steps_to_private_address: {}, steps_to_ipv6_address: {}, yields_to: &[{}] }},",
+            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, side_with_redirect: {side_with_redirect}, side_with_public_host: {side_with_public_host}, retry: {retry}, retry_with_status: {retry_with_status}, never_sent: {never_sent}, response_received: {response_received}, with_public_host: {}, steps_with_public_host: {}, steps_from_browser_to_loopback: {}, steps_to_loopback: {}, steps_to_private_address: {}, steps_to_ipv6_address: {}, yields_to: &[{}] }},",
             camel(id),
             camel(id),
             lit(&headline),
@@ -663,6 +665,7 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
             opt_lit(&with_public_host),
             lits(&steps_with_public_host),
             lits(&steps_from_browser_to_loopback),
+            lits(&steps_to_loopback),
             lits(&steps_to_private_address),
             lits(&steps_to_ipv6_address),
             yields_to.join(", ")

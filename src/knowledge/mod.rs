@@ -370,6 +370,9 @@ pub struct Network {
     /// Steps that come first when a browser failed to reach localhost or 127.0.0.1: the page runs
     /// on the visitor's device, and that address is the device, not the server.
     pub steps_from_browser_to_loopback: &'static [&'static str],
+    /// Steps that come first when a program (not a browser) failed to reach localhost or 127.0.0.1:
+    /// the machine it runs on, which inside a container is the container.
+    pub steps_to_loopback: &'static [&'static str],
     /// Steps that come first when the address that failed is a private one (10.x, 172.16–31.x,
     /// 192.168.x, 100.64–127.x): reachable only from inside its own network.
     pub steps_to_private_address: &'static [&'static str],
