@@ -637,6 +637,8 @@ fn statuses_in_tools_own_words() {
         ("An error occurred (ModelError) when calling the InvokeEndpoint operation: Received client error (400) from model with message \"unable to evaluate payload provided\".", 400),
         // ModSecurity's audit line (owasp-modsecurity/ModSecurity#2098).
         ("[/api/v4/users/me/preferences][1] Access denied with code 403 (phase 2). Operator GE matched 5 at TX:anomaly_score.", 403),
+        // Square's PHP SDK: the status line in brackets before the body (NikolaGavric94/laravel-square#59).
+        ("SquareConnect\\ApiException [HTTP/2 400] {\"errors\": [{\"code\": \"VALUE_EMPTY\"}]}", 400),
         // Ktor's NoTransformationFoundException (vultisig/vultisig-android#2630).
         ("io.ktor.client.call.NoTransformationFoundException: Expected response body of the type 'class kotlin.collections.Map' but was 'class io.ktor.utils.io.SourceByteReadChannel'\n    In response from `https://api.vultisig.com/1inch/balance/v1.2/5000/balances/0x0`\n    Response status `404 `\n    Response header `ContentType: null`", 404),
     ];
