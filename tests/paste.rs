@@ -589,6 +589,11 @@ fn a_docs_link_inside_the_error_body_is_not_the_request() {
     assert_eq!(e.code(), Some(429));
     assert!(e.request.is_none(), "{:?}", e.request);
 
+    // The same words without their body, as openai-node prints the message (continuedev/continue#11495).
+    let e = paste::read("Error: 429 You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.");
+    assert_eq!(e.code(), Some(429));
+    assert!(e.request.is_none(), "{:?}", e.request);
+
     let text = "POST https://api.example.com/v1/things failed: 422 Unprocessable Entity {\"message\": \"Validation Failed\", \"documentation_url\": \"https://docs.github.com/rest\"}";
     let e = paste::read(text);
     assert_eq!(e.code(), Some(422));

@@ -60,7 +60,9 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
         // The request's URL, not a link the error body quotes ("read the docs: https://…",
         // GitHub's documentation_url).
         let quoted = |url: &String| body.as_ref().is_some_and(|b| b.text.contains(url.as_str()));
-        if let Some(url) = urls_in(trimmed).find(|url| !quoted(url)) {
+        if let Some(url) =
+            urls_in(trimmed).find(|url| !quoted(url) && !super::shared::pointed_to(trimmed, url))
+        {
             exchange.request = Some(Request {
                 method: method_near(trimmed),
                 target: Some(url),

@@ -130,8 +130,42 @@ pub(crate) fn request_line(line: &str) -> Option<(String, String)> {
         .then(|| (method.to_string(), target.to_string()))
 }
 
+/// The first URL in the text that is not a link the message points the reader to.
 pub(crate) fn url_in(text: &str) -> Option<String> {
-    urls_in(text).next()
+    urls_in(text).find(|url| !pointed_to(text, url))
+}
+
+/// Whether the message points the reader to `url` ("…read the docs: https://…", "You can find your API
+/// key at https://…") rather than naming the request: a link for the person, not where the call went.
+pub(crate) fn pointed_to(text: &str, url: &str) -> bool {
+    let Some(at) = text.find(url) else {
+        return false;
+    };
+    let before = text[..at]
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    [
+        "docs: ",
+        "docs at ",
+        "documentation: ",
+        "documentation at ",
+        "see ",
+        "see: ",
+        "visit ",
+        "learn more: ",
+        "learn more at ",
+        "more information: ",
+        "more info: ",
+        "read more: ",
+        "refer to ",
+        "head to: ",
+        "head to ",
+        "key at ",
+    ]
+    .iter()
+    .any(|words| before.ends_with(words))
 }
 
 /// Every http(s) URL in the text, in order.
