@@ -1522,7 +1522,9 @@ fn a_paste_without_a_body_is_told_how_to_get_it() {
             .any(|s| s.as_str().starts_with("Read the response body"))
     };
     for text in [
-        "Error: looks like \"https://charts.example.com/\" is not a valid chart repository or cannot be reached: failed to fetch https://charts.example.com/index.yaml : 403 Forbidden",
+        // (Helm's "failed to fetch …/index.yaml : 403 Forbidden", used here before, now has an entry
+        // whose own steps say how to fetch the index by hand.)
+        "requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://api.example.com/v1/items",
         "203.0.113.9 - - [14/May/2024:09:21:07 +0000] \"GET /api/v2/items HTTP/1.1\" 403 162 \"-\" \"curl/8.5.0\"",
         "HTTP/1.1 403 Forbidden",
     ] {
