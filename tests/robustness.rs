@@ -129,38 +129,65 @@ fn every_fixture_truncated_and_mangled() {
     let mut paths = Vec::new();
     collect(std::path::Path::new(&dir), &mut paths);
     paths.sort();
-    let mut rng = Lcg(42);
-    for path in paths {
-        let text = std::fs::read_to_string(&path).unwrap();
-        let boundaries: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([text.len()])
-            .collect();
-        // The first fixtures are cut at ~60 points; the area folders' many more at ~20 each.
-        let points = if path.parent() == Some(std::path::Path::new(&dir)) {
-            60
-        } else {
-            20
-        };
-        let step = (boundaries.len() / points).max(1);
-        for at in boundaries.iter().step_by(step) {
-            let _ = diagnose(&text[..*at]);
-            let _ = diagnose(&text[*at..]);
-        }
-        for _ in 0..20 {
-            let mut chars: Vec<char> = text.chars().collect();
-            for _ in 0..5 {
-                if chars.is_empty() {
-                    break;
+    // Thousands of fixtures, each cut and mangled dozens of times in a debug build: the work is
+    // shared among the machine's cores (each worker with its own seeded generator, so a failure
+    // names its fixture and replays the same way).
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(8);
+    std::thread::scope(|scope| {
+        for worker in 0..workers {
+            let paths = &paths;
+            let dir = &dir;
+            scope.spawn(move || {
+                let mut rng = Lcg(42 + worker as u64);
+                for path in paths.iter().skip(worker).step_by(workers) {
+                    mangle_fixture(path, std::path::Path::new(dir), &mut rng);
                 }
-                let i = (rng.next() as usize) % chars.len();
-                chars[i] = ['\n', '"', '{', '}', ':', '<', '>', ' ', '\u{0}', 'é', '9']
-                    [(rng.next() % 11) as usize];
-            }
-            let mangled: String = chars.into_iter().collect();
-            let _ = diagnose(&mangled);
+            });
         }
+    });
+}
+
+fn mangle_fixture(path: &std::path::Path, dir: &std::path::Path, rng: &mut Lcg) {
+    // A panic below says which fixture it came from.
+    struct Naming<'a>(&'a std::path::Path);
+    impl Drop for Naming<'_> {
+        fn drop(&mut self) {
+            if std::thread::panicking() {
+                eprintln!("while cutting and mangling {}", self.0.display());
+            }
+        }
+    }
+    let _naming = Naming(path);
+    let text = std::fs::read_to_string(path).unwrap();
+    let boundaries: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    // The first fixtures are cut at ~60 points and mangled 20 times; the area folders' thousands
+    // at ~12 points and 12 times each (every fixture is still cut through its start, middle and
+    // end, and the shapes repeat across fixtures).
+    let top = path.parent() == Some(dir);
+    let (points, mangles) = if top { (60, 20) } else { (12, 12) };
+    let step = (boundaries.len() / points).max(1);
+    for at in boundaries.iter().step_by(step) {
+        let _ = diagnose(&text[..*at]);
+        let _ = diagnose(&text[*at..]);
+    }
+    for _ in 0..mangles {
+        let mut chars: Vec<char> = text.chars().collect();
+        for _ in 0..5 {
+            if chars.is_empty() {
+                break;
+            }
+            let i = (rng.next() as usize) % chars.len();
+            chars[i] = ['\n', '"', '{', '}', ':', '<', '>', ' ', '\u{0}', 'é', '9']
+                [(rng.next() % 11) as usize];
+        }
+        let mangled: String = chars.into_iter().collect();
+        let _ = diagnose(&mangled);
     }
 }
 
