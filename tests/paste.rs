@@ -1328,6 +1328,36 @@ fn a_ruby_hash_printed_by_inspect_is_read_as_its_body() {
     assert!(oauth["extra"].is_null());
 }
 
+/// An error object as Jest's and React Native's console print it (pretty-format: `Object {`,
+/// `Array [`, a comma after every last item) is read as the body it prints, with its status: here
+/// Google Drive's answer logged by an Expo app.
+#[test]
+fn an_object_printed_by_pretty_format_is_read_as_its_body() {
+    let text = "\"error\": Object {
+    \"code\": 403,
+    \"errors\": Array [
+      Object {
+        \"domain\": \"global\",
+        \"message\": \"Insufficient Permission: Request had insufficient authentication scopes.\",
+        \"reason\": \"insufficientPermissions\",
+      },
+    ],
+    \"message\": \"Insufficient Permission: Request had insufficient authentication scopes.\",
+  },
+}";
+    let json = paste::read(text)
+        .body
+        .and_then(|b| b.json)
+        .expect("read as JSON");
+    assert_eq!(json["code"], 403);
+    assert_eq!(json["errors"][0]["reason"], "insufficientPermissions");
+    // The status the body names is the status.
+    assert_eq!(
+        http_troubleshooter::diagnosis::diagnose(text).code,
+        Some(403)
+    );
+}
+
 #[test]
 fn marks_a_tool_prints_down_the_left_are_taken_off() {
     // pytest prints a failed assertion's message behind "E" and spaces: here `assert r.status_code

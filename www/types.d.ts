@@ -111,6 +111,7 @@ export type FindingKind =
   | "mfa-required"
   | "misdirected-connection-reuse"
   | "mixed-content"
+  | "not-http-status"
   | "null-origin-blocked"
   | "oauth-error"
   | "offline"

@@ -668,6 +668,34 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
             );
         }
     }
+    // Words an entry knows as another protocol's reply (a mailer's "response: '550 The from address
+    // …'") make the number read beside them that protocol's code: there is no HTTP status. Only a
+    // number read from a sentence; a status line is HTTP's own.
+    let sentence = matches!(
+        exchange.kind,
+        InputKind::Message
+            | InputKind::ClientError
+            | InputKind::ReasonLine
+            | InputKind::Unrecognised
+    );
+    if let Some((read, (entry, protocol))) = code.filter(|_| sentence).zip(
+        notes
+            .matched
+            .iter()
+            .find_map(|id| crate::knowledge::page(id).and_then(|p| Some((p.id, p.protocol?)))),
+    ) {
+        code = None;
+        notes.add(
+            FindingKind::NotHttpStatus,
+            Severity::Info,
+            shown!("{} is a {} reply code, not an HTTP status", read, protocol),
+            shown!(
+                "The words beside it are a {} server's reply, recognised by {}: the request never went over HTTP, so its status codes do not apply.",
+                protocol, entry,
+            ),
+            Vec::new(),
+        );
+    }
     if exchange.code().is_none() {
         if let Some((code, evidence)) = notes.code_hint.clone() {
             // The number itself in the quoted words, or its phrase (an HTML title's "Forbidden"), or

@@ -885,17 +885,24 @@ pub fn compile(sources: &[Source]) -> Result<String, String> {
                     f.err("`status_wins` says the page's own `status` wins: give it a `status`")
                 );
             }
+            let protocol = f.opt_str("protocol")?;
+            if protocol.is_some() && (status_wins || v.get("status").is_some()) {
+                return Err(f.err(
+                    "`protocol` says the number beside these words is not an HTTP status: give no `status`",
+                ));
+            }
             let m = meaning(&mut f, &vocab, None)?;
             f.str("source")?;
             f.finish()?;
             pages.push(format!(
-                "    Page {{ id: {}, component: {}, all: {}, any: {}, none: {}, statuses: &[{}], fallback: {fallback}, status_wins: {status_wins}, meaning: {m} }},",
+                "    Page {{ id: {}, component: {}, all: {}, any: {}, none: {}, statuses: &[{}], fallback: {fallback}, status_wins: {status_wins}, protocol: {}, meaning: {m} }},",
                 lit(&id),
                 opt_lit(&component),
                 lits(&all),
                 lits(&any),
                 lits(&none),
-                statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")
+                statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", "),
+                opt_lit(&protocol),
             ));
         }
         for (i, v) in get("client").iter().enumerate() {

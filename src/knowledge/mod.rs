@@ -131,6 +131,9 @@ pub struct Page {
     /// call's (Drupal's crash page around Guzzle's "404 Not Found") or a wrapper's (the Docker
     /// daemon's "(HTTP code 500)" around the registry's 401).
     pub status_wins: bool,
+    /// Another protocol whose replies these words are (SMTP's "550 The from address …" as a mailer
+    /// prints it): the number the paste names beside them is that protocol's code, not an HTTP status.
+    pub protocol: Option<&'static str>,
     pub meaning: Meaning,
 }
 

@@ -557,6 +557,12 @@ pub(crate) fn inspect_to_json(js: &str) -> String {
                     out.push('"');
                     out.push_str(&word);
                     out.push('"');
+                } else if j > i
+                    && matches!(chars.get(j), Some('{' | '['))
+                    && word.starts_with(|c: char| c.is_ascii_uppercase())
+                {
+                    // The type before a value: pretty-format's `Object {` and `Array [` (Jest,
+                    // React Native's console), util.inspect's `ClassName {`.
                 } else {
                     // JavaScript's words, and Python's (a repr: None, True, False).
                     out.push_str(match word.as_str() {
@@ -596,6 +602,11 @@ pub(crate) fn inspect_to_json(js: &str) -> String {
                 }
                 out.push(c);
             }
+            // pretty-format's trailing commas (`"reason": "x",\n}`).
+            ',' if chars[i + 1..]
+                .iter()
+                .find(|n| !n.is_whitespace())
+                .is_some_and(|n| matches!(n, '}' | ']')) => {}
             _ => out.push(c),
         }
         i += 1;
