@@ -2171,3 +2171,46 @@ fn a_request_printed_before_the_response_is_not_the_error_body() {
         d.server_message
     );
 }
+
+/// Among verdicts of equal weight, the one a product's own words proposed wins over a code's: AWS's
+/// generic ThrottlingException advice ("retry with backoff") gives way to DynamoDB's own message (a
+/// hot partition key), and OpenAI's invalid_api_key to "Incorrect API key provided: ." (an empty key).
+#[test]
+fn a_products_own_words_win_over_its_generic_code() {
+    let dynamo = diagnose_fixture("vendors/s22-vendors-12-dynamodb-throttling-hot-key.txt");
+    assert!(dynamo.verdict.contains("hot key"), "{}", dynamo.verdict);
+    // The generic code still made its finding: nothing is lost, only the order changes.
+    assert!(
+        dynamo
+            .findings
+            .iter()
+            .any(|f| f.title.as_str() == "AWS throttling (ThrottlingException)"),
+        "{:?}",
+        dynamo
+            .findings
+            .iter()
+            .map(|f| f.title.as_str())
+            .collect::<Vec<_>>()
+    );
+    // The tool passes OpenAI's Python-dict body on inside its own message: the body is OpenAI's.
+    let devika = diagnose_fixture("vendors/s22-aiclients-03-devika-openai-empty-key.txt");
+    assert_eq!(devika.code, Some(401));
+    assert!(
+        devika.verdict.contains("empty API key"),
+        "{}",
+        devika.verdict
+    );
+    assert!(
+        devika
+            .findings
+            .iter()
+            .any(|f| f.kind.as_str() == "credentials-invalid"
+                && f.title.as_str().contains("invalid_api_key")),
+        "{:?}",
+        devika
+            .findings
+            .iter()
+            .map(|f| f.title.as_str())
+            .collect::<Vec<_>>()
+    );
+}

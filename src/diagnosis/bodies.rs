@@ -601,6 +601,7 @@ pub(super) fn mismatches(exchange: &Exchange, status: &Status, notes: &mut Notes
                     status.code,
                 ),
                 inner.caller_steps.iter().take(2).map(|s| Shown::from(*s)).collect(),
+                false,
             );
         }
     }

@@ -286,6 +286,10 @@ struct Candidate {
     steps: Vec<Shown>,
     /// The finding made with it (its index in `Notes::findings`), which leads the findings when it wins.
     finding: Option<usize>,
+    /// Proposed by a product's own words (a `[[page]]` that is not a fallback): among equals it beats
+    /// a code or a rule, which say less (DynamoDB's "check if you have a hot key" over AWS's
+    /// generic ThrottlingException, OpenAI's "Incorrect API key provided: ." over invalid_api_key).
+    words: bool,
 }
 
 /// A wait the server asked for.
@@ -359,6 +363,7 @@ impl Notes {
             verdict: verdict.into(),
             steps: Vec::new(),
             finding: None,
+            words: false,
         });
     }
 
@@ -370,6 +375,7 @@ impl Notes {
         precedence: Precedence,
         verdict: Shown,
         steps: Vec<Shown>,
+        words: bool,
     ) {
         for step in &steps {
             self.step(step.clone());
@@ -379,6 +385,7 @@ impl Notes {
             verdict,
             steps,
             finding: Some(finding),
+            words,
         });
         self.cause_settled = true;
     }
@@ -409,11 +416,13 @@ impl Notes {
         );
         let precedence = meaning.precedence.unwrap_or(Precedence::VendorCode);
         if let Some(verdict) = meaning.verdict {
+            let words = crate::knowledge::page(entry).is_some_and(|p| !p.fallback);
             self.settle(
                 finding,
                 precedence,
                 fill(verdict),
                 meaning.steps.iter().map(|s| fill(s)).collect(),
+                words,
             );
         }
         if let Some(side) = meaning.side {
@@ -799,8 +808,8 @@ fn assemble(
         .verdicts
         .iter()
         .enumerate()
-        // Highest priority wins; among equals, the first added.
-        .max_by_key(|(i, c)| (c.precedence, std::cmp::Reverse(*i)))
+        // Highest priority wins; among equals, a product's own words, then the first added.
+        .max_by_key(|(i, c)| (c.precedence, c.words, std::cmp::Reverse(*i)))
         .map(|(_, w)| w);
     let mut steps = std::mem::take(&mut notes.steps);
     // Nothing named a status or a failure, but the paste is an error in its own words: quote them

@@ -1,6 +1,7 @@
 //! How strongly a piece of evidence settles the verdict and the side, written once. When several
 //! rules or knowledge entries propose a verdict (or a side) for one paste, the strongest wins; among
-//! equals, the first proposed. Knowledge files name these levels (`precedence = "vendor-code"`).
+//! equal verdicts, one a product's own words proposed (a `[[page]]`) beats a code's or a rule's, then
+//! the first proposed. Knowledge files name these levels (`precedence = "vendor-code"`).
 
 /// From weakest to strongest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -212,11 +212,26 @@ fn quoted_error_body(value: serde_json::Value) -> serde_json::Value {
     .iter()
     .filter_map(|pointer| value.pointer(pointer)?.as_str())
     .map(str::trim)
-    .filter(|text| text.starts_with('{') && text.ends_with('}'))
-    .find_map(|text| {
+    .filter(|text| text.ends_with('}'))
+    // The upstream's body alone, or after a short label: the OpenAI SDK's "Error code: 401 - {'error':
+    // {…}}" (a Python dict) as a tool passes it on in its own `{'type': 'error', 'message': …}`.
+    // After a label, only an upstream's whole error envelope counts: a wrapper's "BedrockException -
+    // {\"message\": …}" is its own summary beside the code it carries.
+    .filter_map(|text| {
+        let at = text.find('{')?;
+        (at <= 60 && !text[..at].contains(['\n', '"'])).then_some((at > 0, &text[at..]))
+    })
+    .find_map(|(labelled, text)| {
         parse_json(text)
             .ok()
-            .filter(|inner| inner.get("error").is_some() || inner.get("message").is_some())
+            .or_else(|| {
+                text.starts_with("{'")
+                    .then(|| super::shared::inspect_to_json(text))
+                    .and_then(|json| parse_json(&json).ok())
+            })
+            .filter(|inner| {
+                inner.get("error").is_some() || !labelled && inner.get("message").is_some()
+            })
     });
     inner.unwrap_or(value)
 }
