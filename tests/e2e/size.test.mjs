@@ -14,12 +14,12 @@ const BUDGETS = {
   'http_troubleshooter.js': 72 * KiB,
   'http_troubleshooter_catalog.js': 40 * KiB,
   'http_troubleshooter_catalog_bg.wasm': 340 * KiB,
-  'http_troubleshooter_bg.wasm': 6250 * KiB,
+  'http_troubleshooter_bg.wasm': 6400 * KiB,
   'embed.js': 16 * KiB, // with data-annotate (issue 18)
-  'http-troubleshooter.html': 8300 * KiB,
+  'http-troubleshooter.html': 8600 * KiB,
   'sw.js': 4 * KiB,
 };
-const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2240 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2300 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
 // What a visitor of index.html downloads (the page, the glue and the wasm; the stylesheet is inside
 // the wasm), gzip -9. Issue 8 asks for 150 KiB; the measured floor is above it — a bare Yew 0.23 app
 // is 57 KiB and the catalog's text alone 60 KiB, before any engine code — so this budget holds the
@@ -80,10 +80,14 @@ const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2240 * KiB, 'http_troublesh
 // single page 7848 KiB. A twentieth session's four blind-then-teach rounds (about 170 entries from 286
 // pastes), three generic message classes and readers for vendor codes in prose, a body's own error
 // status and cut-off Python dicts, to 2197 KiB (the wasm 5979 KiB raw, 2180 KiB gzip); the single
-// page 8045 KiB.
+// page 8045 KiB. A twenty-first session's five blind rounds (about 110 entries, the AI-tool family)
+// to 2247 KiB; a twenty-second session's blind rounds (about 90 entries from 170 pastes) and readers
+// for printed objects, other protocols' replies and wrapped upstream errors to about 2275 KiB (the
+// wasm 6200 KiB raw, 2259 KiB gzip, 1700 KiB with xz: the knowledge's prose is most of it); the
+// single page 8339 KiB. The budgets below leave room for one more session of the same.
 // Issue 17's 280 KiB budget is not reached (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
-const TRANSFER_GZIP_BUDGET = 2260 * KiB;
+const TRANSFER_GZIP_BUDGET = 2320 * KiB;
 
 test('dist/ has the fixed names and stays within its size budgets', async () => {
   const rows = [];
