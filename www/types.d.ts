@@ -167,6 +167,7 @@ export type FindingKind =
   | "timeout"
   | "tls-handshake"
   | "tls-origin-error"
+  | "tls-required"
   | "token-expired"
   | "token-invalid"
   | "too-many-redirects"
