@@ -697,10 +697,10 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
         notes.add(
             FindingKind::NotHttpStatus,
             Severity::Info,
-            shown!("{} is a {} reply code, not an HTTP status", read, protocol),
+            shown!("{} is {}'s reply code, not an HTTP status", read, protocol),
             shown!(
-                "The words beside it are a {} server's reply, recognised by {}: the request never went over HTTP, so its status codes do not apply.",
-                protocol, entry,
+                "The words beside it are what the {} server replied (recognised by {}): this did not go over HTTP, so HTTP's status codes do not apply to {}.",
+                protocol, entry, read,
             ),
             Vec::new(),
         );
