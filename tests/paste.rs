@@ -1439,3 +1439,17 @@ fn a_powershell_error_category_is_not_a_status() {
     let text = "Invoke-WebRequest : The remote server returned an error: (404) Not Found.\n    + CategoryInfo          : InvalidOperation: (System.Net.HttpWebRequest:HttpWebRequest) [Invoke-WebRequest], WebException";
     assert_eq!(paste::read(text).code(), Some(404));
 }
+
+/// An nginx error line copied from its level on ("[error] 191#0: …", the date left out) that the
+/// thread wrapped mid-sentence is read whole: an upstream read timeout, nginx's 504, not a client's
+/// connect timeout (the "(110: Connection timed out)" inside it).
+#[test]
+fn a_wrapped_nginx_error_line_without_its_date_is_read_whole() {
+    let text = "[error] 191#0: *82 upstream timed out (110: Connection timed out) while\nreading response header from upstream";
+    let d = http_troubleshooter::diagnosis::diagnose(text);
+    assert_eq!(d.code, Some(504), "{}", d.verdict);
+    assert!(d.verdict.contains("read timeout"), "{}", d.verdict);
+    // Prose in brackets is not a log level: nothing is joined.
+    let prose = paste::read("[Error] the upload failed\nbecause the disk was full");
+    assert_ne!(prose.kind, InputKind::AccessLog);
+}

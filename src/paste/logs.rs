@@ -28,9 +28,19 @@ pub(super) fn read_at(trimmed: &str, choose: Option<usize>) -> Option<Exchange> 
 /// A long log line that a terminal or an issue thread wrapped ("… recv() failed (104: Connection
 /// reset by peer)" / "while reading response header from upstream, …"): each line that does not
 /// start a record joined to the one before. A record starts as log lines do: a date, an address or
-/// a time (a digit), a syslog priority (`<134>`), a bracketed time (`[14/May/…`) or a month name
-/// (`Mar 31 02:25:33 host …`). `None` when nothing was joined.
+/// a time (a digit), a syslog priority (`<134>`), a bracketed time (`[14/May/…`), a month name
+/// (`Mar 31 02:25:33 host …`) or nginx's bracketed level (`[error] 191#0: …`). `None` when nothing was joined.
 fn unwrapped(trimmed: &str) -> Option<String> {
+    const LEVELS: [&str; 8] = [
+        "[debug] ",
+        "[info] ",
+        "[notice] ",
+        "[warn] ",
+        "[error] ",
+        "[crit] ",
+        "[alert] ",
+        "[emerg] ",
+    ];
     const MONTHS: [&str; 12] = [
         "Jan ", "Feb ", "Mar ", "Apr ", "May ", "Jun ", "Jul ", "Aug ", "Sep ", "Oct ", "Nov ",
         "Dec ",
@@ -41,6 +51,9 @@ fn unwrapped(trimmed: &str) -> Option<String> {
         digit_at(0)
             || (matches!(b.first(), Some(b'<' | b'[')) && digit_at(1))
             || MONTHS.iter().any(|m| line.starts_with(m))
+            // nginx's error-log level, where the copy starts after the date ("[error] 191#0: *82
+            // upstream timed out … while" / "reading response header from upstream").
+            || LEVELS.iter().any(|l| line.starts_with(l))
     };
     let mut joined = String::with_capacity(trimmed.len());
     let mut any = false;
