@@ -2199,3 +2199,40 @@ fn a_products_own_words_win_over_its_generic_code() {
         "{text}"
     );
 }
+
+/// Node 20+ tries every address localhost resolves to: when 127.0.0.1 was refused too (an
+/// AggregateError listing both), nothing listens at all, and the IPv6-first explanation does not
+/// apply (bezkoder/docker-compose-nodejs-postgres#2).
+#[test]
+fn a_refusal_on_both_loopbacks_is_not_blamed_on_ipv6() {
+    let d = diagnosis::diagnose(
+        "Error connecting to PostgreSQL database AggregateError [ECONNREFUSED]: 
+    at internalConnectMultiple (node:net:1116:18)
+    at afterConnectMultiple (node:net:1683:7) {
+  code: 'ECONNREFUSED',
+  [errors]: [
+    Error: connect ECONNREFUSED ::1:5432
+        at createConnectionError (node:net:1646:14)
+        at afterConnectMultiple (node:net:1676:16) {
+      errno: -111,
+      code: 'ECONNREFUSED',
+      syscall: 'connect',
+      address: '::1',
+      port: 5432
+    },
+    Error: connect ECONNREFUSED 127.0.0.1:5432
+        at createConnectionError (node:net:1646:14)
+        at afterConnectMultiple (node:net:1676:16) {
+      errno: -111,
+      code: 'ECONNREFUSED',
+      syscall: 'connect',
+      address: '127.0.0.1',
+      port: 5432
+    }
+  ]
+}",
+    );
+    assert!(!d.headline.as_str().contains("IPv6"), "{}", d.headline);
+    assert!(!d.verdict.contains("127.0.0.1:PORT"), "{}", d.verdict);
+    assert!(d.verdict.contains("nothing is listening"), "{}", d.verdict);
+}
