@@ -2236,3 +2236,30 @@ fn a_refusal_on_both_loopbacks_is_not_blamed_on_ipv6() {
     assert!(!d.verdict.contains("127.0.0.1:PORT"), "{}", d.verdict);
     assert!(d.verdict.contains("nothing is listening"), "{}", d.verdict);
 }
+
+/// One error read twice (AWS's throttling code in the body and in X-Amzn-ErrorType; Entra ID's
+/// AADSTS code by its page and by its code) is one finding with both pieces of evidence, not two
+/// findings with the same title one under the other.
+#[test]
+fn one_error_read_twice_is_one_finding() {
+    for fixture in [
+        "aws-throttling-400.txt",
+        "vendors/entra-aadsts7000215-invalid-secret.txt",
+    ] {
+        let d = diagnose_fixture(fixture);
+        let mut titles: Vec<&str> = d.findings.iter().map(|f| f.title.as_str()).collect();
+        let all = titles.len();
+        titles.sort_unstable();
+        titles.dedup();
+        assert_eq!(titles.len(), all, "{fixture}: {titles:?}");
+    }
+    let aws = diagnose_fixture("aws-throttling-400.txt");
+    let throttling = aws
+        .findings
+        .iter()
+        .find(|f| f.title.starts_with("AWS throttling"))
+        .expect("the throttling finding");
+    let names: Vec<&str> = throttling.evidence.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"__type"), "{names:?}");
+    assert!(names.contains(&"x-amzn-errortype"), "{names:?}");
+}

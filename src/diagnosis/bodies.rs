@@ -588,6 +588,7 @@ pub(super) fn mismatches(exchange: &Exchange, status: &Status, notes: &mut Notes
                     status.code,
                 ),
                 vec![Evidence::body(&pointer, &format!("{stated} {phrase}"))],
+                false,
             );
             // The body's status is the cause: its steps, not the reported status's, are the answer.
             notes.settle(

@@ -310,7 +310,7 @@ impl Notes {
     ) {
         // Pieces of the paste in a finding's text are masked where they are quoted: the `Shown` type
         // admits nothing else (fuzzing once found a reason phrase that reached the page unmasked).
-        self.add_at(kind, severity, title.into(), detail.into(), evidence);
+        self.add_at(kind, severity, title.into(), detail.into(), evidence, false);
     }
 
     /// [`Notes::add`], returning where the finding is (a new one, or the same one found earlier).
@@ -321,13 +321,18 @@ impl Notes {
         title: Shown,
         detail: Shown,
         evidence: Vec<Evidence>,
+        same_title_is_same: bool,
     ) -> usize {
         // Two rules that find the same thing (a token rejected in the body and in WWW-Authenticate,
-        // one saying a little more) make one finding with both pieces of evidence.
+        // one saying a little more) make one finding with both pieces of evidence. Two knowledge
+        // entries with one kind and title (a vendor's code read in the body and in a header, or its
+        // page and its code) are one finding too, whatever their details say.
         if let Some(at) = self.findings.iter().position(|f| {
             f.kind == kind
                 && f.title == title
-                && (f.detail.starts_with(detail.as_str()) || detail.starts_with(f.detail.as_str()))
+                && (same_title_is_same
+                    || f.detail.starts_with(detail.as_str())
+                    || detail.starts_with(f.detail.as_str()))
         }) {
             let same = &mut self.findings[at];
             if detail.len() > same.detail.len() {
@@ -413,6 +418,7 @@ impl Notes {
             fill(meaning.title),
             fill(meaning.detail),
             evidence.clone(),
+            true,
         );
         let precedence = meaning.precedence.unwrap_or(Precedence::VendorCode);
         if let Some(verdict) = meaning.verdict {
