@@ -2259,7 +2259,30 @@ fn one_error_read_twice_is_one_finding() {
         .iter()
         .find(|f| f.title.starts_with("AWS throttling"))
         .expect("the throttling finding");
-    let names: Vec<&str> = throttling.evidence.iter().map(|e| e.name.as_str()).collect();
+    let names: Vec<&str> = throttling
+        .evidence
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
     assert!(names.contains(&"__type"), "{names:?}");
     assert!(names.contains(&"x-amzn-errortype"), "{names:?}");
+}
+
+/// An ALB access line names its status in a field: a 504 the load balancer made itself is not
+/// explained as its 502 because "1502" (a byte count) holds those digits.
+#[test]
+fn a_load_balancer_log_code_is_read_from_its_status_field() {
+    let line = |status: &str| {
+        format!(
+            "h2 2026-03-15T14:22:31.445Z app/my-alb/a1b2c3d4e5f6g7h8 10.0.1.55:443 10.0.2.100:8080 -1 -1 -1 {status} - 36 1502 \"GET https://api.example.com:443/v1/orders HTTP/2.0\" \"Mozilla/5.0\""
+        )
+    };
+    let own_502 =
+        |d: &diagnosis::Diagnosis| findings_text(d).contains("alb 502 made by the load balancer");
+    let d502 = diagnosis::diagnose(&line("502"));
+    assert_eq!(d502.code, Some(502));
+    assert!(own_502(&d502), "{}", findings_text(&d502));
+    let d504 = diagnosis::diagnose(&line("504"));
+    assert_eq!(d504.code, Some(504));
+    assert!(!own_502(&d504), "{}", findings_text(&d504));
 }

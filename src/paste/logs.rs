@@ -340,10 +340,19 @@ fn code_of(format: &Log, fields: &Fields) -> Option<String> {
         if backend_answered(format, fields) {
             return None;
         }
-        return crate::knowledge::CODES
+        let mut own = crate::knowledge::CODES
             .iter()
             .filter(|c| c.scopes.contains(&format.id))
-            .flat_map(|c| c.codes.iter())
+            .flat_map(|c| c.codes.iter());
+        // A proxy's own answers are statuses (Classic ELB, ALB): the status field names the code,
+        // and "502" is not looked for in the whole line, where a byte count ("1502") could hold it.
+        if format.self_answered_field.is_some()
+            && (format.status_key.is_some() || format.status_field.is_some())
+        {
+            let status = field(fields, format, format.status_key, format.status_field)?;
+            return own.find(|code| **code == status).map(|c| c.to_string());
+        }
+        return own
             .find(|code| fields.line.contains(*code))
             .map(|c| c.to_string());
     }
