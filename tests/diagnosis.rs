@@ -5,7 +5,7 @@
 mod common;
 use common::{diagnose_fixture, everything, findings_text, request_ids};
 use http_troubleshooter::catalog::{RetryPolicy, Side};
-use http_troubleshooter::diagnosis::{self, Clock};
+use http_troubleshooter::diagnosis::{self, Clock, FindingKind};
 use http_troubleshooter::paste::InputKind;
 
 /// Secret values that appear in the fixtures; none may appear in any diagnosis.
@@ -2285,4 +2285,27 @@ fn a_load_balancer_log_code_is_read_from_its_status_field() {
     let d504 = diagnosis::diagnose(&line("504"));
     assert_eq!(d504.code, Some(504));
     assert!(!own_502(&d504), "{}", findings_text(&d504));
+}
+
+/// A CDN's error page says who answered and why once: the page's own "A Cloudflare error page"
+/// finding takes the headers' evidence instead of a second "Answered by Cloudflare", and the
+/// explained 522 is not followed by the generic "answered because the origin server failed".
+#[test]
+fn a_cdn_page_says_who_answered_and_why_once() {
+    for fixture in [
+        "raw-cloudflare-522.txt",
+        "edges/cloudflare-1020-plain-text-raw.txt",
+        "edges/cloudflare-1033.txt",
+    ] {
+        let d = diagnose_fixture(fixture);
+        for kind in [FindingKind::AnsweredByCdn, FindingKind::OriginUnreachable] {
+            let n = d.findings.iter().filter(|f| f.kind == kind).count();
+            assert!(n <= 1, "{fixture}: {n} findings of {kind:?}: {}", findings_text(&d));
+        }
+        assert!(
+            d.findings.iter().any(|f| f.kind == FindingKind::AnsweredByCdn),
+            "{fixture}: {}",
+            findings_text(&d)
+        );
+    }
 }

@@ -426,7 +426,8 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
     }
     // A page or body format recognised without headers (a body pasted alone) still names who
     // answered.
-    if let Some(name) = notes.answered_by.clone() {
+    let page_named = notes.answered_by.clone();
+    if let Some(name) = page_named.clone() {
         if let Some(component) = COMPONENTS.iter().find(|c| name == c.name) {
             if !found.iter().any(|(c, _)| c.id == component.id) {
                 found.insert(
@@ -451,7 +452,21 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
     notes.answered_by(first.name);
     let names: Vec<&'static str> = found.iter().map(|(c, _)| c.name).collect();
     let evidences: Vec<Evidence> = found.iter().map(|(_, e)| e.clone()).collect();
-    notes.add(
+    // A page that already said who answered ("A Cloudflare error page (copied as text)") is that
+    // finding: the headers that name the same component join it as evidence.
+    let page_said = page_named.is_some_and(|n| n == first.name);
+    if let Some(said) = notes
+        .findings
+        .iter_mut()
+        .find(|f| page_said && f.kind == first.role.answered_kind())
+    {
+        for e in evidences {
+            if !said.evidence.contains(&e) {
+                said.evidence.push(e);
+            }
+        }
+    } else {
+        notes.add(
         first.role.answered_kind(),
         Severity::Info,
         shown!("Answered by {}", Shown::join_ours(&names, ", ")),
@@ -465,6 +480,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
         },
         evidences,
     );
+    }
 
     // A CDN's own status code that reports its origin failed: the CDN works, the origin does not.
     if first.role.in_front()
@@ -472,7 +488,10 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
         && status.side == Side::Server
         && status.source.name == first.name
     {
-        notes.add(
+        // The CDN's code explained on its own ("Cloudflare 522: connection to the origin timed
+        // out") already says the origin failed.
+        if !notes.has(FindingKind::OriginUnreachable) {
+            notes.add(
             FindingKind::OriginUnreachable,
             Severity::Problem,
             shown!("{} answered because the origin server failed", first.name),
@@ -485,6 +504,7 @@ pub(super) fn read(exchange: &Exchange, status: &Status, notes: &mut Notes) {
             ),
             vec![evidence.clone()],
         );
+        }
         notes.side(Precedence::Mismatch, Side::Server);
         notes.verdict(
             Precedence::Mismatch,
