@@ -2300,10 +2300,16 @@ fn a_cdn_page_says_who_answered_and_why_once() {
         let d = diagnose_fixture(fixture);
         for kind in [FindingKind::AnsweredByCdn, FindingKind::OriginUnreachable] {
             let n = d.findings.iter().filter(|f| f.kind == kind).count();
-            assert!(n <= 1, "{fixture}: {n} findings of {kind:?}: {}", findings_text(&d));
+            assert!(
+                n <= 1,
+                "{fixture}: {n} findings of {kind:?}: {}",
+                findings_text(&d)
+            );
         }
         assert!(
-            d.findings.iter().any(|f| f.kind == FindingKind::AnsweredByCdn),
+            d.findings
+                .iter()
+                .any(|f| f.kind == FindingKind::AnsweredByCdn),
             "{fixture}: {}",
             findings_text(&d)
         );
