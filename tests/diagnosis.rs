@@ -2315,3 +2315,27 @@ fn a_cdn_page_says_who_answered_and_why_once() {
         );
     }
 }
+
+/// An nginx error line holds the read timeout's code and the connect timeout's longer one: the
+/// longest code the line holds says the most ("while connecting to upstream": the upstream is
+/// unreachable, not slow), whatever the order the entries are written in.
+#[test]
+fn the_longest_log_code_a_line_holds_explains_it() {
+    let line = |phase: &str| {
+        format!("2021/05/12 12:19:36 [error] 7#7: *8192 upstream timed out (110: Connection timed out) while {phase} upstream, client: 10.0.0.5, server: _, request: \"GET /api HTTP/1.1\", upstream: \"http://10.1.2.3:8080/api\"")
+    };
+    let connect = diagnosis::diagnose(&line("connecting to"));
+    assert_eq!(connect.code, Some(504));
+    assert!(
+        connect.verdict.contains("could not open a connection"),
+        "{}",
+        connect.verdict
+    );
+    let read = diagnosis::diagnose(&line("reading response header from"));
+    assert_eq!(read.code, Some(504));
+    assert!(
+        !read.verdict.contains("could not open a connection"),
+        "{}",
+        read.verdict
+    );
+}

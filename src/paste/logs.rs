@@ -352,8 +352,15 @@ fn code_of(format: &Log, fields: &Fields) -> Option<String> {
             let status = field(fields, format, format.status_key, format.status_field)?;
             return own.find(|code| **code == status).map(|c| c.to_string());
         }
+        // The longest code the line holds says the most: "upstream timed out (110: Connection
+        // timed out) while connecting to upstream" is the connect timeout, not the read timeout
+        // whose shorter code it also holds. Among equals, the first in file order.
         return own
-            .find(|code| fields.line.contains(*code))
+            .filter(|code| fields.line.contains(*code))
+            .fold(None::<&&str>, |best, code| match best {
+                Some(b) if b.len() >= code.len() => Some(b),
+                _ => Some(code),
+            })
             .map(|c| c.to_string());
     }
     field(fields, format, format.code_key, format.code_field).filter(|c| c != "-" && !c.is_empty())
