@@ -693,11 +693,11 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
             | InputKind::ReasonLine
             | InputKind::Unrecognised
     );
-    if let Some((read, (entry, protocol))) = code.filter(|_| sentence).zip(
+    if let Some((read, protocol)) = code.filter(|_| sentence).zip(
         notes
             .matched
             .iter()
-            .find_map(|id| crate::knowledge::page(id).and_then(|p| Some((p.id, p.protocol?)))),
+            .find_map(|id| crate::knowledge::page(id).and_then(|p| p.protocol)),
     ) {
         code = None;
         notes.add(
@@ -705,8 +705,8 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
             Severity::Info,
             shown!("{} is {}'s reply code, not an HTTP status", read, protocol),
             shown!(
-                "The words beside it are what the {} server replied (recognised by {}): this did not go over HTTP, so HTTP's status codes do not apply to {}.",
-                protocol, entry, read,
+                "The words beside it are what the {} server replied: this did not go over HTTP, so HTTP's status codes do not apply to {}.",
+                protocol, read,
             ),
             Vec::new(),
         );
