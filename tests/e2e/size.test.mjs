@@ -14,12 +14,12 @@ const BUDGETS = {
   'http_troubleshooter.js': 72 * KiB,
   'http_troubleshooter_catalog.js': 40 * KiB,
   'http_troubleshooter_catalog_bg.wasm': 340 * KiB,
-  'http_troubleshooter_bg.wasm': 6400 * KiB,
+  'http_troubleshooter_bg.wasm': 6700 * KiB,
   'embed.js': 16 * KiB, // with data-annotate (issue 18)
-  'http-troubleshooter.html': 8600 * KiB,
+  'http-troubleshooter.html': 9000 * KiB,
   'sw.js': 4 * KiB,
 };
-const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2300 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2380 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
 // What a visitor of index.html downloads (the page, the glue and the wasm; the stylesheet is inside
 // the wasm), gzip -9. Issue 8 asks for 150 KiB; the measured floor is above it — a bare Yew 0.23 app
 // is 57 KiB and the catalog's text alone 60 KiB, before any engine code — so this budget holds the
@@ -84,10 +84,13 @@ const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2300 * KiB, 'http_troublesh
 // to 2247 KiB; a twenty-second session's blind rounds (about 90 entries from 170 pastes) and readers
 // for printed objects, other protocols' replies and wrapped upstream errors to 2289 KiB (the wasm
 // 6238 KiB raw, 2272 KiB gzip; about 1700 KiB with xz: the knowledge's prose is most of it); the
-// single page 8390 KiB. The budgets below leave room for one more session of the same.
+// single page 8390 KiB. A twenty-third session's three blind rounds (about 150 entries from 210
+// pastes, SMTP replies, Google's canonical codes with their statuses) to 2336 KiB (the wasm 6379 KiB
+// raw, 2319 KiB gzip); the single page 8578 KiB. The budgets below leave room for one more session of
+// the same; a compressed knowledge blob, not another move, is what would buy size back.
 // Issue 17's 280 KiB budget is not reached (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
-const TRANSFER_GZIP_BUDGET = 2320 * KiB;
+const TRANSFER_GZIP_BUDGET = 2400 * KiB;
 
 test('dist/ has the fixed names and stays within its size budgets', async () => {
   const rows = [];
