@@ -1453,3 +1453,33 @@ fn a_wrapped_nginx_error_line_without_its_date_is_read_whole() {
     let prose = paste::read("[Error] the upload failed\nbecause the disk was full");
     assert_ne!(prose.kind, InputKind::AccessLog);
 }
+
+/// The SDKs Stainless generates (openai-node, anthropic-sdk-typescript…) print an error as its status
+/// and the server's sentence, with no JSON around it; a long line that opens with a count is not one.
+#[test]
+fn a_status_opening_an_sdk_error_sentence_is_read() {
+    // continuedev/continue#6090, as the reporter pasted it (the key masked by them).
+    let openai = "401 Incorrect API key provided: sk-proj-****************************************MxYA. You can find your API key at https://platform.openai.com/account/api-keys.";
+    let e = paste::read(openai);
+    assert_eq!((e.kind, e.code()), (InputKind::Message, Some(401)));
+    assert!(e
+        .message_text
+        .as_deref()
+        .is_some_and(|m| m.contains("Incorrect API key provided")));
+    // Its words are still OpenAI's: the quota sentence names the quota finding under its 429.
+    let d = http_troubleshooter::diagnosis::diagnose(
+        "429 You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.",
+    );
+    assert_eq!(d.code, Some(429));
+    assert!(d
+        .findings
+        .iter()
+        .any(|f| f.kind == http_troubleshooter::diagnosis::FindingKind::QuotaExceeded));
+    // A count at the start of a long line, or a success status before a sentence, is not a status.
+    for text in [
+        "500 requests were sent by the nightly batch job before the connection pool ran dry and stopped",
+        "200 Accounts were imported from the spreadsheet into the CRM this morning without any warnings",
+    ] {
+        assert_eq!(paste::read(text).code(), None, "{text}");
+    }
+}

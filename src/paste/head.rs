@@ -311,9 +311,11 @@ pub(super) fn auth_challenge(trimmed: &str) -> Option<Exchange> {
     Some(exchange)
 }
 
-/// `404 Not Found` on its own line.
+/// `404 Not Found` on its own line; or an error status before a sentence of the server's, as the SDKs
+/// Stainless generates (openai-node, anthropic-sdk-typescript and their kin) print an error:
+/// `${status} ${message}` ("401 Incorrect API key provided: sk-…. You can find your API key at …").
 pub(super) fn reason_line(trimmed: &str) -> Option<Exchange> {
-    if trimmed.contains('\n') || trimmed.len() > 80 {
+    if trimmed.contains('\n') || trimmed.len() > 2000 {
         return None;
     }
     let digits: String = trimmed.chars().take_while(char::is_ascii_digit).collect();
@@ -332,6 +334,24 @@ pub(super) fn reason_line(trimmed: &str) -> Option<Exchange> {
     let code: u16 = digits.parse().ok()?;
     if !(100..=999).contains(&code) {
         return None;
+    }
+    // Longer than any reason phrase, it is a message: only an error status before a sentence of its
+    // own ("500 requests were sent today" is a count, not a status).
+    if trimmed.len() > 80 {
+        if !(400..=599).contains(&code)
+            || !reason.chars().next().is_some_and(char::is_uppercase)
+            || reason.split_whitespace().count() < 3
+        {
+            return None;
+        }
+        let mut exchange = Exchange::new(InputKind::Message);
+        exchange.status = Some(StatusLine {
+            code,
+            reason: None,
+            version: None,
+        });
+        exchange.message_text = Some(trimmed.to_string());
+        return Some(exchange);
     }
     let mut exchange = Exchange::new(InputKind::ReasonLine);
     exchange.status = Some(StatusLine {
