@@ -1483,3 +1483,17 @@ fn a_status_opening_an_sdk_error_sentence_is_read() {
         assert_eq!(paste::read(text).code(), None, "{text}");
     }
 }
+
+/// A JSON body whose quotes an issue tracker or a chat made typographic is still read as JSON.
+#[test]
+fn a_json_body_with_typographic_quotes_is_still_json() {
+    // HGData/mk-node-hubspot#89, as the issue shows it.
+    let text = "{“status”:“error”,“message”:“You have reached your secondly limit.”,“errorType”:“RATE_LIMIT”,“policyName”:“SECONDLY”}";
+    let e = paste::read(text);
+    let body = e.body.expect("a body");
+    assert_eq!(body.media, MediaKind::Json);
+    assert_eq!(body.json.expect("parsed")["policyName"], "SECONDLY");
+    // A server's body declared as JSON stays the server's: its typographic quotes are its error.
+    let raw = "HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{“error”:“x”}";
+    assert!(paste::read(raw).body.expect("a body").json.is_none());
+}

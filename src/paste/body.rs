@@ -95,6 +95,15 @@ impl Body {
                 // Indentation copied from a web page or a chat (no-break or ideographic spaces).
                 super::shared::plain_spaces(start)
                     .and_then(|plain| parse_json(&plain).ok())
+                    // Quotes an issue tracker, a chat or a word processor made typographic
+                    // ({“status”:“error”,…}). Not for a declared body: a server's JSON is its own.
+                    .or_else(|| {
+                        declared
+                            .is_none()
+                            .then(|| straight_quotes(start))
+                            .flatten()
+                            .and_then(|plain| parse_json(&plain).ok())
+                    })
                     // A program's print of the parsed body, not the body: Python's repr
                     // ({'error': {'code': 'TOKEN_MISSING'}}) or Node's util.inspect ({ error: 'x' }).
                     // Without a declared JSON type only: a server's broken JSON stays broken.
@@ -248,6 +257,12 @@ fn parse_json(text: &str) -> Result<serde_json::Value, serde_json::Error> {
     let value = Bounded.deserialize(&mut de)?;
     de.end()?;
     Ok(value)
+}
+
+/// JSON text whose typographic double quotes (“ ”) were straight ones, when it has any.
+fn straight_quotes(text: &str) -> Option<String> {
+    text.contains(['\u{201c}', '\u{201d}'])
+        .then(|| text.replace(['\u{201c}', '\u{201d}'], "\""))
 }
 
 /// JSON text with the line breaks inside its strings removed, when there are any: a JSON string
