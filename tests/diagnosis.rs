@@ -2175,16 +2175,34 @@ fn a_request_printed_before_the_response_is_not_the_error_body() {
 /// Among verdicts of equal weight, the one a product's own words proposed wins over a code's: AWS's
 /// generic ThrottlingException advice ("retry with backoff") gives way to DynamoDB's own message (a
 /// hot partition key), and OpenAI's invalid_api_key to "Incorrect API key provided: ." (an empty key).
+/// The code's finding of the same kind is then the same error told less exactly, and is left out.
 #[test]
 fn a_products_own_words_win_over_its_generic_code() {
     let dynamo = diagnose_fixture("vendors/s22-vendors-12-dynamodb-throttling-hot-key.txt");
     assert!(dynamo.verdict.contains("hot key"), "{}", dynamo.verdict);
-    // The generic code still made its finding: nothing is lost, only the order changes.
     let text = findings_text(&dynamo);
-    assert!(
-        text.contains("aws throttling (throttlingexception) ::"),
-        "{text}"
-    );
+    assert!(text.contains("hot key"), "{text}");
+    assert!(!text.contains("aws throttling (throttlingexception)"), "{text}");
+    let throttled = dynamo
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Throttled)
+        .count();
+    assert_eq!(throttled, 1);
+    // Stripe's "No such customer: '5'" is no Stripe id at all (redwoodjs/example-store-stripe#168):
+    // the generic resource_missing finding would send the reader to test and live mode instead.
+    let stripe = diagnose_fixture("vendors/s24-edgevend-01-stripe-no-such-customer.txt");
+    let text = findings_text(&stripe);
+    assert!(text.contains("not a stripe customer id"), "{text}");
+    assert!(!text.contains("test-mode id"), "{text}");
+    // Cloudflare's 1033 told by its JSON page and its code table is one finding.
+    let tunnel = diagnose_fixture("edges/s24-edgevend-02-cloudflare-1033-json.txt");
+    let unreachable = tunnel
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::OriginUnreachable)
+        .count();
+    assert_eq!(unreachable, 1);
     // The tool passes OpenAI's Python-dict body on inside its own message: the body is OpenAI's.
     let devika = diagnose_fixture("vendors/s22-aiclients-03-devika-openai-empty-key.txt");
     assert_eq!(devika.code, Some(401));

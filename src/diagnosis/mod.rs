@@ -276,6 +276,9 @@ pub(crate) struct Notes {
     never_sent: bool,
     /// A wait named in the error body (where, the value, its unit), for the retry rules.
     retry_hint: Option<(Evidence, String, crate::knowledge::Unit)>,
+    /// The findings knowledge entries made (their index in `findings`), and whether the entry was a
+    /// product's own words (a `[[page]]` that is not a fallback) rather than a code or a fallback.
+    entry_findings: Vec<(usize, bool)>,
 }
 
 /// A verdict a rule or entry proposed.
@@ -421,8 +424,9 @@ impl Notes {
             true,
         );
         let precedence = meaning.precedence.unwrap_or(Precedence::VendorCode);
+        let words = crate::knowledge::page(entry).is_some_and(|p| !p.fallback);
+        self.entry_findings.push((finding, words));
         if let Some(verdict) = meaning.verdict {
-            let words = crate::knowledge::page(entry).is_some_and(|p| !p.fallback);
             self.settle(
                 finding,
                 precedence,
@@ -903,6 +907,17 @@ fn assemble(
         .into_iter()
         .enumerate()
         .collect();
+    // One error told twice: when a product's own words won the verdict, a code's or a fallback's
+    // finding of the same kind beside it says the same less exactly, or names causes the words
+    // ruled out (Cloudflare's code table under its tunnel JSON page; Stripe's resource_missing
+    // under "No such customer: '5'", which is no Stripe id at all). The words' finding stays.
+    if let Some(lead) = winner.filter(|c| c.words).and_then(|c| c.finding) {
+        let kind = findings.iter().find(|(i, _)| *i == lead).map(|(_, f)| f.kind);
+        let only_generic = |i: usize| {
+            notes.entry_findings.contains(&(i, false)) && !notes.entry_findings.contains(&(i, true))
+        };
+        findings.retain(|(i, f)| *i == lead || Some(f.kind) != kind || !only_generic(*i));
+    }
     // "No known error message was found" is wrong once knowledge explained the paste.
     if findings
         .iter()
