@@ -2182,7 +2182,10 @@ fn a_products_own_words_win_over_its_generic_code() {
     assert!(dynamo.verdict.contains("hot key"), "{}", dynamo.verdict);
     let text = findings_text(&dynamo);
     assert!(text.contains("hot key"), "{text}");
-    assert!(!text.contains("aws throttling (throttlingexception)"), "{text}");
+    assert!(
+        !text.contains("aws throttling (throttlingexception)"),
+        "{text}"
+    );
     let throttled = dynamo
         .findings
         .iter()

@@ -912,7 +912,10 @@ fn assemble(
     // ruled out (Cloudflare's code table under its tunnel JSON page; Stripe's resource_missing
     // under "No such customer: '5'", which is no Stripe id at all). The words' finding stays.
     if let Some(lead) = winner.filter(|c| c.words).and_then(|c| c.finding) {
-        let kind = findings.iter().find(|(i, _)| *i == lead).map(|(_, f)| f.kind);
+        let kind = findings
+            .iter()
+            .find(|(i, _)| *i == lead)
+            .map(|(_, f)| f.kind);
         let only_generic = |i: usize| {
             notes.entry_findings.contains(&(i, false)) && !notes.entry_findings.contains(&(i, true))
         };
