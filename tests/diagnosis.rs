@@ -2360,3 +2360,15 @@ fn the_longest_log_code_a_line_holds_explains_it() {
         read.verdict
     );
 }
+
+/// A host name that does not resolve inside a container (agent-zero's Ollama at host.docker.internal,
+/// agent0ai/agent-zero#294): the steps say where such a name exists and what to set instead.
+#[test]
+fn a_name_unresolved_in_a_container_says_where_it_exists() {
+    let d = diagnose_fixture("network/s24-main-01-agentzero-ollama-name-not-known.txt");
+    assert_eq!(d.code, None);
+    assert!(d.findings.iter().any(|f| f.kind == FindingKind::DnsNotResolved));
+    let steps = d.steps.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n");
+    assert!(steps.contains("--add-host=host.docker.internal:host-gateway"), "{steps}");
+    assert!(steps.contains("base URL"), "{steps}");
+}
