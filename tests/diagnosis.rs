@@ -311,19 +311,24 @@ fn a_wrapped_log_line_ends_where_the_next_record_starts() {
     assert_ne!(diagnosis::diagnose(next_record).code, Some(406));
 }
 
-/// A message pasted alone is the server's own words: the steps start from them, and do not claim
-/// the paste holds no body to read (Zendesk's fragment from a support thread).
+/// A message pasted alone is the server's own words: the steps start from them (the message field's
+/// value, not the fragment's keys and quotes), and do not claim the paste holds no body to read.
+/// WordPress's rest_forbidden message in the shape of a fragment from a support thread; Zendesk's
+/// own fragment of that shape is now explained by its entry, whose steps lead instead.
 #[test]
 fn a_message_pasted_alone_leads_the_steps_with_its_words() {
-    let d = diagnosis::diagnose(
-        r#""Forbidden", "message": "You do not have access to this page. Please contact the account owner of this help desk for further help.""#,
-    );
+    let d =
+        diagnosis::diagnose(r#""Forbidden", "message": "Sorry, you are not allowed to do that.""#);
     assert_eq!(d.code, Some(403));
     let first = d.steps.first().map(|s| s.as_str()).unwrap_or("");
     assert!(
-        first.contains("You do not have access to this page"),
+        first.contains("\u{201c}Sorry, you are not allowed to do that.\u{201d}"),
         "{first}"
     );
+    let zendesk = diagnosis::diagnose(
+        r#""Forbidden", "message": "You do not have access to this page. Please contact the account owner of this help desk for further help.""#,
+    );
+    assert!(zendesk.verdict.contains("Zendesk"), "{}", zendesk.verdict);
     assert!(
         !d.steps
             .iter()
@@ -2367,8 +2372,19 @@ fn the_longest_log_code_a_line_holds_explains_it() {
 fn a_name_unresolved_in_a_container_says_where_it_exists() {
     let d = diagnose_fixture("network/s24-main-01-agentzero-ollama-name-not-known.txt");
     assert_eq!(d.code, None);
-    assert!(d.findings.iter().any(|f| f.kind == FindingKind::DnsNotResolved));
-    let steps = d.steps.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n");
-    assert!(steps.contains("--add-host=host.docker.internal:host-gateway"), "{steps}");
+    assert!(d
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::DnsNotResolved));
+    let steps = d
+        .steps
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        steps.contains("--add-host=host.docker.internal:host-gateway"),
+        "{steps}"
+    );
     assert!(steps.contains("base URL"), "{steps}");
 }

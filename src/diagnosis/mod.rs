@@ -792,16 +792,30 @@ fn assemble(
     status: Option<Status>,
     mut notes: Notes,
 ) -> Diagnosis {
+    let winner = notes
+        .verdicts
+        .iter()
+        .enumerate()
+        // Highest priority wins; among equals, a product's own words, then the first added.
+        .max_by_key(|(i, c)| (c.precedence, c.words, std::cmp::Reverse(*i)))
+        .map(|(_, w)| w);
     let headline = match (&status, &exchange.network_error) {
         (Some(s), _) => shown!("{} {}", s.code, s.phrase),
         (None, Some(e)) => Shown::from(e.headline.unwrap_or(e.kind.headline())),
         (None, None) if exchange.kind == InputKind::Empty => Shown::from("Nothing pasted yet"),
         // No status, but an entry recognised the problem (a service worker script served as HTML):
-        // its title says more than "No HTTP status found".
-        (None, None) => notes
-            .findings
-            .iter()
-            .find(|f| f.severity == Severity::Problem)
+        // its title says more than "No HTTP status found". The finding behind the verdict first
+        // (Auth0's unknown audience, not the generic "API error access_denied" read before it).
+        (None, None) => winner
+            .and_then(|c| c.finding)
+            .and_then(|i| notes.findings.get(i))
+            .filter(|f| f.severity == Severity::Problem)
+            .or_else(|| {
+                notes
+                    .findings
+                    .iter()
+                    .find(|f| f.severity == Severity::Problem)
+            })
             .map_or_else(|| Shown::from("No HTTP status found"), |f| f.title.clone()),
     };
     let side = notes
@@ -814,13 +828,6 @@ fn assemble(
             Side::Either
         });
 
-    let winner = notes
-        .verdicts
-        .iter()
-        .enumerate()
-        // Highest priority wins; among equals, a product's own words, then the first added.
-        .max_by_key(|(i, c)| (c.precedence, c.words, std::cmp::Reverse(*i)))
-        .map(|(_, w)| w);
     let mut steps = std::mem::take(&mut notes.steps);
     // Nothing named a status or a failure, but the paste is an error in its own words: quote them
     // and say how to get further, instead of leaving the visitor with "nothing found".
@@ -1084,13 +1091,24 @@ fn own_words(exchange: &Exchange) -> Option<Shown> {
         .filter(|l| !l.is_empty() && !own.iter().any(|o| l.starts_with(o)))
         .take(200)
         .collect();
-    let labelled = lines.iter().enumerate().find_map(|(i, line)| {
-        let rest = after_error_label(line)?;
-        // A label on a line of its own ("Net::HTTP::Persistent::Error:"): the words are on the next.
-        match rest.trim() {
-            "" => says(lines.get(i + 1)?),
-            rest => says(rest),
-        }
+    // A fragment of a JSON body (`"Forbidden", "message": "You do not have access…"`): the words are
+    // the message field's value, not the fragment's quotes and keys.
+    let field = lines.iter().find_map(|line| {
+        let at = line.find("\"message\":")?;
+        let rest = line[at + "\"message\":".len()..]
+            .trim_start()
+            .strip_prefix('"')?;
+        says(&rest[..rest.find('"')?])
+    });
+    let labelled = field.or_else(|| {
+        lines.iter().enumerate().find_map(|(i, line)| {
+            let rest = after_error_label(line)?;
+            // A label on a line of its own ("Net::HTTP::Persistent::Error:"): the words are on the next.
+            match rest.trim() {
+                "" => says(lines.get(i + 1)?),
+                rest => says(rest),
+            }
+        })
     });
     let words = labelled.or_else(|| {
         // A short paste of plain words: its first sentence is the message. Not a command, code or a
