@@ -2388,3 +2388,22 @@ fn a_name_unresolved_in_a_container_says_where_it_exists() {
     );
     assert!(steps.contains("base URL"), "{steps}");
 }
+
+/// A 402 beside an error message is the status, like the other common ones: OpenRouter's out-of-credit
+/// answer wrapped once more by the tool that passed it on (tailcallhq/forgecode#571) is read from the
+/// body's own code, not only from the words an entry knows.
+#[test]
+fn a_402_beside_a_wrapped_error_message_is_read_from_the_body() {
+    let d = diagnose_fixture("vendors/w59-ai-tools-02-openrouter-key-limit.txt");
+    assert_eq!(d.code, Some(402));
+    let from_body = d
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::StatusFromBody)
+        .expect("a status-from-body finding");
+    assert!(
+        from_body.evidence.iter().any(|e| e.name.contains("error/code")),
+        "{:?}",
+        from_body.evidence
+    );
+}

@@ -795,8 +795,10 @@ fn number_beside_its_phrase(json: &Value) -> Option<(u16, String, String)> {
 /// `{"code": 400, "message": "APIError AA001: …"}`): vendors that mirror the status in the body
 /// write it there. Rarer numbers stay unread (Facebook's `"code": 506` is its own code, not 506).
 fn common_status_as_code(json: &Value) -> Option<(u16, String)> {
-    const COMMON: [u16; 15] = [
-        400, 401, 403, 404, 405, 409, 410, 413, 415, 422, 429, 500, 502, 503, 504,
+    // 402 too: AI gateways answer out-of-credit with it (OpenRouter's {"error": {"code": 402,
+    // "message": "More credits are required…"}}, wrapped once more by the tools that pass it on).
+    const COMMON: [u16; 16] = [
+        400, 401, 402, 403, 404, 405, 409, 410, 413, 415, 422, 429, 500, 502, 503, 504,
     ];
     const MESSAGES: [&str; 6] = [
         "message",
