@@ -2191,12 +2191,9 @@ fn a_products_own_words_win_over_its_generic_code() {
         !text.contains("aws throttling (throttlingexception)"),
         "{text}"
     );
-    let throttled = dynamo
-        .findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::Throttled)
-        .count();
-    assert_eq!(throttled, 1);
+    let of_kind =
+        |d: &diagnosis::Diagnosis, kind| d.findings.iter().filter(|f| f.kind == kind).count();
+    assert_eq!(of_kind(&dynamo, FindingKind::Throttled), 1);
     // Stripe's "No such customer: '5'" is no Stripe id at all (redwoodjs/example-store-stripe#168):
     // the generic resource_missing finding would send the reader to test and live mode instead.
     let stripe = diagnose_fixture("vendors/s24-edgevend-01-stripe-no-such-customer.txt");
@@ -2205,12 +2202,7 @@ fn a_products_own_words_win_over_its_generic_code() {
     assert!(!text.contains("test-mode id"), "{text}");
     // Cloudflare's 1033 told by its JSON page and its code table is one finding.
     let tunnel = diagnose_fixture("edges/s24-edgevend-02-cloudflare-1033-json.txt");
-    let unreachable = tunnel
-        .findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::OriginUnreachable)
-        .count();
-    assert_eq!(unreachable, 1);
+    assert_eq!(of_kind(&tunnel, FindingKind::OriginUnreachable), 1);
     // The tool passes OpenAI's Python-dict body on inside its own message: the body is OpenAI's.
     let devika = diagnose_fixture("vendors/s22-aiclients-03-devika-openai-empty-key.txt");
     assert_eq!(devika.code, Some(401));
@@ -2402,7 +2394,10 @@ fn a_402_beside_a_wrapped_error_message_is_read_from_the_body() {
         .find(|f| f.kind == FindingKind::StatusFromBody)
         .expect("a status-from-body finding");
     assert!(
-        from_body.evidence.iter().any(|e| e.name.contains("error/code")),
+        from_body
+            .evidence
+            .iter()
+            .any(|e| e.name.contains("error/code")),
         "{:?}",
         from_body.evidence
     );

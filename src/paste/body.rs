@@ -93,17 +93,20 @@ impl Body {
         match media {
             MediaKind::Json => match parse_json(start).or_else(|error| {
                 // Indentation copied from a web page or a chat (no-break or ideographic spaces).
+                // A repair of a printed body, never of a body a response declared as JSON: a
+                // server's broken JSON stays broken.
+                let repaired = |repair: fn(&str) -> Option<String>| {
+                    declared
+                        .is_none()
+                        .then(|| repair(start))
+                        .flatten()
+                        .and_then(|text| parse_json(&text).ok())
+                };
                 super::shared::plain_spaces(start)
                     .and_then(|plain| parse_json(&plain).ok())
                     // Quotes an issue tracker, a chat or a word processor made typographic
-                    // ({“status”:“error”,…}). Not for a declared body: a server's JSON is its own.
-                    .or_else(|| {
-                        declared
-                            .is_none()
-                            .then(|| straight_quotes(start))
-                            .flatten()
-                            .and_then(|plain| parse_json(&plain).ok())
-                    })
+                    // ({“status”:“error”,…}).
+                    .or_else(|| repaired(straight_quotes))
                     // A program's print of the parsed body, not the body: Python's repr
                     // ({'error': {'code': 'TOKEN_MISSING'}}) or Node's util.inspect ({ error: 'x' }).
                     // Without a declared JSON type only: a server's broken JSON stays broken.
@@ -118,14 +121,8 @@ impl Body {
                             .and_then(|json| parse_json(&json).ok())
                     })
                     // A terminal or a log wrapped the long lines of a printed body, breaking its
-                    // strings ("insufficient authenticatio\nn scopes"). Not for a declared body.
-                    .or_else(|| {
-                        declared
-                            .is_none()
-                            .then(|| unwrap_strings(start))
-                            .flatten()
-                            .and_then(|joined| parse_json(&joined).ok())
-                    })
+                    // strings ("insufficient authenticatio\nn scopes").
+                    .or_else(|| repaired(unwrap_strings))
                     .ok_or(error)
             }) {
                 Ok(value) => body.json = Some(quoted_error_body(value)),
