@@ -2402,3 +2402,16 @@ fn a_402_beside_a_wrapped_error_message_is_read_from_the_body() {
         from_body.evidence
     );
 }
+
+/// A CDN's error page quoted from its middle, cut before its number, still links its own article
+/// about the error: Cloudflare's "…/cloudflare-5xx-errors/error-524/" names the 524
+/// (langgenius/dify#20016).
+#[test]
+fn a_cut_cdn_page_is_named_by_its_troubleshooting_link() {
+    let d = diagnose_fixture("edges/s24-main-03-cloudflare-524-html-fragment.txt");
+    assert_eq!(d.code, Some(524));
+    assert!(d
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::UpstreamTimeout));
+}

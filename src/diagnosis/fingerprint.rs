@@ -318,7 +318,17 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
         (None, Some(text)) => text.to_ascii_lowercase(),
         (None, None) => return,
     };
-    match numbered_error(&text) {
+    // A fragment of the page cut before its number (a tool quoting the page's HTML from the middle)
+    // still links its own troubleshooting article: "…/cloudflare-5xx-errors/error-524/".
+    let linked = || {
+        let raw = exchange
+            .body
+            .as_ref()
+            .map(|b| b.text.as_str())
+            .or(exchange.message_text.as_deref())?;
+        troubleshooting_link(&shared_prefix(raw).to_ascii_lowercase())
+    };
+    match numbered_error(&text).or_else(linked) {
         Some(n) if n >= 1000 => {
             let number = n.to_string();
             if let Some(entry) = knowledge::code(&scope, &number) {
@@ -362,6 +372,30 @@ fn own_status(component: &Component, status: &Status, evidence: &Evidence, notes
         };
         notes.apply(entry.id, &entry.meaning, &slots, vec![evidence.clone()]);
     }
+}
+
+/// The error number in the link a vendor's error page gives to its own article about that error
+/// (Cloudflare's "…/cloudflare-5xx-errors/error-524/", "…/cloudflare-1xxx-errors/error-1033/").
+fn troubleshooting_link(lower: &str) -> Option<u16> {
+    let marker = "-errors/error-";
+    let at = lower.find(marker)? + marker.len();
+    let digits: String = lower[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let code: u16 = digits.parse().ok()?;
+    match digits.len() {
+        4 if (1000..10000).contains(&code) => Some(code),
+        3 if (400..600).contains(&code) => Some(code),
+        _ => None,
+    }
+}
+
+/// The first 50,000 characters of a text, cut at a character boundary.
+fn shared_prefix(text: &str) -> &str {
+    text.char_indices()
+        .nth(50_000)
+        .map_or(text, |(i, _)| &text[..i])
 }
 
 /// "Error 1020", "Error code 522", "error code: 1020" in a page's visible text: a four-digit vendor
