@@ -326,7 +326,7 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
             .as_ref()
             .map(|b| b.text.as_str())
             .or(exchange.message_text.as_deref())?;
-        troubleshooting_link(&shared_prefix(raw).to_ascii_lowercase())
+        troubleshooting_link(&crate::paste::prefix(raw, 64 * 1024).to_ascii_lowercase())
     };
     match numbered_error(&text).or_else(linked) {
         Some(n) if n >= 1000 => {
@@ -389,13 +389,6 @@ fn troubleshooting_link(lower: &str) -> Option<u16> {
         3 if (400..600).contains(&code) => Some(code),
         _ => None,
     }
-}
-
-/// The first 50,000 characters of a text, cut at a character boundary.
-fn shared_prefix(text: &str) -> &str {
-    text.char_indices()
-        .nth(50_000)
-        .map_or(text, |(i, _)| &text[..i])
 }
 
 /// "Error 1020", "Error code 522", "error code: 1020" in a page's visible text: a four-digit vendor

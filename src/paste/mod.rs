@@ -21,6 +21,7 @@ use shared::lines;
 
 pub use crate::knowledge::NetworkErrorKind;
 pub use body::{visible_text, Body, MediaKind};
+pub(crate) use shared::prefix;
 pub use shared::NetworkError;
 
 use serde::Serialize;
