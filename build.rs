@@ -1,6 +1,7 @@
 //! Compiles the data the product knows into static tables, so nothing is parsed when the page starts:
 //! - `src/catalog/statuses.toml` → `$OUT_DIR/catalog_tables.rs` (`src/catalog/compile.rs`);
-//! - every `*.toml` under `src/knowledge/` → `$OUT_DIR/knowledge_tables.rs` (`src/knowledge/compile.rs`).
+//! - every `*.toml` under `src/knowledge/` → `$OUT_DIR/knowledge_tables.rs` (`src/knowledge/compile.rs`),
+//!   with the text the visitor reads packed apart in `$OUT_DIR/knowledge_prose.zst`.
 //!
 //! A broken entry stops the build with a message that names its file and entry.
 
@@ -36,8 +37,19 @@ fn main() {
     // Sorted by path, so the order of precedence between files never depends on the file system.
     sources.sort_by(|a: &knowledge::Source, b| a.path.cmp(&b.path));
     match knowledge::compile(&sources) {
-        Ok(code) => fs::write(Path::new(&out_dir).join("knowledge_tables.rs"), code)
-            .expect("write knowledge_tables.rs"),
+        Ok(compiled) => {
+            fs::write(
+                Path::new(&out_dir).join("knowledge_tables.rs"),
+                compiled.tables,
+            )
+            .expect("write knowledge_tables.rs");
+            // The prose the tables point into, as one zstd frame (level 19: the smallest that still
+            // compresses in a second or two); `Prose` in src/knowledge/mod.rs unpacks it.
+            let packed = zstd::bulk::compress(compiled.prose.as_bytes(), 19)
+                .expect("zstd compresses the knowledge prose");
+            fs::write(Path::new(&out_dir).join("knowledge_prose.zst"), packed)
+                .expect("write knowledge_prose.zst");
+        }
         Err(message) => panic!("\n\n{message}\n\n"),
     }
 }

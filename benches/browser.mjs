@@ -603,6 +603,31 @@ try {
     }
   });
 
+  await section('first diagnose', async () => {
+    // The knowledge's prose is packed with zstd and unpacked on the first diagnosis that shows any
+    // (the widget does it 250 ms after mounting; a docs site's first diagnose() call pays it).
+    const first = [];
+    const again = [];
+    for (let i = 0; i < COLD_LOADS; i++) {
+      const page = await newPage(browser);
+      try {
+        await page.goto(widgetServer.url + 'bench.html');
+        const r = await page.evaluate(async () => {
+          const m = await import('./http_troubleshooter.js');
+          await m.default();
+          const time = (fn) => { const t = performance.now(); fn(); return performance.now() - t; };
+          const paste = 'curl: (6) Could not resolve host: api.example.com';
+          return { first: time(() => m.diagnose(paste)), again: time(() => m.diagnose(paste)) };
+        });
+        first.push(r.first);
+        again.push(r.again);
+      } finally {
+        await page.close();
+      }
+    }
+    rows.push(`| first diagnose() after load (includes unpacking the prose), median (min–max) of ${COLD_LOADS} fresh pages | ${spread(first)} | ${spread(again)} (the same paste again) | ${ratio(median(first), median(again))} | — |`);
+  });
+
   await section('keystrokes', async () => {
     const big = rawResponse(200_000, 3).text;
     const small = rawResponse(1_000, 3).text;

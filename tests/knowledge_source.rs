@@ -5,7 +5,7 @@
 #[allow(dead_code)]
 mod compile;
 
-use compile::{compile, Source};
+use compile::{compile, Compiled, Source};
 
 const NETWORK: &str = r#"
 [[network]]
@@ -17,6 +17,10 @@ source = "https://fetch.spec.whatwg.org/"
 "#;
 
 fn with(path: &str, text: &str) -> Result<String, String> {
+    compiled(path, text).map(|c| c.tables)
+}
+
+fn compiled(path: &str, text: &str) -> Result<Compiled, String> {
     compile(&[
         Source {
             path: "network.toml".into(),
@@ -80,8 +84,8 @@ fn the_real_files_compile() {
         &mut sources,
     );
     sources.sort_by(|a, b| a.path.cmp(&b.path));
-    let code = compile(&sources).expect("the knowledge files compile");
-    assert!(code.contains("pub static FORMATS"));
+    let compiled = compile(&sources).expect("the knowledge files compile");
+    assert!(compiled.tables.contains("pub static FORMATS"));
 }
 
 #[test]
@@ -89,6 +93,21 @@ fn a_good_entry_compiles() {
     let code = with("bodies/pay.toml", CODE).unwrap();
     assert!(code.contains("\"pay-declined\""));
     assert!(code.contains("FindingKind::PaymentDeclined"));
+}
+
+#[test]
+fn the_text_a_visitor_reads_is_kept_apart_from_the_tables() {
+    let c = compiled("bodies/pay.toml", CODE).unwrap();
+    // The code's title and detail are in the prose, once each, and the table points at them there.
+    let title = "Declined ({code})";
+    let start = c.prose.find(title).expect("the title is in the prose");
+    assert!(c
+        .tables
+        .contains(&format!("title: Prose::at({start}, {})", title.len())));
+    assert!(c.prose.contains("The card was declined."));
+    assert!(!c.tables.contains("The card was declined."));
+    // Ids and codes, which the matchers read, stay in the tables.
+    assert!(c.tables.contains("\"card_declined\""));
 }
 
 #[test]

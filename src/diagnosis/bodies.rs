@@ -422,7 +422,7 @@ fn hidden_failure(
         return;
     }
     let what = entry
-        .map(|e| knowledge::fill(e.meaning.title, slots))
+        .map(|e| knowledge::fill(e.meaning.title.get(), slots))
         .unwrap_or_else(|| Shown::from("the server reports an error for part of the request"));
     notes.verdict(
         Precedence::HiddenFailure,

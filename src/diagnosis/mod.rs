@@ -414,7 +414,7 @@ impl Notes {
         evidence: Vec<Evidence>,
     ) {
         self.matched(entry);
-        let fill = |t: &'static str| crate::knowledge::fill(t, slots);
+        let fill = |t: crate::knowledge::Prose| crate::knowledge::fill(t.get(), slots);
         let finding = self.add_at(
             meaning.kind,
             meaning.severity,
@@ -431,7 +431,7 @@ impl Notes {
                 finding,
                 precedence,
                 fill(verdict),
-                meaning.steps.iter().map(|s| fill(s)).collect(),
+                meaning.steps.iter().map(|s| fill(*s)).collect(),
                 words,
             );
         }
@@ -442,7 +442,7 @@ impl Notes {
             self.retry_policy = Some(retry);
         }
         for step in meaning.steps {
-            self.step(fill(step));
+            self.step(fill(*step));
         }
         if let (Some(code), Some(first)) = (meaning.status, evidence.first()) {
             self.code_hint(code, first.clone());
@@ -513,6 +513,12 @@ pub struct Clock {
 
 /// The crate's version, printed in every report so support knows which release answered.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Unpacks what the diagnosis will show (the knowledge's prose) ahead of the first paste, so that
+/// paste does not wait for it. Calling it is never needed: the first diagnosis does it otherwise.
+pub fn prepare() {
+    crate::knowledge::prepare();
+}
 
 /// Diagnose a paste with no knowledge of the current time (times are computed from the response's
 /// own `Date` header when it has one).
@@ -801,7 +807,7 @@ fn assemble(
         .map(|(_, w)| w);
     let headline = match (&status, &exchange.network_error) {
         (Some(s), _) => shown!("{} {}", s.code, s.phrase),
-        (None, Some(e)) => Shown::from(e.headline.unwrap_or(e.kind.headline())),
+        (None, Some(e)) => Shown::from(e.headline.map_or(e.kind.headline(), |h| h.get())),
         (None, None) if exchange.kind == InputKind::Empty => Shown::from("Nothing pasted yet"),
         // No status, but an entry recognised the problem (a service worker script served as HTML):
         // its title says more than "No HTTP status found". The finding behind the verdict first

@@ -78,7 +78,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
             .with_status
             .filter(|_| status.is_some_and(|c| c >= 300)))
         .unwrap_or(explanation.verdict);
-    notes.verdict(precedence, knowledge::fill(verdict, &slots));
+    notes.verdict(precedence, knowledge::fill(verdict.get(), &slots));
     // An error status beside the failure is an answer: the side is where that answer points (the
     // knowledge's side_with_status, or the status's own), not the network.
     match (
@@ -133,8 +133,8 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     notes.add(
         explanation.finding,
         Severity::Problem,
-        error.headline.unwrap_or(explanation.headline),
-        error.detail.unwrap_or(explanation.detail),
+        error.headline.unwrap_or(explanation.headline).get(),
+        error.detail.unwrap_or(explanation.detail).get(),
         evidence,
     );
     // A public service's own CORS setup is not the caller's to change: the kind's general steps.
@@ -166,11 +166,15 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     };
     // A wording that knows its cause exactly (its own verdict and steps: Dwolla's outage page behind
     // a 5xx) leads with its own steps; the status's general ones follow.
+    let (steps, first): (Vec<&str>, Vec<&str>) = (
+        knowledge::texts(steps).collect(),
+        knowledge::texts(first).collect(),
+    );
     let order: [&[&str]; 3] =
         if caller_design.is_none() && error.verdict.is_some() && !error.steps.is_empty() {
-            [steps, first, meaning]
+            [&steps, &first, meaning]
         } else {
-            [first, meaning, steps]
+            [&first, meaning, &steps]
         };
     for step in order.into_iter().flatten() {
         notes.step(knowledge::fill(step, &slots));

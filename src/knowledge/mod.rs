@@ -14,13 +14,13 @@ use serde_json::Value;
 pub struct Meaning {
     pub kind: FindingKind,
     pub severity: Severity,
-    pub title: &'static str,
-    pub detail: &'static str,
-    pub verdict: Option<&'static str>,
+    pub title: Prose,
+    pub detail: Prose,
+    pub verdict: Option<Prose>,
     pub precedence: Option<Precedence>,
     pub side: Option<Side>,
     pub retry: Option<RetryPolicy>,
-    pub steps: &'static [&'static str],
+    pub steps: &'static [Prose],
     /// The status this evidence implies when the paste has none.
     pub status: Option<u16>,
 }
@@ -298,12 +298,12 @@ pub struct Failure {
     pub names: &'static [&'static str],
     pub client: Option<&'static str>,
     /// Steps for this wording, when it says more than its kind (a CORS preflight, credentials).
-    pub steps: &'static [&'static str],
-    pub detail: Option<&'static str>,
+    pub steps: &'static [Prose],
+    pub detail: Option<Prose>,
     /// The verdict for this wording, when its cause is known more exactly than its kind's.
-    pub verdict: Option<&'static str>,
+    pub verdict: Option<Prose>,
     /// The headline for this wording, when it can say more than its kind's.
-    pub headline: Option<&'static str>,
+    pub headline: Option<Prose>,
     /// The side that must act, when this wording knows it better than its kind.
     pub side: Option<Side>,
     /// The wording every message of a family starts with (Firefox's "Cross-Origin Request
@@ -332,20 +332,20 @@ pub struct Failure {
 pub struct Network {
     pub kind: NetworkErrorKind,
     pub finding: FindingKind,
-    pub headline: &'static str,
-    pub verdict: &'static str,
+    pub headline: Prose,
+    pub verdict: Prose,
     /// The verdict when the paste also names the status the failing step got ({status}).
-    pub with_status: Option<&'static str>,
+    pub with_status: Option<Prose>,
     /// The verdict when the status beside the failure is a redirect (3xx): the redirect itself is the
     /// answer that failed (it carries no CORS headers), not an error to fix.
-    pub with_redirect: Option<&'static str>,
-    pub detail: &'static str,
-    pub steps: &'static [&'static str],
+    pub with_redirect: Option<Prose>,
+    pub detail: Prose,
+    pub steps: &'static [Prose],
     /// Steps that come first when an error status (4xx, 5xx) was printed beside the failure: that
     /// answer is a failure of its own ({status}).
-    pub steps_with_status: &'static [&'static str],
+    pub steps_with_status: &'static [Prose],
     /// Steps that come first when the status beside the failure is a redirect.
-    pub steps_with_redirect: &'static [&'static str],
+    pub steps_with_redirect: &'static [Prose],
     pub side: Side,
     /// The side when an error status was printed beside the failure (the preflight's 404 is the
     /// API's configuration); without one, the status's own side from the catalog.
@@ -367,21 +367,21 @@ pub struct Network {
     pub response_received: bool,
     /// The verdict when the host that failed is a public name that exists (github.com,
     /// registry.npmjs.org): the failure is this machine's, not the name's.
-    pub with_public_host: Option<&'static str>,
+    pub with_public_host: Option<Prose>,
     /// Steps that come first then.
-    pub steps_with_public_host: &'static [&'static str],
+    pub steps_with_public_host: &'static [Prose],
     /// Steps that come first when a browser failed to reach localhost or 127.0.0.1: the page runs
     /// on the visitor's device, and that address is the device, not the server.
-    pub steps_from_browser_to_loopback: &'static [&'static str],
+    pub steps_from_browser_to_loopback: &'static [Prose],
     /// Steps that come first when a program (not a browser) failed to reach localhost or 127.0.0.1:
     /// the machine it runs on, which inside a container is the container.
-    pub steps_to_loopback: &'static [&'static str],
+    pub steps_to_loopback: &'static [Prose],
     /// Steps that come first when the address that failed is a private one (10.x, 172.16–31.x,
     /// 192.168.x, 100.64–127.x): reachable only from inside its own network.
-    pub steps_to_private_address: &'static [&'static str],
+    pub steps_to_private_address: &'static [Prose],
     /// Steps that come first when the address that failed is a global IPv6 one: this machine's or
     /// network's IPv6 route is often what is missing.
-    pub steps_to_ipv6_address: &'static [&'static str],
+    pub steps_to_ipv6_address: &'static [Prose],
     /// Kinds whose specific wording, found in the same paste, wins over this one although this kind
     /// ranks higher: Firefox's "CORS request did not succeed" beside "Access-Control-Allow-Origin
     /// missing" for the same API, which proves the API answers.
@@ -412,6 +412,63 @@ pub struct Log {
     pub component: Option<&'static str>,
 }
 
+/// A text the visitor reads (a title, detail, verdict, step or headline), kept in the one compressed
+/// block that `build.rs` makes of all of them and unpacked the first time any is read. Prose is 4.5 MB
+/// of the tables' 5.2 MB of text: zstd packs it to about 1.1 MB where the page's gzip made 1.45 MB of
+/// it, and the matchers, which read only ids, codes and markers, never wait for it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Prose {
+    start: u32,
+    len: u32,
+}
+
+impl Prose {
+    pub const fn at(start: u32, len: u32) -> Prose {
+        Prose { start, len }
+    }
+
+    /// The text. Empty only if the block the build made could not be read, which the knowledge
+    /// tests would show at once: never a panic in the page.
+    pub fn get(self) -> &'static str {
+        let start = self.start as usize;
+        prose_text()
+            .get(start..start + self.len as usize)
+            .unwrap_or("")
+    }
+}
+
+impl std::fmt::Debug for Prose {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.get(), f)
+    }
+}
+
+/// Every step's text, in order.
+pub fn texts(steps: &'static [Prose]) -> impl Iterator<Item = &'static str> {
+    steps.iter().map(|s| s.get())
+}
+
+static PROSE_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/knowledge_prose.zst"));
+
+/// Unpacks the prose now rather than on the first read of it.
+pub fn prepare() {
+    prose_text();
+}
+
+fn prose_text() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| unpack(PROSE_PACKED).unwrap_or_default())
+}
+
+/// The prose block as text: one zstd frame of UTF-8 written by `build.rs`.
+fn unpack(packed: &[u8]) -> Option<String> {
+    use std::io::Read as _;
+    let mut decoder = ruzstd::decoding::StreamingDecoder::new(packed).ok()?;
+    let mut text = String::new();
+    decoder.read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
 include!(concat!(env!("OUT_DIR"), "/knowledge_tables.rs"));
 
 impl serde::Serialize for FindingKind {
@@ -429,7 +486,7 @@ impl NetworkErrorKind {
     }
 
     pub fn headline(self) -> &'static str {
-        self.explanation().headline
+        self.explanation().headline.get()
     }
 }
 

@@ -238,15 +238,15 @@ pub struct NetworkError {
     pub entry: &'static str,
     /// Steps for this wording, when it says more than its kind.
     #[serde(skip)]
-    pub steps: &'static [&'static str],
+    pub steps: &'static [crate::knowledge::Prose],
     #[serde(skip)]
-    pub detail: Option<&'static str>,
+    pub detail: Option<crate::knowledge::Prose>,
     /// The verdict for this wording, when it knows the cause more exactly than its kind.
     #[serde(skip)]
-    pub verdict: Option<&'static str>,
+    pub verdict: Option<crate::knowledge::Prose>,
     /// The headline for this wording, when it says more than its kind's.
     #[serde(skip)]
-    pub headline: Option<&'static str>,
+    pub headline: Option<crate::knowledge::Prose>,
     /// The side that must act, when this wording knows it better than its kind.
     #[serde(skip)]
     pub side: Option<crate::catalog::Side>,

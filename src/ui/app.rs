@@ -164,6 +164,11 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // The knowledge's prose is unpacked once (about a tenth of a second): while the visitor reads
+    // the page, not when their first paste is waiting for an answer.
+    use_effect_with((), move |_| {
+        Timeout::new(250, crate::diagnosis::prepare).forget();
+    });
     let pending = use_mut_ref(|| None::<Timeout>);
     let full = use_state(remembered_full);
     let on_view = {
