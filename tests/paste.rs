@@ -1497,3 +1497,16 @@ fn a_json_body_with_typographic_quotes_is_still_json() {
     let raw = "HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{“error”:“x”}";
     assert!(paste::read(raw).body.expect("a body").json.is_none());
 }
+
+#[test]
+fn a_status_beside_a_failure_is_read_across_a_wrapped_line() {
+    // Firefox's console line as vmiklos/osm-gimmisn quoted it in a commit message, wrapped at 72
+    // columns between "Status" and "code:".
+    let text = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading\nthe remote resource at\nhttps://osm.example.org/osm/missing-housenumbers/szigetmonostor/geojson.json.\n(Reason: CORS header \u{2018}Access-Control-Allow-Origin\u{2019} missing). Status\ncode: 200.";
+    let e = paste::read(text);
+    assert_eq!(
+        e.network_error.expect("a CORS failure").kind,
+        NetworkErrorKind::Cors
+    );
+    assert_eq!(e.status.expect("the status Firefox printed").code, 200);
+}

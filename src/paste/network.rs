@@ -10,8 +10,10 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     let trimmed = prefix(trimmed, WORDING_SCAN);
     let error = classify(trimmed)?;
     let mut exchange = Exchange::new(InputKind::NetworkError);
-    // The status some wordings print beside the failure: the preflight's or the proxy's answer.
-    let lower = trimmed.to_lowercase();
+    // The status some wordings print beside the failure: the preflight's or the proxy's answer. An
+    // editor or a commit message may have wrapped the line inside those words ("Status\ncode: 200"):
+    // a line break counts as the space it replaced (one byte for one, so positions still agree).
+    let lower = trimmed.to_lowercase().replace('\n', " ");
     exchange.status = error.status_before.iter().find_map(|before| {
         lower.match_indices(before).find_map(|(at, _)| {
             three_digits(&lower[at + before.len()..]).map(|code| StatusLine {
