@@ -424,3 +424,96 @@ fn firefox_cors_messages_are_read_in_every_language() {
         failures.join("\n")
     );
 }
+
+/// The visitor's text is packed apart from the tables (build.rs, zstd) and unpacked on first use:
+/// every entry's text must come back whole, as its knowledge file wrote it.
+#[test]
+fn the_packed_prose_unpacks_to_what_the_knowledge_files_say() {
+    let files: Vec<toml::Table> = {
+        let mut paths = Vec::new();
+        fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "toml") {
+                    out.push(path);
+                }
+            }
+        }
+        walk(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/knowledge"),
+            &mut paths,
+        );
+        paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap().parse().unwrap())
+            .collect()
+    };
+    let written = |section: &str, id: &str, field: &str| -> Option<toml::Value> {
+        files.iter().find_map(|t| {
+            t.get(section)?
+                .as_array()?
+                .iter()
+                .find(|e| e.get("id").and_then(|v| v.as_str()) == Some(id))?
+                .get(field)
+                .cloned()
+        })
+    };
+    let text = |v: Option<toml::Value>| v.and_then(|v| v.as_str().map(str::to_string));
+    let list = |v: Option<toml::Value>| -> Vec<String> {
+        v.and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|s| s.as_str().map(str::to_string))
+            .collect()
+    };
+    for page in knowledge::PAGES {
+        let m = &page.meaning;
+        assert_eq!(
+            Some(m.title.get().to_string()),
+            text(written("page", page.id, "title")),
+            "{}",
+            page.id
+        );
+        assert_eq!(
+            Some(m.detail.get().to_string()),
+            text(written("page", page.id, "detail")),
+            "{}",
+            page.id
+        );
+        assert_eq!(
+            m.verdict.map(|v| v.get().to_string()),
+            text(written("page", page.id, "verdict")),
+            "{}",
+            page.id
+        );
+        let steps: Vec<String> = knowledge::texts(m.steps).map(str::to_string).collect();
+        assert_eq!(
+            steps,
+            list(written("page", page.id, "steps")),
+            "{}",
+            page.id
+        );
+    }
+    for code in knowledge::CODES {
+        assert_eq!(
+            Some(code.meaning.title.get().to_string()),
+            text(written("code", code.id, "title")),
+            "{}",
+            code.id
+        );
+    }
+    for failure in knowledge::FAILURES {
+        assert_eq!(
+            failure.verdict.map(|v| v.get().to_string()),
+            text(written("failure", failure.id, "verdict")),
+            "{}",
+            failure.id
+        );
+    }
+    assert!(
+        knowledge::PAGES.len() > 1000,
+        "the tables hold the knowledge"
+    );
+}
