@@ -27,6 +27,27 @@ struct Case {
     pending: Option<String>,
 }
 
+/// Every file under the crate's `dir` whose extension is `ext`.
+fn files_under(dir: &str, ext: &str) -> Vec<PathBuf> {
+    fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, ext, out);
+            } else if path.extension().is_some_and(|e| e == ext) {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(dir),
+        ext,
+        &mut out,
+    );
+    out
+}
+
 fn expect_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
@@ -310,22 +331,7 @@ fn advice_that_names_secrets_reads_whole() {
 /// is the only way to mix our words with it.
 #[test]
 fn only_the_redaction_module_makes_shown_text() {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                out.push(p);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
-    for file in files {
+    for file in files_under("src", "rs") {
         if file.ends_with("diagnosis/redact.rs") {
             continue;
         }
@@ -429,27 +435,10 @@ fn firefox_cors_messages_are_read_in_every_language() {
 /// every entry's text must come back whole, as its knowledge file wrote it.
 #[test]
 fn the_packed_prose_unpacks_to_what_the_knowledge_files_say() {
-    let files: Vec<toml::Table> = {
-        let mut paths = Vec::new();
-        fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else if path.extension().is_some_and(|e| e == "toml") {
-                    out.push(path);
-                }
-            }
-        }
-        walk(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/knowledge"),
-            &mut paths,
-        );
-        paths
-            .iter()
-            .map(|p| std::fs::read_to_string(p).unwrap().parse().unwrap())
-            .collect()
-    };
+    let files: Vec<toml::Table> = files_under("src/knowledge", "toml")
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap().parse().unwrap())
+        .collect();
     let written = |section: &str, id: &str, field: &str| -> Option<toml::Value> {
         files.iter().find_map(|t| {
             t.get(section)?
