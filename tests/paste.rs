@@ -1510,3 +1510,26 @@ fn a_status_beside_a_failure_is_read_across_a_wrapped_line() {
     );
     assert_eq!(e.status.expect("the status Firefox printed").code, 200);
 }
+
+#[test]
+fn a_console_request_line_keeps_the_error_body_copied_under_it() {
+    // Chromium's console line for the failed fetch, then the Response tab's JSON pasted below it:
+    // the server's own words are the body, not lost under the line.
+    let text = "POST https://api.example.com/v1/orders 403 (Forbidden)\n{\"error\":{\"code\":\"insufficient_scope\",\"message\":\"The access token lacks the orders:write scope\"}}";
+    let e = paste::read(text);
+    assert_eq!(e.code(), Some(403));
+    let request = e.request.as_ref().expect("the console's request");
+    assert_eq!(request.method.as_deref(), Some("POST"));
+    let body = e.body.expect("the error body under the line");
+    assert_eq!(body.media, MediaKind::Json);
+    assert_eq!(
+        body.json.expect("parsed")["error"]["code"],
+        "insufficient_scope"
+    );
+    // A console line alone still has no body.
+    assert!(
+        paste::read("GET https://api.example.com/v1/orders 404 (Not Found)")
+            .body
+            .is_none()
+    );
+}

@@ -158,6 +158,9 @@ pub(super) fn console_status(trimmed: &str) -> Option<Exchange> {
     // missing at checkCsrf" above the request line): pages and wordings are looked for there too.
     if trimmed.lines().nth(1).is_some() {
         exchange.message_text = Some(super::shared::head(trimmed));
+        // The response's error body, copied from the Network panel's Response tab under the line
+        // ("POST https://… 403 (Forbidden)", then `{"error":{"code":"insufficient_scope",…}}`).
+        exchange.body = super::embedded::embedded_body(trimmed);
     }
     Some(exchange)
 }
