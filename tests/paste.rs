@@ -1533,3 +1533,18 @@ fn a_console_request_line_keeps_the_error_body_copied_under_it() {
             .is_none()
     );
 }
+
+#[test]
+fn a_status_under_an_expected_label_is_not_the_one_received() {
+    // An issue form's "Expected output" and "Actual output" sections, each with a status line: the
+    // status received is the second.
+    let text = "Expected output:\nHTTP/1.1 200 OK\n\nActual output:\nHTTP/1.1 413 Request Entity Too Large\nServer: nginx/1.18.0\n";
+    let e = paste::read(text);
+    assert_eq!(e.code(), Some(413));
+    assert_eq!(e.header("server"), Some("nginx/1.18.0"));
+    let text = "### Expected behavior\n\nHTTP/2 201\n\n### Actual behavior\n\nHTTP/2 500\ncontent-type: text/plain\n";
+    assert_eq!(paste::read(text).code(), Some(500));
+    // A status line under any other label is still the one read.
+    let text = "Response:\nHTTP/1.1 404 Not Found\n";
+    assert_eq!(paste::read(text).code(), Some(404));
+}

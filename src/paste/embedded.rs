@@ -17,7 +17,7 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     let mut offset = 0;
     for (i, line) in scanned.split('\n').enumerate().take(2000) {
         let start = line.trim_start().trim_start_matches("< ");
-        if i > 0 && status_line(start).is_some() {
+        if i > 0 && status_line(start).is_some() && !labelled_expected(&trimmed[..offset]) {
             if let Some(mut exchange) = super::read_whole(trimmed[offset..].trim()) {
                 if exchange.status.is_some() {
                     // The lines above the status line (a server's startup log, the command that
@@ -86,6 +86,19 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
     exchange.message_text = Some(head(trimmed));
     exchange.body = Some(body);
     Some(exchange)
+}
+
+/// Whether the label above a status line says it is what the writer expected, not what they got
+/// (an issue form's "Expected output:" above "HTTP/1.1 200 OK", then "Actual output:" and the real one).
+fn labelled_expected(before: &str) -> bool {
+    let label = before
+        .rsplit('\n')
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .trim_start_matches(['#', '*', ' '])
+        .to_ascii_lowercase();
+    label.len() <= 40 && label.starts_with("expected")
 }
 
 /// Whether the label just before an object (the text before it on its line, or else the line above)
