@@ -1548,3 +1548,23 @@ fn a_status_under_an_expected_label_is_not_the_one_received() {
     let text = "Response:\nHTTP/1.1 404 Not Found\n";
     assert_eq!(paste::read(text).code(), Some(404));
 }
+
+#[test]
+fn a_stream_of_json_progress_lines_is_read_for_the_line_that_carries_the_error() {
+    // The Docker Engine API's push stream (what docker-py's images.push() returns and dockerode
+    // streams): progress objects, then the registry's error as the last object. The shape is the
+    // one minikube's tests feed their push-log reader.
+    let text = "{\"status\":\"The push refers to repository [docker.io/example/app]\"}\n{\"status\":\"Preparing\",\"progressDetail\":{},\"id\":\"024f7860c664\"}\n{\"errorDetail\":{\"message\":\"denied: requested access to the resource is denied\"},\"error\":\"denied: requested access to the resource is denied\"}\n";
+    let e = paste::read(text);
+    let body = e.body.as_ref().expect("the error line as the body");
+    assert_eq!(
+        body.json.as_ref().expect("parsed")["error"],
+        "denied: requested access to the resource is denied"
+    );
+    let client = e.client.as_ref().expect("the Docker stream is recognised");
+    assert_eq!(client.id, "docker");
+    assert_eq!(
+        client.code.as_ref().expect("the registry's code").value,
+        "denied"
+    );
+}

@@ -127,6 +127,9 @@ pub(super) fn embedded_body(text: &str) -> Option<Body> {
     } else {
         text
     };
+    if let Some(body) = json_lines_error(text) {
+        return Some(body);
+    }
     for (at, _) in text.match_indices('{').take(40) {
         let Some(block) = balanced(text, at) else {
             // An object that never closes: the paste (or the tool's "Truncated server response:")
@@ -235,6 +238,28 @@ pub(super) fn embedded_body(text: &str) -> Option<Body> {
         offset += line.len() + 1;
     }
     None
+}
+
+/// A stream of JSON objects, one per line (Docker's push and pull progress through its API, a
+/// structured log): the error is the last line that carries one, not the first line's progress
+/// (`{"status":"The push refers to repository …"}`, then `{"errorDetail":{…},"error":"denied: …"}`).
+fn json_lines_error(text: &str) -> Option<Body> {
+    let objects: Vec<(&str, serde_json::Value)> = text
+        .lines()
+        .take(2000)
+        .map(str::trim)
+        .filter(|l| l.starts_with('{') && l.ends_with('}'))
+        .filter_map(|l| Some((l, serde_json::from_str::<serde_json::Value>(l).ok()?)))
+        .collect();
+    if objects.len() < 2 {
+        return None;
+    }
+    let (line, _) = objects.iter().rev().find(|(_, value)| {
+        ["error", "errorDetail", "errors"]
+            .iter()
+            .any(|k| value.get(k).is_some_and(|v| !v.is_null()))
+    })?;
+    Some(Body::sniff(line, None))
 }
 
 /// An object with the keys error bodies have (a request body quoted in a command line has none).
