@@ -2415,3 +2415,39 @@ fn a_cut_cdn_page_is_named_by_its_troubleshooting_link() {
         .iter()
         .any(|f| f.kind == FindingKind::UpstreamTimeout));
 }
+
+#[test]
+fn a_clients_own_message_after_the_code_is_not_remarked_on_as_a_reason_phrase() {
+    // digitalocean/godo prints `422 (request "<id>") <the API's message>` (the doctl paste of
+    // tests/fixtures/vendors/w63-cloud-infra-11): no "Unusual reason phrase" about that text.
+    let d = diagnose_fixture("vendors/w63-cloud-infra-11-digitalocean-droplet-limit.txt");
+    assert_eq!(d.code, Some(422));
+    assert!(
+        !d.findings
+            .iter()
+            .any(|f| f.kind == FindingKind::ReasonPhraseDiffers),
+        "{:?}",
+        d.findings.iter().map(|f| &f.title).collect::<Vec<_>>()
+    );
+    // A server's own status line still gets the remark, whatever its phrase holds.
+    let d = diagnosis::diagnose("HTTP/1.1 403 Denied (rate rule 12)\r\n\r\n");
+    assert!(d
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::ReasonPhraseDiffers));
+}
+
+#[test]
+fn the_shell_command_above_a_body_is_not_the_servers_message() {
+    // Envoy's plain-text 503 body under the curl command that fetched it
+    // (open-telemetry/opentelemetry-demo#1935): the server said "no healthy upstream".
+    let d = diagnosis::diagnose("$ curl http://127.0.0.1:8080\nno healthy upstream");
+    let message = d.server_message.as_ref().map(|m| m.to_string());
+    assert!(
+        message
+            .as_deref()
+            .is_some_and(|m| m.contains("no healthy upstream")),
+        "{message:?}"
+    );
+    assert!(!message.unwrap_or_default().contains("curl"));
+}

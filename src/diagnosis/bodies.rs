@@ -119,8 +119,21 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
 }
 
 /// "POST https://api.example.com/run → 403", "GET /v1/users": a method and the URL or path it went to.
+/// Or the command that sent it, at a shell's prompt ("$ curl http://127.0.0.1:8080", "% wget …").
 fn names_a_request(line: &str) -> bool {
-    let mut words = line.split_whitespace();
+    let mut words = line.split_whitespace().peekable();
+    if words
+        .peek()
+        .is_some_and(|w| matches!(*w, "$" | "%" | "#" | ">"))
+    {
+        words.next();
+        return words.next().is_some_and(|command| {
+            matches!(
+                command,
+                "curl" | "wget" | "http" | "https" | "xh" | "curlie"
+            )
+        });
+    }
     let method = words.next().unwrap_or("");
     let target = words.next().unwrap_or("");
     matches!(

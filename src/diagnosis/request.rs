@@ -12,6 +12,17 @@ pub(super) fn reason_phrase(exchange: &Exchange, status: &Status, notes: &mut No
     let Some(reason) = exchange.status.as_ref().and_then(|s| s.reason.as_deref()) else {
         return;
     };
+    // What a client prints after the code is sometimes its own message, not the server's phrase
+    // (godo's `422 (request "…") validation error: …`, aiohttp's parser error in `message='…'`):
+    // quotes, brackets or a whole sentence are not a reason phrase to remark on. A status line's
+    // phrase (it has a version) is the server's, whatever it says.
+    let printed_by_client = exchange
+        .status
+        .as_ref()
+        .is_some_and(|s| s.version.is_none());
+    if printed_by_client && (reason.len() > 60 || reason.contains(['"', '\'', '(', '{', '='])) {
+        return;
+    }
     if !status.known || status.answers_to(reason) {
         if status.known
             && !crate::catalog::normalise_phrase(reason)
