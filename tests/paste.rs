@@ -1568,3 +1568,25 @@ fn a_stream_of_json_progress_lines_is_read_for_the_line_that_carries_the_error()
         "denied"
     );
 }
+
+#[test]
+fn a_go_clients_method_url_status_line_keeps_a_clean_url_and_no_false_phrase() {
+    // digitalocean/godo through doctl (tests/fixtures/vendors/w63-cloud-infra-11): the URL ends
+    // with the colon Go prints before the status, and the brackets hold a request id.
+    let e = paste::read(&fixture(
+        "vendors/w63-cloud-infra-11-digitalocean-droplet-limit.txt",
+    ));
+    assert_eq!(e.code(), Some(422));
+    let request = e.request.as_ref().expect("the request");
+    assert_eq!(
+        request.target.as_deref(),
+        Some("https://api.digitalocean.com/v2/kubernetes/clusters")
+    );
+    assert_eq!(e.status.as_ref().and_then(|s| s.reason.as_deref()), None);
+    // Chromium's bracketed phrase is still read.
+    let e = paste::read("GET https://api.example.com/v1/x 404 (Not Found)");
+    assert_eq!(
+        e.status.as_ref().and_then(|s| s.reason.as_deref()),
+        Some("Not Found")
+    );
+}

@@ -107,7 +107,8 @@ pub(super) fn console_request(line: &str) -> Option<(Request, Option<StatusLine>
     }
     let request = Request {
         method: method.map(str::to_string),
-        target: Some(url.to_string()),
+        // Go's clients end the URL with a colon before the status ("POST https://…/clusters: 422").
+        target: Some(url.trim_end_matches(':').to_string()),
         headers: Vec::new(),
     };
     let rest: Vec<&str> = words.collect();
@@ -147,15 +148,26 @@ pub(super) fn console_request(line: &str) -> Option<(Request, Option<StatusLine>
 
 /// A console line that names a request's status (and no failure): `GET https://… 404 (Not Found)`.
 pub(super) fn console_status(trimmed: &str) -> Option<Exchange> {
-    let (request, status) = lines(trimmed)
+    let (line, request, status) = lines(trimmed)
         .take(50)
         .filter(|line| !line.contains("net::ERR_"))
-        .find_map(|line| console_request(line).and_then(|(r, s)| Some((r, s?))))?;
+        .find_map(|line| console_request(line).and_then(|(r, s)| Some((line, r, s?))))?;
+    // Words after the status that are not a bracketed phrase: a client's own message on the same
+    // line (godo's `POST https://…: 422 (request "<id>") validation error: …`).
+    let message_after = status.reason.is_none()
+        && line
+            .split_whitespace()
+            .skip_while(|w| *w != status.code.to_string())
+            .nth(2)
+            .is_some();
     let mut exchange = Exchange::new(InputKind::StatusLine);
     exchange.status = Some(status);
     exchange.request = Some(request);
     // The console's other lines are the page's own words about the failure ("Error: CSRF token
     // missing at checkCsrf" above the request line): pages and wordings are looked for there too.
+    if message_after {
+        exchange.message_text = Some(super::shared::head(trimmed));
+    }
     if trimmed.lines().nth(1).is_some() {
         exchange.message_text = Some(super::shared::head(trimmed));
         // The response's error body, copied from the Network panel's Response tab under the line
@@ -170,7 +182,9 @@ fn parenthesised(words: &[&str]) -> Option<String> {
     let joined = words.join(" ");
     let inner = joined.strip_prefix('(')?;
     let inner = inner.strip_suffix(')').unwrap_or(inner);
-    (!inner.is_empty()).then(|| inner.to_string())
+    // Only a phrase in brackets: godo's `422 (request "<id>") validation error: …` brackets a
+    // request id, and the client's message follows.
+    (!inner.is_empty() && !inner.contains([')', '"'])).then(|| inner.to_string())
 }
 
 /// A status code at the start of `text` (exactly three digits, 100–999).
