@@ -2451,3 +2451,25 @@ fn the_shell_command_above_a_body_is_not_the_servers_message() {
     );
     assert!(!message.unwrap_or_default().contains("curl"));
 }
+
+#[test]
+fn a_lead_in_above_the_pasted_text_is_not_the_servers_message() {
+    // fastapi/fastapi#984: "I get this error:" above the status the reporter got.
+    let d = diagnosis::diagnose("I get this error:\n\n422 Unprocessable Entity");
+    assert_eq!(d.code, Some(422));
+    let message = d.server_message.as_ref().map(|m| m.to_string());
+    assert!(
+        !message
+            .as_deref()
+            .unwrap_or("")
+            .contains("I get this error"),
+        "{message:?}"
+    );
+    assert!(
+        !d.steps
+            .iter()
+            .any(|s| s.to_string().contains("I get this error")),
+        "{:?}",
+        d.steps
+    );
+}

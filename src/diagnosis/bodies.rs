@@ -95,9 +95,12 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
                 .peekable();
-            // The person's note of the request above it ("POST https://… → 403") is not the
-            // server's words: the line after it is.
-            if lines.peek().is_some_and(|l| names_a_request(l)) {
+            // The person's note of the request above it ("POST https://… → 403"), or their lead-in
+            // ("I get this error:"), is not the server's words: the line after it is.
+            while lines
+                .peek()
+                .is_some_and(|l| names_a_request(l) || (l.len() <= 60 && l.ends_with(':')))
+            {
                 lines.next();
             }
             let first = lines.next().unwrap_or("");

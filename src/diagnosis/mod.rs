@@ -1120,8 +1120,9 @@ fn own_words(exchange: &Exchange) -> Option<Shown> {
         // A short paste of plain words: its first sentence is the message. Not a command, code or a
         // shell prompt ("root@host:/# nomad status", "response = HTTPoison.post(…)"), nor the rest of
         // a tool's own output (git's "Writing objects: …").
+        // The writer's lead-in ("I get this error:") is not the message either.
         (lines.len() <= 3 && own.is_empty())
-            .then(|| lines.first())
+            .then(|| lines.iter().find(|l| !(l.len() <= 60 && l.ends_with(':'))))
             .flatten()
             .map(|l| l.trim_matches(['"', '\'', '`']))
             .filter(|l| {
