@@ -99,7 +99,7 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
             // ("I get this error:"), is not the server's words: the line after it is.
             while lines
                 .peek()
-                .is_some_and(|l| names_a_request(l) || (l.len() <= 60 && l.ends_with(':')))
+                .is_some_and(|l| names_a_request(l) || super::lead_in(l))
             {
                 lines.next();
             }

@@ -1122,7 +1122,7 @@ fn own_words(exchange: &Exchange) -> Option<Shown> {
         // a tool's own output (git's "Writing objects: …").
         // The writer's lead-in ("I get this error:") is not the message either.
         (lines.len() <= 3 && own.is_empty())
-            .then(|| lines.iter().find(|l| !(l.len() <= 60 && l.ends_with(':'))))
+            .then(|| lines.iter().find(|l| !lead_in(l)))
             .flatten()
             .map(|l| l.trim_matches(['"', '\'', '`']))
             .filter(|l| {
@@ -1137,6 +1137,12 @@ fn own_words(exchange: &Exchange) -> Option<Shown> {
     })?;
     // Masked whole, then cut: a secret is never half shown.
     Some(redact::mask(words).shortened(300))
+}
+
+/// The writer's own label above what they pasted ("I get this error:", "Response:"): a short line
+/// ending in a colon, never the server's or the program's words.
+pub(super) fn lead_in(line: &str) -> bool {
+    line.len() <= 60 && line.ends_with(':')
 }
 
 /// The words after an error's label in a line: "MedusaError: …", "error:   …", "Fatal error: …",
