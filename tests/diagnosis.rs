@@ -2417,6 +2417,60 @@ fn a_cut_cdn_page_is_named_by_its_troubleshooting_link() {
 }
 
 #[test]
+fn a_host_name_without_a_dot_is_read_as_a_service_name_only_its_network_resolves() {
+    // The browser on the host asks for a Compose service's name: the first step says why it cannot.
+    let d = diagnose_fixture("network/s27-net-01-chrome-compose-service-name.txt");
+    assert!(d.steps[0].contains("without a dot"), "{:?}", d.steps);
+    assert!(d.steps[0].contains("browser"), "{:?}", d.steps);
+    // A program in a container, and the name printed only by Node (no URL): the program's advice.
+    let d = diagnose_fixture("network/s27-net-02-node-eai-again-compose-name.txt");
+    assert!(d.steps[0].contains("compose file"), "{:?}", d.steps);
+    let d = diagnosis::diagnose("Error: getaddrinfo ENOTFOUND db\n    at GetAddrInfoReqWrap.onlookup [as oncomplete] (node:dns:107:26)");
+    assert!(d.steps[0].contains("without a dot"), "{:?}", d.steps);
+    assert!(!d.steps[0].contains("browser"), "{:?}", d.steps);
+    // A name with a dot, and localhost, are not service names.
+    for text in [
+        "Error: getaddrinfo ENOTFOUND api.example.com",
+        "GET http://localhost:3000/api net::ERR_NAME_NOT_RESOLVED",
+    ] {
+        let d = diagnosis::diagnose(text);
+        assert!(
+            d.steps.iter().all(|s| !s.contains("without a dot")),
+            "{text}: {:?}",
+            d.steps
+        );
+    }
+}
+
+#[test]
+fn a_librarys_own_error_says_no_http_response_was_involved() {
+    // MSAL.js throws interaction_in_progress in the browser, before any request: no status, and the
+    // visitor is told the server has nothing to show for it.
+    let d = diagnose_fixture("vendors/w65-identity-2-03-msaljs-interaction-in-progress.txt");
+    assert_eq!(d.code, None);
+    let local = d
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::RaisedLocally)
+        .expect("a finding says no HTTP response was involved");
+    assert!(local.title.contains("No HTTP response"), "{}", local.title);
+    // botocore's cached SSO token, which it could not refresh, printed by a CLI's traceback.
+    let d = diagnose_fixture("vendors/w65-identity-2-10-awssso-token-expired.txt");
+    assert_eq!(d.code, None);
+    assert!(d
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::RaisedLocally));
+    // A page the server sent (Okta's answer with 401) is not a library's own error.
+    let d = diagnose_fixture("vendors/w65-identity-2-05-okta-feature-permission.txt");
+    assert_eq!(d.code, Some(401));
+    assert!(!d
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::RaisedLocally));
+}
+
+#[test]
 fn a_clients_own_message_after_the_code_is_not_remarked_on_as_a_reason_phrase() {
     // digitalocean/godo prints `422 (request "<id>") <the API's message>` (the doctl paste of
     // tests/fixtures/vendors/w63-cloud-infra-11): no "Unusual reason phrase" about that text.

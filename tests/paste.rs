@@ -1404,6 +1404,75 @@ fn ci_log_times_before_every_line_are_taken_off() {
 }
 
 #[test]
+fn a_string_body_util_inspect_split_over_lines_is_read_whole() {
+    // A Node client's printed response: the body is a string holding JSON, which util.inspect
+    // prints as pieces joined by "+" (twitter-api-v2's 403 from X's API).
+    let text = "{\n  statusCode: 403,\n  data: '{\\n' +\n    '  \"title\": \"Unsupported Authentication\",\\n' +\n    '  \"detail\": \"Authenticating with OAuth 1.0a User Context is forbidden for this endpoint.\",\\n' +\n    '  \"status\": 403\\n' +\n    '}'\n}";
+    let e = paste::read(text);
+    let json = e
+        .body
+        .and_then(|b| b.json)
+        .expect("the JSON inside the string is the body");
+    assert_eq!(json["title"], "Unsupported Authentication");
+    assert_eq!(json["status"], 403);
+    // axios's response.data printed the same way: one body, its escapes undone.
+    let text = "AxiosError: Request failed with status code 502\n    at settle (/app/node_modules/axios/lib/core/settle.js:19:12) {\n  code: 'ERR_BAD_RESPONSE',\n  response: {\n    status: 502,\n    statusText: 'Bad Gateway',\n    data: '<html>\\r\\n' +\n      '<head><title>502 Bad Gateway</title></head>\\r\\n' +\n      '<body>\\r\\n' +\n      '<center><h1>502 Bad Gateway</h1></center>\\r\\n' +\n      '</body>\\r\\n' +\n      '</html>\\r\\n'\n  }\n}";
+    let e = paste::read(text);
+    assert_eq!(e.code(), Some(502));
+    let body = e.body.expect("the page is the body");
+    assert_eq!(
+        body.html_title.as_deref(),
+        Some("502 Bad Gateway"),
+        "{}",
+        body.text
+    );
+    assert!(!body.text.contains("' +"), "{}", body.text);
+}
+
+#[test]
+fn container_log_names_before_every_line_are_taken_off() {
+    // `docker compose logs`: the response a service printed, each line behind its name and a bar.
+    let text = "api_1    | HTTP/1.1 429 Too Many Requests\napi_1    | Retry-After: 30\napi_1    | Content-Type: application/json\napi_1    |\napi_1    | {\"error\":{\"code\":\"rate_limit_exceeded\"}}";
+    let e = paste::read(text);
+    assert_eq!(e.code(), Some(429));
+    assert!(
+        e.headers
+            .iter()
+            .any(|h| h.name.eq_ignore_ascii_case("retry-after") && h.value == "30"),
+        "{:?}",
+        e.headers
+    );
+    let json = e
+        .body
+        .and_then(|b| b.json)
+        .expect("the body after the names is JSON");
+    assert_eq!(json["error"]["code"], "rate_limit_exceeded");
+    // `kubectl logs --prefix`: the proxy's headers behind "[pod/…/…]".
+    let text = "[pod/api-6c9f7d-abcde/api] HTTP/1.1 413 Request Entity Too Large\n[pod/api-6c9f7d-abcde/api] Server: nginx\n[pod/api-6c9f7d-abcde/api] Content-Type: text/html";
+    let e = paste::read(text);
+    assert_eq!(e.code(), Some(413));
+    assert!(
+        e.headers.iter().any(|h| h.value == "nginx"),
+        "{:?}",
+        e.headers
+    );
+    // Meteor's console stamp before each line of an object the app logged.
+    let text = "I20180629-12:38:32.129(-4)? { id: '',\nI20180629-12:38:32.130(-4)?   recipients: 0,\nI20180629-12:38:32.130(-4)?   errors: [ 'All included players are not subscribed' ] } 200";
+    let d = http_troubleshooter::diagnosis::diagnose(text);
+    assert_eq!(d.code, Some(200));
+    // A table's first column is not a container's name: each line's differs.
+    let e = paste::read("Status | 403\nCode   | denied\nReason | token expired");
+    assert!(
+        e.message_text
+            .as_deref()
+            .into_iter()
+            .chain(e.body.as_ref().map(|b| b.text.as_str()))
+            .any(|t| t.contains("Status | 403")),
+        "{e:?}"
+    );
+}
+
+#[test]
 fn a_cause_that_is_only_the_requests_host_is_a_dns_failure() {
     // Java's UnknownHostException says only the host; Spring 6 and Feign print only that message.
     for text in [

@@ -173,6 +173,7 @@ export type FindingKind =
   | "too-many-redirects"
   | "tool-status-check-mismatch"
   | "unexpected-content"
+  | "raised-locally"
   | "unregistered-status"
   | "update-manifest-missing"
   | "upstream-failed"

@@ -721,7 +721,26 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
             Vec::new(),
         );
     }
-    if exchange.code().is_none() {
+    // Words a library raises itself (MSAL.js's interaction_in_progress, a cached token that could not
+    // be refreshed) got no HTTP answer: a number read beside them is not a status, and the visitor
+    // learns that the server has nothing to show for it.
+    let local = notes
+        .matched
+        .iter()
+        .any(|id| crate::knowledge::page(id).is_some_and(|p| p.local));
+    if local && (exchange.code().is_none() || sentence) {
+        code = None;
+        notes.add(
+            FindingKind::RaisedLocally,
+            Severity::Info,
+            shown!("No HTTP response: the client library raised this itself"),
+            shown!(
+                "These words are the library's own: it stopped before sending a request, or without one being answered, so there is no HTTP status and the server's logs have nothing to show. The fix is in the app's code or its configuration."
+            ),
+            Vec::new(),
+        );
+    }
+    if !local && exchange.code().is_none() {
         if let Some((code, evidence)) = notes.code_hint.clone() {
             // The number itself in the quoted words, or its phrase (an HTML title's "Forbidden"), or
             // a body's field, name it; a vendor code whose status an entry documents (WSO2's 900803

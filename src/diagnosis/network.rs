@@ -143,6 +143,11 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     } else {
         error.steps
     };
+    let to_bare_name = if from_browser(exchange) {
+        explanation.steps_from_browser_to_bare_name
+    } else {
+        explanation.steps_to_bare_name
+    };
     // An error status beside the failure is the first thing to fix (a 500 behind a CORS message).
     let first = match status {
         Some(code) if code >= 400 => explanation.steps_with_status,
@@ -154,6 +159,7 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
         None if !explanation.steps_to_loopback.is_empty() && to_loopback(error, exchange) => {
             explanation.steps_to_loopback
         }
+        None if !to_bare_name.is_empty() && bare_name(error, exchange) => to_bare_name,
         None if to_private_address(error, exchange) => explanation.steps_to_private_address,
         None if to_global_ipv6_address(error) => explanation.steps_to_ipv6_address,
         _ => &[],
@@ -200,6 +206,33 @@ fn from_browser(exchange: &Exchange) -> bool {
         .as_ref()
         .and_then(|c| knowledge::client(c.id))
         .is_some_and(|c| c.language == Some("browser"))
+}
+
+/// The host that failed is a name without a dot ("backend" in http://backend:5000, "getaddrinfo
+/// ENOTFOUND db", "dial tcp: lookup api on 127.0.0.11:53"): a Docker Compose service, a cluster service or a
+/// machine name, which only its own network resolves. Not localhost, which every machine has. The
+/// request's URL names it, or the failure's line, or the runtime beside its words.
+fn bare_name(error: &NetworkError, exchange: &Exchange) -> bool {
+    let bare = |name: &str| {
+        let name = name
+            .trim_matches(|c: char| matches!(c, '\'' | '"' | '(' | ')' | '[' | ']' | ':' | ','));
+        // A port after the name ("backend:5000") is not part of it.
+        let name = name.split(':').next().unwrap_or(name);
+        name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && !name.eq_ignore_ascii_case("localhost")
+    };
+    let url = exchange
+        .request
+        .as_ref()
+        .and_then(|r| r.target.clone())
+        .or_else(|| crate::paste::url_in(&error.message));
+    let from_url = url.as_deref().and_then(host_of);
+    from_url
+        .or_else(|| error.host.clone())
+        .is_some_and(|h| bare(&h))
 }
 
 /// The failure names a private IPv4 address (RFC 1918, or RFC 6598's shared space that clusters

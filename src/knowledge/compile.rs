@@ -626,6 +626,8 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, String> {
         let steps_with_public_host = f.list("steps_with_public_host")?;
         let steps_from_browser_to_loopback = f.list("steps_from_browser_to_loopback")?;
         let steps_to_loopback = f.list("steps_to_loopback")?;
+        let steps_from_browser_to_bare_name = f.list("steps_from_browser_to_bare_name")?;
+        let steps_to_bare_name = f.list("steps_to_bare_name")?;
         let steps_to_private_address = f.list("steps_to_private_address")?;
         let steps_to_ipv6_address = f.list("steps_to_ipv6_address")?;
         let side = f.opt_str("side")?.unwrap_or_else(|| "network".into());
@@ -680,6 +682,8 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, String> {
             .chain(steps_with_public_host.iter())
             .chain(steps_from_browser_to_loopback.iter())
             .chain(steps_to_loopback.iter())
+            .chain(steps_from_browser_to_bare_name.iter())
+            .chain(steps_to_bare_name.iter())
             .chain(steps_to_private_address.iter())
             .chain(steps_to_ipv6_address.iter())
         {
@@ -688,7 +692,7 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, String> {
         f.finish()?;
         let _ = writeln!(
             out,
-            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, side_with_redirect: {side_with_redirect}, side_with_public_host: {side_with_public_host}, retry: {retry}, retry_with_status: {retry_with_status}, never_sent: {never_sent}, response_received: {response_received}, with_public_host: {}, steps_with_public_host: {}, steps_from_browser_to_loopback: {}, steps_to_loopback: {}, steps_to_private_address: {}, steps_to_ipv6_address: {}, yields_to: &[{}] }},",
+            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, side_with_redirect: {side_with_redirect}, side_with_public_host: {side_with_public_host}, retry: {retry}, retry_with_status: {retry_with_status}, never_sent: {never_sent}, response_received: {response_received}, with_public_host: {}, steps_with_public_host: {}, steps_from_browser_to_loopback: {}, steps_to_loopback: {}, steps_from_browser_to_bare_name: {}, steps_to_bare_name: {}, steps_to_private_address: {}, steps_to_ipv6_address: {}, yields_to: &[{}] }},",
             camel(id),
             camel(id),
             prose.put(&headline),
@@ -703,6 +707,8 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, String> {
             prose.puts(&steps_with_public_host),
             prose.puts(&steps_from_browser_to_loopback),
             prose.puts(&steps_to_loopback),
+            prose.puts(&steps_from_browser_to_bare_name),
+            prose.puts(&steps_to_bare_name),
             prose.puts(&steps_to_private_address),
             prose.puts(&steps_to_ipv6_address),
             yields_to.join(", ")
@@ -928,11 +934,17 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, String> {
                     "`protocol` says the number beside these words is not an HTTP status: give no `status`",
                 ));
             }
+            let local = f.opt_bool("local")?.unwrap_or(false);
+            if local && (protocol.is_some() || v.get("status").is_some() || !statuses.is_empty()) {
+                return Err(f.err(
+                    "`local` says a library raised these words without an HTTP answer: give no `status`, `statuses` or `protocol`",
+                ));
+            }
             let m = meaning(&mut f, &vocab, &mut prose, None)?;
             f.str("source")?;
             f.finish()?;
             pages.push(format!(
-                "    Page {{ id: {}, component: {}, all: {}, any: {}, none: {}, statuses: &[{}], fallback: {fallback}, status_wins: {status_wins}, protocol: {}, meaning: {m} }},",
+                "    Page {{ id: {}, component: {}, all: {}, any: {}, none: {}, statuses: &[{}], fallback: {fallback}, status_wins: {status_wins}, protocol: {}, local: {local}, meaning: {m} }},",
                 lit(&id),
                 opt_lit(&component),
                 lits(&all),

@@ -134,6 +134,9 @@ pub struct Page {
     /// Another protocol whose replies these words are (SMTP's "550 The from address …" as a mailer
     /// prints it): the number the paste names beside them is that protocol's code, not an HTTP status.
     pub protocol: Option<&'static str>,
+    /// The words are a client library's own, raised before or without an HTTP request (MSAL.js's
+    /// `interaction_in_progress`): no HTTP answer is involved, so a number beside them is no status.
+    pub local: bool,
     pub meaning: Meaning,
 }
 
@@ -376,6 +379,12 @@ pub struct Network {
     /// Steps that come first when a program (not a browser) failed to reach localhost or 127.0.0.1:
     /// the machine it runs on, which inside a container is the container.
     pub steps_to_loopback: &'static [Prose],
+    /// Steps that come first when a browser failed on a host name without a dot (http://api:8000):
+    /// a Docker Compose service or another name only the servers' network knows.
+    pub steps_from_browser_to_bare_name: &'static [Prose],
+    /// Steps that come first when a program failed on a host name without a dot: a Compose or
+    /// cluster service name, which resolves only inside that network.
+    pub steps_to_bare_name: &'static [Prose],
     /// Steps that come first when the address that failed is a private one (10.x, 172.16–31.x,
     /// 192.168.x, 100.64–127.x): reachable only from inside its own network.
     pub steps_to_private_address: &'static [Prose],

@@ -172,14 +172,26 @@ fn axios_details(text: &str, exchange: &mut Exchange) {
         let lines: Vec<&str> = json.lines().collect();
         attach_body(exchange, &lines);
     } else if let Some(at) = response.find("data: '") {
-        // A string body (HTML or text), as a single-quoted JS string.
+        // A string body (HTML or text), as a single-quoted JS string, which util.inspect splits
+        // into pieces joined by "+" when it is long: read as one string, its escapes undone.
         let rest = &response[at + 6..];
-        let end = rest
-            .find("',\n")
-            .or_else(|| rest.rfind('\''))
-            .unwrap_or(rest.len());
-        let lines: Vec<&str> = rest[..end].trim_start_matches('\'').lines().collect();
-        attach_body(exchange, &lines);
+        let converted = inspect_to_json(rest);
+        let whole = serde_json::Deserializer::from_str(&converted)
+            .into_iter::<serde_json::Value>()
+            .next()
+            .and_then(Result::ok)
+            .and_then(|v| v.as_str().map(str::to_string));
+        if let Some(whole) = whole {
+            let lines: Vec<&str> = whole.lines().collect();
+            attach_body(exchange, &lines);
+        } else {
+            let end = rest
+                .find("',\n")
+                .or_else(|| rest.rfind('\''))
+                .unwrap_or(rest.len());
+            let lines: Vec<&str> = rest[..end].trim_start_matches('\'').lines().collect();
+            attach_body(exchange, &lines);
+        }
     }
 }
 

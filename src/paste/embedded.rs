@@ -117,6 +117,24 @@ fn labelled_request(before: &str) -> bool {
     label.len() <= 40 && label.starts_with("request") && !label.contains("response")
 }
 
+/// A printed response whose body is a string that holds JSON (`{ statusCode: 403, data: '{\n' +
+/// '  "title": "Unsupported Authentication", …' }`, as util.inspect prints a text body): the JSON
+/// inside is the error body.
+fn string_held_body(json: &str) -> Option<String> {
+    let serde_json::Value::Object(map) = serde_json::from_str(json).ok()? else {
+        return None;
+    };
+    ["data", "body", "responseBody", "responseText"]
+        .iter()
+        .filter_map(|key| map.get(*key)?.as_str())
+        .map(str::trim)
+        .find(|inner| {
+            inner.starts_with('{')
+                && serde_json::from_str::<serde_json::Value>(inner).is_ok_and(|v| v.is_object())
+        })
+        .map(str::to_string)
+}
+
 /// The first JSON object (or Python/JavaScript literal, or JSON escaped inside a string) in the text,
 /// or the HTML page that starts on a line of its own.
 pub(super) fn embedded_body(text: &str) -> Option<Body> {
@@ -178,6 +196,7 @@ pub(super) fn embedded_body(text: &str) -> Option<Body> {
             }
             converted
         };
+        let json = string_held_body(&json).unwrap_or(json);
         let body = Body::sniff(&json, None);
         if body.media == MediaKind::Json && body.json.as_ref().is_some_and(looks_like_error) {
             return Some(body);

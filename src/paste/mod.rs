@@ -22,9 +22,11 @@ use shared::lines;
 pub use crate::knowledge::NetworkErrorKind;
 pub use body::{visible_text, Body, MediaKind};
 pub(crate) use shared::prefix;
+pub(crate) use shared::url_in;
 pub use shared::NetworkError;
 
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// What kind of input the paste was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -511,18 +513,35 @@ fn read_whole(trimmed: &str) -> Option<Exchange> {
 /// (<https://developer.hashicorp.com/terraform/cli/commands/validate>), the UTC time that GitHub
 /// Actions' raw logs (tests/fixtures/cli/w4-gha-setup-node-unexpected-500.txt) and `docker logs -t`
 /// (<https://docs.docker.com/reference/cli/docker/container/logs/>) put first. Without them, an HTML page or a
-/// JSON body spread over those lines reads as if pasted alone. Lines without the mark stay.
+/// JSON body spread over those lines reads as if pasted alone. So do the names a log collector puts
+/// before each line of a container's output: Docker Compose's "api_1    | "
+/// (<https://docs.docker.com/reference/cli/docker/compose/logs/>, `--no-log-prefix`) and `docker
+/// service logs`'s "name.1.taskid@node    | " (tests/fixtures/network/s27-net-03-swarm-log-enotfound-service.txt), `kubectl logs
+/// --prefix`'s "[pod/name/container] "
+/// (<https://kubernetes.io/docs/reference/kubectl/generated/kubectl_logs/>), and Meteor's server
+/// console's "I20180629-12:38:32.129(-4)? " (tests/fixtures/vendors/w64-messaging-email-11-onesignal-not-subscribed-meteor.txt).
+/// Lines without the mark stay.
 fn undecorate(text: &str) -> Option<String> {
     // With each mark, whether a log format may start with it (load balancers' access logs start
-    // with a UTC time too, and their reader wants it).
-    let marks: [(Mark, bool); 3] = [
-        (pytest_mark, false),
-        (utc_stamp, true),
-        (terraform_mark, false),
+    // with a UTC time too, and their reader wants it), and whether the mark is a name that repeats
+    // (a container's): a table's first column ("Status | 403", "Code | denied") names each line
+    // differently.
+    let marks: [(Mark, bool, bool); 6] = [
+        (pytest_mark, false, false),
+        (utc_stamp, true, false),
+        (terraform_mark, false, false),
+        (compose_mark, false, true),
+        (kubectl_mark, false, true),
+        (meteor_mark, false, false),
     ];
-    let (mark, a_log_may) = marks
-        .into_iter()
-        .find(|(mark, _)| lines(text).take(2000).filter(|l| mark(l).is_some()).count() >= 2)?;
+    let (mark, a_log_may, _) = marks.into_iter().find(|(mark, _, repeats)| {
+        let marked: Vec<&str> = lines(text)
+            .take(2000)
+            .filter_map(|l| mark(l).map(|rest| &l[..l.len() - rest.len()]))
+            .collect();
+        let names = || marked.iter().map(|m| m.trim_end()).collect::<BTreeSet<_>>();
+        marked.len() >= 2 && (!repeats || names().len() < marked.len())
+    })?;
     if a_log_may && logs::read(text.trim()).is_some() {
         return None;
     }
@@ -554,6 +573,57 @@ fn terraform_mark(l: &str) -> Option<&str> {
 fn utc_stamp(line: &str) -> Option<&str> {
     let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
     (word.ends_with('Z') && crate::diagnosis::time::parse_rfc3339(word).is_some()).then_some(rest)
+}
+
+/// The rest of a line after the service name Docker Compose prints before it, padded to a bar:
+/// "api_1    | " (an empty line of output keeps only "api_1    |"). A name is one word (letters,
+/// digits, "_", "-", "."), so a shell pipe ("curl -s … | jq") is not one.
+fn compose_mark(l: &str) -> Option<&str> {
+    let (name, rest) = l
+        .split_once(" | ")
+        .or_else(|| l.trim_end().strip_suffix(" |").map(|name| (name, "")))?;
+    let name = name.trim_end();
+    (name.len() <= 64
+        && name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'@')))
+    .then_some(rest)
+}
+
+/// The rest of a line after `kubectl logs --prefix`'s "[pod/name/container] ".
+fn kubectl_mark(l: &str) -> Option<&str> {
+    let rest = l.strip_prefix("[pod/")?;
+    let (source, rest) = rest.split_once("] ")?;
+    (source.contains('/') && !source.contains(char::is_whitespace)).then_some(rest)
+}
+
+/// The rest of a line after Meteor's server console stamp: a level letter, the date, the time and
+/// the zone offset, and a "?" when the line came from the app's output ("I20180629-12:38:32.129(-4)? ").
+fn meteor_mark(l: &str) -> Option<&str> {
+    let b = l.as_bytes();
+    let stamp = b.len() > 10
+        && matches!(b[0], b'I' | b'W' | b'E')
+        && b[1..9].iter().all(u8::is_ascii_digit)
+        && b[9] == b'-';
+    if !stamp {
+        return None;
+    }
+    let (time, rest) = l[10..].split_once('(')?;
+    let (zone, rest) = rest.split_once(')')?;
+    let clock = time.len() >= 8
+        && time
+            .bytes()
+            .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.'));
+    let zone = zone
+        .strip_prefix(['-', '+'])
+        .unwrap_or(zone)
+        .bytes()
+        .all(|c| c.is_ascii_digit());
+    (clock && zone).then(|| {
+        let rest = rest.strip_prefix('?').unwrap_or(rest);
+        rest.strip_prefix(' ').unwrap_or(rest)
+    })
 }
 
 /// A line quoted whole as Markdown inline code: `401 No auth credentials found`.

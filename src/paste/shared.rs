@@ -265,6 +265,10 @@ pub struct NetworkError {
     /// The status of the error page this wording is, when the paste names none.
     #[serde(skip)]
     pub served_as: Option<u16>,
+    /// The host name the failure names, as runtimes print it beside their words (Node's
+    /// `hostname: 'db'`, Go's "lookup db", curl's "Could not resolve host: db").
+    #[serde(skip)]
+    pub host: Option<String>,
 }
 
 impl NetworkError {
@@ -371,6 +375,30 @@ pub(crate) fn classify(text: &str) -> Option<NetworkError> {
         no_answer: failure.no_answer,
         nothing_answered: failure.nothing_answered,
         served_as: failure.served_as,
+        host: named_host(text),
+    })
+}
+
+/// The host a runtime names beside its failure: after its own words, up to a space, quote, bracket,
+/// colon (a port) or comma.
+fn named_host(text: &str) -> Option<String> {
+    const BEFORE: [&str; 8] = [
+        "hostname: '",
+        "ENOTFOUND ",
+        "EAI_AGAIN ",
+        "tcp: lookup ",
+        "resolve host: ",
+        "Failed to resolve '",
+        "UnknownHostException: ",
+        "could not translate host name \"",
+    ];
+    BEFORE.iter().find_map(|before| {
+        let at = text.find(before)? + before.len();
+        let name: String = text[at..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+            .collect();
+        (!name.is_empty()).then_some(name)
     })
 }
 
@@ -512,25 +540,42 @@ pub(crate) fn inspect_to_json(js: &str) -> String {
         let c = chars[i];
         match c {
             '\'' | '"' => {
-                let quote = c;
+                let mut quote = c;
                 out.push('"');
                 i += 1;
-                while i < chars.len() && chars[i] != quote {
-                    match chars[i] {
-                        '\\' if i + 1 < chars.len() => {
-                            let next = chars[i + 1];
-                            if next == '\'' {
-                                out.push('\'');
-                            } else {
-                                out.push('\\');
-                                out.push(next);
+                loop {
+                    while i < chars.len() && chars[i] != quote {
+                        match chars[i] {
+                            '\\' if i + 1 < chars.len() => {
+                                let next = chars[i + 1];
+                                if next == '\'' {
+                                    out.push('\'');
+                                } else {
+                                    out.push('\\');
+                                    out.push(next);
+                                }
+                                i += 1;
                             }
-                            i += 1;
+                            '"' => out.push_str("\\\""),
+                            other => out.push(other),
                         }
-                        '"' => out.push_str("\\\""),
-                        other => out.push(other),
+                        i += 1;
                     }
-                    i += 1;
+                    // util.inspect prints a long string as pieces joined by "+" over lines
+                    // ('{\n' +\n    '  "title": …'): one string.
+                    let after =
+                        |from: usize| (from..chars.len()).find(|&k| !chars[k].is_whitespace());
+                    let next = after(i + 1)
+                        .filter(|&k| chars[k] == '+')
+                        .and_then(|k| after(k + 1))
+                        .filter(|&k| matches!(chars[k], '\'' | '"'));
+                    match next {
+                        Some(k) => {
+                            quote = chars[k];
+                            i = k + 1;
+                        }
+                        None => break,
+                    }
                 }
                 out.push('"');
             }
