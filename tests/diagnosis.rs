@@ -2443,6 +2443,19 @@ fn a_host_name_without_a_dot_is_read_as_a_service_name_only_its_network_resolves
 }
 
 #[test]
+fn a_problem_type_url_is_named_by_its_last_segment() {
+    // A problem of X's API whose type no entry explains: the title names the type's last segment,
+    // not "https" (the URL cut at its colon).
+    let d = diagnosis::diagnose("HTTP/1.1 409 Conflict\nContent-Type: application/problem+json\n\n{\"type\":\"https://api.twitter.com/2/problems/duplicate-rules\",\"title\":\"Duplicate Rules\",\"detail\":\"One or more rules are duplicates.\",\"status\":409}");
+    let titles: Vec<String> = d.findings.iter().map(|f| f.title.to_string()).collect();
+    assert!(
+        titles.iter().any(|t| t.ends_with("error duplicate-rules")),
+        "{titles:?}"
+    );
+    assert!(!titles.iter().any(|t| t.ends_with(" https")), "{titles:?}");
+}
+
+#[test]
 fn a_librarys_own_error_says_no_http_response_was_involved() {
     // MSAL.js throws interaction_in_progress in the browser, before any request: no status, and the
     // visitor is told the server has nothing to show for it.
@@ -2454,6 +2467,8 @@ fn a_librarys_own_error_says_no_http_response_was_involved() {
         .find(|f| f.kind == FindingKind::RaisedLocally)
         .expect("a finding says no HTTP response was involved");
     assert!(local.title.contains("No HTTP response"), "{}", local.title);
+    // Nothing was sent, so repeating a POST cannot apply it twice.
+    assert!(d.retry.safe_for_non_idempotent);
     // botocore's cached SSO token, which it could not refresh, printed by a CLI's traceback.
     let d = diagnose_fixture("vendors/w65-identity-2-10-awssso-token-expired.txt");
     assert_eq!(d.code, None);

@@ -243,6 +243,13 @@ fn find_format(reader: &Reader, xml: bool, exchange: &Exchange) -> Option<&'stat
 /// `com.amazon.coral.service#ThrottlingException`, `ThrottlingException:http://internal…` → the name.
 fn bare_code(value: &str) -> &str {
     let value = value.rsplit('#').next().unwrap_or(value);
+    // A problem type is a URL (X's "https://api.twitter.com/2/problems/unsupported-authentication"):
+    // its last segment names the error.
+    if value.contains("://") {
+        if let Some(last) = value.trim_end_matches('/').rsplit('/').next() {
+            return last;
+        }
+    }
     match value.split_once(':') {
         Some((name, _)) if !name.is_empty() && !name.contains(' ') => name,
         _ => value,

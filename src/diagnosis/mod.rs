@@ -730,6 +730,7 @@ pub fn diagnose_exchange(exchange: &Exchange, clock: Clock) -> Diagnosis {
         .any(|id| crate::knowledge::page(id).is_some_and(|p| p.local));
     if local && (exchange.code().is_none() || sentence) {
         code = None;
+        notes.never_sent = true;
         notes.add(
             FindingKind::RaisedLocally,
             Severity::Info,

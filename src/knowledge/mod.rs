@@ -150,13 +150,17 @@ impl Page {
             + usize::from(!self.statuses.is_empty())
     }
 
-    /// A narrower page of the same component that says something else: it wins over `general`
-    /// wherever the two are written (a framework's page for one status over its catch-all page).
+    /// A narrower page of the same component that says something else, or a page that holds all
+    /// of `general`'s `all` markers and more conditions: it wins over `general` wherever the two are
+    /// written (a framework's page for one status over its catch-all page; Magento 2.0's wording of
+    /// the ACL refusal over the page for every version's).
     pub fn refines(&self, general: &Page) -> bool {
-        self.component.is_some()
+        let same_component = self.component.is_some()
             && self.component == general.component
-            && self.meaning.kind != general.meaning.kind
-            && self.specificity() > general.specificity()
+            && self.meaning.kind != general.meaning.kind;
+        let holds_its_markers =
+            !general.all.is_empty() && general.all.iter().all(|m| self.all.contains(m));
+        (same_component || holds_its_markers) && self.specificity() > general.specificity()
     }
 }
 
