@@ -2469,6 +2469,10 @@ fn a_librarys_own_error_says_no_http_response_was_involved() {
     assert!(local.title.contains("No HTTP response"), "{}", local.title);
     // Nothing was sent, so repeating a POST cannot apply it twice.
     assert!(d.retry.safe_for_non_idempotent);
+    // LiteLLM names its exception after a 400 it never received: no server called it anything.
+    let d = diagnose_fixture("vendors/w66-ai-10-litellm-provider-not-provided.txt");
+    assert_eq!(d.code, None);
+    assert!(d.reason_sent.is_none(), "{:?}", d.reason_sent);
     // botocore's cached SSO token, which it could not refresh, printed by a CLI's traceback.
     let d = diagnose_fixture("vendors/w65-identity-2-10-awssso-token-expired.txt");
     assert_eq!(d.code, None);

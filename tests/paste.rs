@@ -1456,6 +1456,10 @@ fn container_log_names_before_every_line_are_taken_off() {
         "{:?}",
         e.headers
     );
+    // `docker service logs`: the client's own line is quoted without the task's name.
+    let e = paste::read("web.1.abc123@node1    | Error: getaddrinfo ENOTFOUND app-server app-server:8181\nweb.1.abc123@node1    |     at GetAddrInfoReqWrap.onlookup [as oncomplete] (dns.js:91:26)\nweb.1.abc123@node1    |   code: 'ENOTFOUND',");
+    let client = e.client.expect("Node.js named");
+    assert!(!client.message.contains("@node1"), "{}", client.message);
     // Meteor's console stamp before each line of an object the app logged.
     let text = "I20180629-12:38:32.129(-4)? { id: '',\nI20180629-12:38:32.130(-4)?   recipients: 0,\nI20180629-12:38:32.130(-4)?   errors: [ 'All included players are not subscribed' ] } 200";
     let d = http_troubleshooter::diagnosis::diagnose(text);

@@ -1013,6 +1013,9 @@ fn assemble(
         .status
         .as_ref()
         .and_then(|s| s.reason.clone())
+        // Without an HTTP status (a library's own error: LiteLLM's "BadRequestError"; another
+        // protocol's reply) no server gave it a reason phrase.
+        .filter(|_| code.is_some())
         .filter(|r| {
             status.as_ref().is_none_or(|s| {
                 !s.known || catalog::normalise_phrase(r) != catalog::normalise_phrase(s.phrase)

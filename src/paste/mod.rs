@@ -378,10 +378,23 @@ pub fn read(text: &str) -> Exchange {
                 .and_then(crate::knowledge::client)
         });
         if let Some(client) = client {
+            // The client's line without the marks a log collector put before it (Node's stack line
+            // behind "svc.1.id@node    | "), unless the mark is the client's own marker (Terraform's box).
+            let plain = undecorate(trimmed);
             let line = client
                 .markers
                 .iter()
-                .find_map(|m| lines(trimmed).find(|l| l.contains(m)))
+                .find_map(|m| {
+                    plain
+                        .as_deref()
+                        .and_then(|p| lines(p).find(|l| l.contains(m)))
+                })
+                .or_else(|| {
+                    client
+                        .markers
+                        .iter()
+                        .find_map(|m| lines(trimmed).find(|l| l.contains(m)))
+                })
                 .or_else(|| exchange.network_error.as_ref().map(|e| e.message.as_str()))
                 .unwrap_or("")
                 .trim()
