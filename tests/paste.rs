@@ -1000,6 +1000,11 @@ fn statuses_in_stock_titles_bare_console_lines_and_body_fields() {
         // message (AllTick).
         ("Finally, I got error: \n`lerna ERR! E401 Unable to authenticate, need: BASIC realm=\"Sonatype Nexus Repository Manager\"`", Some(401)),
         ("<134>Dec  4 22:31:11 ingress[8]: {\"program\":\"haproxy\",\"connection\":{\"termination_state\":\"sC\"},\"http\":{\"request\":{\"method\":\"POST\",\"target\":\"/garbage\"},\"version\":\"HTTP/1.1\",\"response\":{\"status_code\":503,\"bytes\":222}}}", Some(503)),
+        // HAProxy's HTTP log without a syslog prefix, read back from its termination state: a full
+        // line, and one trimmed to start at timers a viewer padded with spaces (the status is the
+        // fourth field before the state either way, not a client address in braces).
+        ("10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/<NOSRV> 10/0/-1/-1/10 503 212 - - SC-- 1/1/0/0/0 0/0 \"GET /index.html HTTP/1.1\"", Some(503)),
+        ("26848/   0/-1/-1/26849 503 212 - - SC-- 197/197/1/1/+3 0/0 {|35.162.23.80} {} \"GET /hello HTTP/1.1\"", Some(503)),
         ("{\"msg\":\"token invalid\",\"trace\":\"\",\"ret\":401}", Some(401)),
         ("{\"msg\":\"ok\",\"ret\":0}", None),
         // A message that only mentions a phrase among other words names nothing.

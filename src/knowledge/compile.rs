@@ -1164,6 +1164,7 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, String> {
             let status_key = f.opt_str("status_key")?;
             let status_field = f.opt_int("status_field")?;
             let fields_after = f.opt_str("fields_after")?;
+            let from_marker = f.opt_bool("from_marker")?.unwrap_or(false);
             let code_key = f.opt_str("code_key")?;
             let code_field = f.opt_int("code_field")?;
             let self_answered_field = f.opt_int("self_answered_field")?;
@@ -1173,12 +1174,23 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, String> {
             if let Some(c) = &component {
                 component_refs.push((c.clone(), f.context.clone()));
             }
+            if from_marker && (any.is_empty() || fields_after.is_some()) {
+                return Err(f.err(
+                    "`from_marker` counts fields from one of the `any` markers: give `any`, and no `fields_after`",
+                ));
+            }
+            let positions = [status_field, code_field, self_answered_field];
+            if !from_marker && positions.iter().flatten().any(|n| *n < 1) {
+                return Err(f.err(
+                    "field positions start at 1 (0 and negative ones need `from_marker = true`)",
+                ));
+            }
             f.str("source")?;
             f.finish()?;
             scopes.insert(id.clone());
             let field = |n: Option<i64>| n.map_or("None".to_string(), |n| format!("Some({n})"));
             logs.push(format!(
-                "    Log {{ id: {}, name: {}, any: {}, all: {}, shape: {}, status_key: {}, status_field: {}, fields_after: {}, code_key: {}, code_field: {}, self_answered_field: {}, message_key: {}, request_id_key: {}, component: {} }},",
+                "    Log {{ id: {}, name: {}, any: {}, all: {}, shape: {}, status_key: {}, status_field: {}, fields_after: {}, from_marker: {from_marker}, code_key: {}, code_field: {}, self_answered_field: {}, message_key: {}, request_id_key: {}, component: {} }},",
                 lit(&id),
                 lit(&name),
                 lits(&any),

@@ -415,6 +415,9 @@ pub struct Log {
     /// Whitespace fields are counted from the first field that starts with this text, not from the
     /// line's start.
     pub fields_after: Option<&'static str>,
+    /// Whitespace fields are counted from the field that is one of `any`'s markers (0 is that field,
+    /// -4 the fourth before it): for lines whose start a visitor trims or a custom format changes.
+    pub from_marker: bool,
     pub code_key: Option<&'static str>,
     pub code_field: Option<i64>,
     /// A field that is `-` when the logging proxy answered by itself (its backend sent no status):

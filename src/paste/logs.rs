@@ -386,7 +386,9 @@ fn no_status(field: &str) -> bool {
 
 /// A `key=value` field, or the 1-based whitespace field `position`: counted from the line's start, or,
 /// for a format with `fields_after`, from the first field that starts with that text (HAProxy's
-/// `[accept_date]`, which syslog headers with or without a host name put at different places).
+/// `[accept_date]`, which syslog headers with or without a host name put at different places), or,
+/// `from_marker`, from the field that is one of the format's `any` markers (HAProxy's termination
+/// state, four fields after the status however the line begins).
 fn field(
     fields: &Fields,
     format: &Log,
@@ -394,6 +396,14 @@ fn field(
     position: Option<i64>,
 ) -> Option<String> {
     key.and_then(|k| fields.get(k)).or_else(|| {
+        if format.from_marker {
+            let at = fields
+                .positional
+                .iter()
+                .position(|f| format.any.iter().any(|m| m.trim() == f))?;
+            let at = i64::try_from(at).ok()?.checked_add(position?)?;
+            return fields.positional.get(usize::try_from(at).ok()?).cloned();
+        }
         let n = usize::try_from(position?).ok()?;
         let base = match format.fields_after {
             Some(mark) => fields.positional.iter().position(|f| f.starts_with(mark))? + 1,
