@@ -93,7 +93,11 @@ fn read_lines(trimmed: &str, choose: Option<usize>) -> Option<Exchange> {
     let (Some(status), Some(log), None) = (&first.status, &first.log, choose) else {
         return Some(first);
     };
-    if log.code.is_some() || !first.rows.is_empty() {
+    // Access-log lines of requests that succeeded beside an error-log line (Apache's 201s above
+    // "AH01102: error reading status line"): the visitor pasted them for the failure, which is
+    // another request, so the error line is read on its own, without the access line's status.
+    let succeeded = status.code < 400;
+    if log.code.is_some() || (!first.rows.is_empty() && !succeeded) {
         return Some(first);
     }
     let explained = readings.find(|e| {
@@ -102,10 +106,11 @@ fn read_lines(trimmed: &str, choose: Option<usize>) -> Option<Exchange> {
                 l.code
                     .as_deref()
                     .and_then(|c| crate::knowledge::code(l.id, c))
-                    .is_some_and(|c| c.meaning.status.is_none_or(|s| s == status.code))
+                    .is_some_and(|c| succeeded || c.meaning.status.is_none_or(|s| s == status.code))
             })
     });
     Some(match explained {
+        Some(e) if succeeded => e,
         Some(mut e) => {
             e.status = first.status.clone();
             if e.request.is_none() {
