@@ -2546,3 +2546,19 @@ fn a_lead_in_above_the_pasted_text_is_not_the_servers_message() {
         d.steps
     );
 }
+
+#[test]
+fn an_sdk_log_with_an_error_info_object_is_not_a_front_door_log() {
+    // avadev/AvaTax-REST-V2-JS-SDK#282: the SDK's JSON log has "errorInfo":{…}; Azure Front Door's
+    // access log writes errorInfo as a string ("OriginTimeout"), and did not answer here.
+    let d = diagnosis::diagnose(
+        "{\"httpMethod\":\"post\",\"requestURI\":\"https://sandbox-rest.avatax.com/api/v2/companies//transactions/T1/commit\",\"statusCode\":404,\"errorInfo\":{\"code\":\"FormatException\",\"details\":{\"message\":\"invalid json response body\",\"type\":\"invalid-json\"}}}",
+    );
+    assert_eq!(d.answered_by, None, "{:?}", d.answered_by);
+    assert!(!everything(&d).contains("Front Door"));
+    // Front Door's own line is still read as its log.
+    let d = diagnosis::diagnose(
+        "{\"time\":\"2024-05-14T09:21:07Z\",\"httpStatusCode\":\"504\",\"errorInfo\":\"OriginTimeout\",\"pop\":\"AMS\"}",
+    );
+    assert!(everything(&d).contains("Front Door"), "{}", d.verdict);
+}

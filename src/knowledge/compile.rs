@@ -1149,6 +1149,7 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, String> {
             let name = f.str("name")?;
             let any = f.list("any")?;
             let all = f.list("all")?;
+            let none = f.list("none")?;
             let shape = f.list("shape")?;
             if any.is_empty() && all.is_empty() && shape.is_empty() {
                 return Err(f.err("give `any`, `all` or `shape`: a log format needs markers"));
@@ -1190,11 +1191,12 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, String> {
             scopes.insert(id.clone());
             let field = |n: Option<i64>| n.map_or("None".to_string(), |n| format!("Some({n})"));
             logs.push(format!(
-                "    Log {{ id: {}, name: {}, any: {}, all: {}, shape: {}, status_key: {}, status_field: {}, fields_after: {}, from_marker: {from_marker}, code_key: {}, code_field: {}, self_answered_field: {}, message_key: {}, request_id_key: {}, component: {} }},",
+                "    Log {{ id: {}, name: {}, any: {}, all: {}, none: {}, shape: {}, status_key: {}, status_field: {}, fields_after: {}, from_marker: {from_marker}, code_key: {}, code_field: {}, self_answered_field: {}, message_key: {}, request_id_key: {}, component: {} }},",
                 lit(&id),
                 lit(&name),
                 lits(&any),
                 lits(&all),
+                lits(&none),
                 lits(&shape),
                 opt_lit(&status_key),
                 field(status_field),

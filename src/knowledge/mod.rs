@@ -407,6 +407,9 @@ pub struct Log {
     pub name: &'static str,
     pub any: &'static [&'static str],
     pub all: &'static [&'static str],
+    /// Text that says the paste is another program's, though it holds a marker (an SDK's JSON log
+    /// with an `"errorInfo":{` object is not Azure Front Door's `"errorInfo":"OriginTimeout"`).
+    pub none: &'static [&'static str],
     /// The classes of a line's first whitespace fields, for formats without a marker of their own
     /// (`src/paste/logs.rs` knows the classes; the build checks the names).
     pub shape: &'static [&'static str],

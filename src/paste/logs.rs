@@ -83,6 +83,7 @@ fn read_lines(trimmed: &str, choose: Option<usize>) -> Option<Exchange> {
         .filter(|log| {
             log.all.iter().all(|m| trimmed.contains(m))
                 && (log.any.is_empty() || log.any.iter().any(|m| trimmed.contains(m)))
+                && !log.none.iter().any(|m| trimmed.contains(m))
                 && (log.shape.is_empty() || lines(trimmed).take(50).any(|l| fits(log, l)))
         })
         .filter_map(|format| read_as(format, trimmed, choose));
