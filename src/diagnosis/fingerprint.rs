@@ -85,6 +85,12 @@ fn lower_head(exchange: &Exchange) -> String {
         lower.push('\n');
         lower.push_str(&message.to_lowercase());
     }
+    // The script that made the request, before a console's request line: a generated client's
+    // name ("question_grpc_web_pb.js:221") says which protocol it spoke.
+    if let Some(location) = &exchange.source_location {
+        lower.push('\n');
+        lower.push_str(&location.to_lowercase());
+    }
     // A challenge names its realm and service in the server's own words ("harbor-registry").
     for challenge in exchange
         .headers

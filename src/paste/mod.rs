@@ -187,6 +187,9 @@ pub struct Exchange {
     /// The error message's own text (its first 20 kB), when the status or body came from inside it:
     /// pages and wordings are looked for there too.
     pub message_text: Option<String>,
+    /// A console line's source location before the request (`question_grpc_web_pb.js:221`): the
+    /// script's name says which library made the request, so pages are looked for there too.
+    pub source_location: Option<String>,
 }
 
 /// A log line, read by its format's knowledge entry.
@@ -251,6 +254,7 @@ impl Exchange {
             entries: Vec::new(),
             status_from_phrase: false,
             message_text: None,
+            source_location: None,
         }
     }
 

@@ -163,6 +163,11 @@ pub(super) fn console_status(trimmed: &str) -> Option<Exchange> {
     let mut exchange = Exchange::new(InputKind::StatusLine);
     exchange.status = Some(status);
     exchange.request = Some(request);
+    exchange.source_location = line
+        .split_whitespace()
+        .next()
+        .filter(|w| w.contains(':') && !w.starts_with("http"))
+        .map(str::to_string);
     // The console's other lines are the page's own words about the failure ("Error: CSRF token
     // missing at checkCsrf" above the request line): pages and wordings are looked for there too.
     if message_after {
