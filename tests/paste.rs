@@ -1000,6 +1000,10 @@ fn statuses_in_stock_titles_bare_console_lines_and_body_fields() {
         // message (AllTick).
         ("Finally, I got error: \n`lerna ERR! E401 Unable to authenticate, need: BASIC realm=\"Sonatype Nexus Repository Manager\"`", Some(401)),
         ("<134>Dec  4 22:31:11 ingress[8]: {\"program\":\"haproxy\",\"connection\":{\"termination_state\":\"sC\"},\"http\":{\"request\":{\"method\":\"POST\",\"target\":\"/garbage\"},\"version\":\"HTTP/1.1\",\"response\":{\"status_code\":503,\"bytes\":222}}}", Some(503)),
+        // What the writer expected is not what came: Shopify's app check, and a test's assertion.
+        ("App must verify the authenticity of the request from Shopify. Expected HTTP 401 (Unauthorized), but got HTTP 403 from https://app.example.com/api/webhooks.", Some(403)),
+        ("AssertionError: expected 404 Not Found, got 500 Internal Server Error", Some(500)),
+        ("Unexpected 502 Bad Gateway from the proxy", Some(502)),
         // HAProxy's HTTP log without a syslog prefix, read back from its termination state: a full
         // line, and one trimmed to start at timers a viewer padded with spaces (the status is the
         // fourth field before the state either way, not a client address in braces).

@@ -899,6 +899,25 @@ pub(crate) fn named_status(text: &str) -> Option<(StatusLine, Option<&'static st
     if found.is_empty() {
         found = near;
     }
+    // A number the writer says they expected is not what came ("Expected HTTP 401 (Unauthorized),
+    // but got HTTP 403" in Shopify's app check): when the text names another, that one is the status.
+    let expected = |at: usize| {
+        let mut start = at.saturating_sub(32);
+        while !lower.is_char_boundary(start) {
+            start += 1;
+        }
+        let line = lower[start..at].rsplit('\n').next().unwrap_or("");
+        // "expected" right before it, with at most a word like "http" or "status code" between.
+        line.rfind("expected ").is_some_and(|i| {
+            let between = &line[i + "expected ".len()..];
+            !line[..i].ends_with("un")
+                && between.len() <= 16
+                && !between.contains(|c: char| c.is_ascii_digit() || c == ',')
+        })
+    };
+    if found.iter().any(|(at, _, _)| !expected(*at)) {
+        found.retain(|(at, _, _)| !expected(*at));
+    }
     let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
     let line_of = |at: usize| newlines.partition_point(|&i| i < at);
     let mut lines_per_code: Vec<(u16, usize)> = Vec::new();
