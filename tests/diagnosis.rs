@@ -2562,3 +2562,21 @@ fn an_sdk_log_with_an_error_info_object_is_not_a_front_door_log() {
     );
     assert!(everything(&d).contains("Front Door"), "{}", d.verdict);
 }
+
+#[test]
+fn a_page_known_by_the_consoles_script_quotes_that_script() {
+    // grpc/grpc-web#1475: only the generated client's name says gRPC-Web; the evidence shows it, not
+    // the reason phrase as if it were a body.
+    let d = diagnosis::diagnose("question_grpc_web_pb.js:221 POST http://localhost:8080/questions.PingPongService/PingPong 503 (Service Unavailable)");
+    assert_eq!(d.code, Some(503));
+    assert!(d.verdict.contains("gRPC-Web proxy"), "{}", d.verdict);
+    let finding = &d.findings[0];
+    assert!(
+        finding
+            .evidence
+            .iter()
+            .any(|e| e.value.as_str() == "question_grpc_web_pb.js:221"),
+        "{:?}",
+        finding.evidence
+    );
+}

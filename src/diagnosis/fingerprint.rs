@@ -293,6 +293,19 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
         _ if pasted_text_only(exchange) => {
             Evidence::of(super::EvidenceSource::Paste, "line", &quote)
         }
+        // Recognised by the script a console names before its request line, not by any body.
+        _ if exchange.body.is_none()
+            && exchange.source_location.as_deref().is_some_and(|loc| {
+                let loc = loc.to_lowercase();
+                page.all.iter().chain(page.any).any(|n| loc.contains(n))
+            }) =>
+        {
+            Evidence::of(
+                super::EvidenceSource::Paste,
+                "console's script",
+                exchange.source_location.as_deref().unwrap_or_default(),
+            )
+        }
         _ => Evidence::body("body", &quote),
     };
     notes.apply(page.id, &page.meaning, &slots, vec![evidence]);
