@@ -82,10 +82,7 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
 pub(super) fn console_request(line: &str) -> Option<(Request, Option<StatusLine>)> {
     let mut words = line.split_whitespace().peekable();
     // "api.js:14 GET …": skip a leading source location.
-    if words
-        .peek()
-        .is_some_and(|w| w.contains(':') && !w.starts_with("http"))
-    {
+    if source_location(line).is_some() {
         words.next();
     }
     let is_url = |w: &str| w.starts_with("http://") || w.starts_with("https://");
@@ -146,6 +143,13 @@ pub(super) fn console_request(line: &str) -> Option<(Request, Option<StatusLine>
     Some((request, status))
 }
 
+/// The caller's file and line a console prints before a request (`api.js:14 GET …`).
+fn source_location(line: &str) -> Option<&str> {
+    line.split_whitespace()
+        .next()
+        .filter(|w| w.contains(':') && !w.starts_with("http"))
+}
+
 /// A console line that names a request's status (and no failure): `GET https://… 404 (Not Found)`.
 pub(super) fn console_status(trimmed: &str) -> Option<Exchange> {
     let (line, request, status) = lines(trimmed)
@@ -163,11 +167,7 @@ pub(super) fn console_status(trimmed: &str) -> Option<Exchange> {
     let mut exchange = Exchange::new(InputKind::StatusLine);
     exchange.status = Some(status);
     exchange.request = Some(request);
-    exchange.source_location = line
-        .split_whitespace()
-        .next()
-        .filter(|w| w.contains(':') && !w.starts_with("http"))
-        .map(str::to_string);
+    exchange.source_location = source_location(line).map(str::to_string);
     // The console's other lines are the page's own words about the failure ("Error: CSRF token
     // missing at checkCsrf" above the request line): pages and wordings are looked for there too.
     if message_after {
