@@ -1,7 +1,8 @@
 //! Compiles the data the product knows into static tables, so nothing is parsed when the page starts:
 //! - `src/catalog/statuses.toml` → `$OUT_DIR/catalog_tables.rs` (`src/catalog/compile.rs`);
-//! - every `*.toml` under `src/knowledge/` → `$OUT_DIR/knowledge_tables.rs` (`src/knowledge/compile.rs`),
-//!   with the text the visitor reads packed apart in `$OUT_DIR/knowledge_prose.zst`.
+//! - every `*.toml` under `src/knowledge/` → tables (`src/knowledge/compile.rs`), turned into data by
+//!   `src/knowledge/pack.rs`: `$OUT_DIR/knowledge_tables.zst` with the Rust that reads it in
+//!   `$OUT_DIR/knowledge_tables.rs`, and the text the visitor reads in `$OUT_DIR/knowledge_prose.zst`.
 //!
 //! A broken entry stops the build with a message that names its file and entry.
 
@@ -9,6 +10,8 @@
 mod compile;
 #[path = "src/knowledge/compile.rs"]
 mod knowledge;
+#[path = "src/knowledge/pack.rs"]
+mod pack;
 
 use std::{env, fs, path::Path};
 
@@ -19,6 +22,7 @@ fn main() {
     println!("cargo:rerun-if-changed={SOURCE}");
     println!("cargo:rerun-if-changed=src/catalog/compile.rs");
     println!("cargo:rerun-if-changed=src/knowledge/compile.rs");
+    println!("cargo:rerun-if-changed=src/knowledge/pack.rs");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let result = fs::read_to_string(SOURCE)
         .map_err(|e| format!("cannot read the catalog: {e}"))
@@ -38,11 +42,14 @@ fn main() {
     sources.sort_by(|a: &knowledge::Source, b| a.path.cmp(&b.path));
     match knowledge::compile(&sources) {
         Ok(compiled) => {
-            fs::write(
-                Path::new(&out_dir).join("knowledge_tables.rs"),
-                compiled.tables,
-            )
-            .expect("write knowledge_tables.rs");
+            // The tables as data: bytes for `unpack.rs` to read, and the Rust that reads them.
+            let packed = pack::pack(&compiled.tables).unwrap_or_else(|m| panic!("\n\n{m}\n\n"));
+            fs::write(Path::new(&out_dir).join("knowledge_tables.rs"), packed.code)
+                .expect("write knowledge_tables.rs");
+            let bytes = zstd::bulk::compress(&packed.bytes, 19)
+                .expect("zstd compresses the knowledge tables");
+            fs::write(Path::new(&out_dir).join("knowledge_tables.zst"), bytes)
+                .expect("write knowledge_tables.zst");
             // The prose the tables point into, as one zstd frame (level 19: the smallest that still
             // compresses in a second or two); `Prose` in src/knowledge/mod.rs unpacks it.
             let packed = zstd::bulk::compress(compiled.prose.as_bytes(), 19)

@@ -431,6 +431,38 @@ fn firefox_cors_messages_are_read_in_every_language() {
     );
 }
 
+/// The tables are one byte string read in order (src/knowledge/pack.rs, unpack.rs): a reader that took
+/// a byte too many or too few would garble every table after it. The last table, every entry's id,
+/// must come back whole — sorted as the compiler wrote it and naming each entry of the other tables.
+#[test]
+fn the_packed_tables_read_back_to_their_last_entry() {
+    let ids = knowledge::ENTRY_IDS;
+    assert!(ids.len() > 5000, "{} ids", ids.len());
+    assert!(
+        ids.windows(2).all(|w| w[0] < w[1]),
+        "the ids come back in the compiler's order"
+    );
+    let named = knowledge::PAGES
+        .iter()
+        .map(|p| p.id)
+        .chain(knowledge::CODES.iter().map(|c| c.id))
+        .chain(knowledge::FAILURES.iter().map(|f| f.id))
+        .chain(knowledge::CLIENTS.iter().map(|c| c.id))
+        .chain(knowledge::LOGS.iter().map(|l| l.id))
+        .chain(knowledge::PUBLIC_HOSTS.iter().map(|h| h.id));
+    for id in named {
+        assert!(ids.binary_search(&id).is_ok(), "{id} is not among the ids");
+    }
+    // A page's matchers and flags, as one knowledge file writes them (bodies/api-causes.toml).
+    let binance = knowledge::page("binance-timestamp-outside-recv-window").expect("the page");
+    assert_eq!(binance.component, None);
+    assert!(binance
+        .any
+        .contains(&"timestamp for this request is outside of the recvwindow"));
+    assert_eq!(binance.meaning.status, Some(400));
+    assert_eq!(binance.meaning.steps.len(), 3);
+}
+
 /// The visitor's text is packed apart from the tables (build.rs, zstd) and unpacked on first use:
 /// every entry's text must come back whole, as its knowledge file wrote it.
 #[test]

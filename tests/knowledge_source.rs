@@ -5,6 +5,9 @@
 #[allow(dead_code)]
 mod compile;
 
+#[path = "../src/knowledge/pack.rs"]
+mod pack;
+
 use compile::{compile, Compiled, Source};
 
 const NETWORK: &str = r#"
@@ -86,6 +89,12 @@ fn the_real_files_compile() {
     sources.sort_by(|a, b| a.path.cmp(&b.path));
     let compiled = compile(&sources).expect("the knowledge files compile");
     assert!(compiled.tables.contains("pub static FORMATS"));
+    let packed = pack::pack(&compiled.tables).expect("and their tables pack");
+    assert!(
+        !packed.code.contains("Prose::at("),
+        "no table is left as code"
+    );
+    assert!(packed.code.contains("pub static PAGES: Table<Page>"));
 }
 
 #[test]
@@ -232,5 +241,68 @@ fn a_client_code_marker_must_name_real_scopes() {
     assert!(
         e.contains("\"acmectl\"") && e.contains("give `after` and `until`"),
         "{e}"
+    );
+}
+
+/// The tables become bytes that the page reads back in order (src/knowledge/pack.rs): each form the
+/// compiler writes, packed as worked out here by hand.
+#[test]
+fn the_tables_pack_into_bytes_read_in_the_order_their_literals_name_fields() {
+    let tables = r#"pub enum Kind { A, B }
+pub static THINGS: &[Thing] = &[
+    Thing { id: "a\"b", n: Some(-4), on: true, list: &["x"], pair: ("k", ""), p: Prose::at(10, 5), q: Prose::at(15, 2), kind: Kind::B, c: Cond::Eq("p", "v"), d: None },
+];
+"#;
+    let packed = pack::pack(tables).expect("the compiler's grammar packs");
+    #[rustfmt::skip]
+    let expected: Vec<u8> = vec![
+        1,                      // one Thing
+        3, b'a', b'"', b'b',    // id: its length, then its bytes, unescaped
+        1, 7,                   // Some(-4): zigzag 7
+        1,                      // true
+        1, 1, b'x',             // a list of one string
+        1, b'k', 0,             // a tuple: its values in order
+        20, 10,                 // Prose at 10 (zigzag 20) for 5 (10)
+        0, 4,                   // the next prose starts where the last ended: distance 0, length 2
+        0,                      // Kind::B, the first variant of Kind seen
+        0, 1, b'p', 1, b'v',    // Cond::Eq, its first variant, and its two values
+        0,                      // None
+    ];
+    assert_eq!(packed.bytes, expected);
+    // The code keeps what is not a table, reads the table from `Tables`, and reads each type's
+    // fields in the order the literals wrote them.
+    assert!(packed.code.starts_with("pub enum Kind { A, B }"));
+    assert!(packed
+        .code
+        .contains("pub static THINGS: Table<Thing> = Table(|t: &'static Tables| t.t0);"));
+    assert!(packed.code.contains("t0: &'static [Thing],"));
+    let reader = packed.code.split("impl Decode for Thing").nth(1).unwrap();
+    let fields: Vec<&str> = reader
+        .lines()
+        .filter_map(|l| l.trim().strip_suffix(": Decode::decode(r),"))
+        .take(10)
+        .collect();
+    assert_eq!(
+        fields,
+        ["id", "n", "on", "list", "pair", "p", "q", "kind", "c", "d"]
+    );
+    assert!(packed.code.contains("_ => Kind::B,"));
+    assert!(packed
+        .code
+        .contains("_ => Cond::Eq(Decode::decode(r), Decode::decode(r)),"));
+}
+
+#[test]
+fn a_form_the_packer_does_not_know_stops_the_build_with_where_it_is() {
+    let err = pack::pack("pub static T: &[X] = &[X { a: 1.5 }];\n")
+        .err()
+        .expect("a float is not in the grammar");
+    assert!(err.contains("expected ',' or '}'"), "{err}");
+    let err = pack::pack("pub static T: &[X] = &[X { a: 1 }, X { b: 2 }];\n")
+        .err()
+        .expect("two shapes of one struct");
+    assert!(
+        err.contains("X literals name their fields in different orders"),
+        "{err}"
     );
 }

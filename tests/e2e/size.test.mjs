@@ -14,12 +14,12 @@ const BUDGETS = {
   'http_troubleshooter.js': 72 * KiB,
   'http_troubleshooter_catalog.js': 40 * KiB,
   'http_troubleshooter_catalog_bg.wasm': 340 * KiB,
-  'http_troubleshooter_bg.wasm': 3700 * KiB,
+  'http_troubleshooter_bg.wasm': 2800 * KiB,
   'embed.js': 16 * KiB, // with data-annotate (issue 18)
-  'http-troubleshooter.html': 5000 * KiB,
+  'http-troubleshooter.html': 3800 * KiB,
   'sw.js': 4 * KiB,
 };
-const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2130 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
+const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 1985 * KiB, 'http_troubleshooter_catalog_bg.wasm': 130 * KiB };
 // What a visitor of index.html downloads (the page, the glue and the wasm; the stylesheet is inside
 // the wasm), gzip -9. Issue 8 asks for 150 KiB; the measured floor is above it — a bare Yew 0.23 app
 // is 57 KiB and the catalog's text alone 60 KiB, before any engine code — so this budget holds the
@@ -92,9 +92,13 @@ const GZIP_BUDGET = { 'http_troubleshooter_bg.wasm': 2130 * KiB, 'http_troublesh
 // KiB). The twenty-fifth packed the knowledge's prose with zstd (build.rs; unpacked on first use): 2024
 // KiB (the wasm 3309 KiB raw, 2007 KiB gzip; the single page 4481 KiB), and the budgets came down with
 // it, leaving room for about three sessions of knowledge, whose prose now costs a quarter of its size.
+// Those sessions took it to 2135 KiB. The twenty-ninth turned the tables themselves into data
+// (src/knowledge/pack.rs: bytes zstd packs, read back on first use, instead of Rust statics full of
+// pointers): 1924 KiB (the wasm 2617 KiB raw, 1907 KiB gzip; the single page 3563 KiB), and the
+// budgets came down again, leaving about six rounds of blind-then-taught entries before they move.
 // Issue 17's 280 KiB budget is not reached (BENCHMARKS.md lists what stands in the way).
 const TRANSFER = ['index.html', 'http_troubleshooter.js', 'http_troubleshooter_bg.wasm'];
-const TRANSFER_GZIP_BUDGET = 2150 * KiB;
+const TRANSFER_GZIP_BUDGET = 2000 * KiB;
 
 test('dist/ has the fixed names and stays within its size budgets', async () => {
   const rows = [];
