@@ -2047,6 +2047,23 @@ fn a_phrase_title_and_a_status_inside_the_error_object_name_the_status() {
     assert_eq!(diagnosis::diagnose(nested).code, Some(401));
 }
 
+/// A key that can only mean the HTTP status names it at any depth: SDKs serialise their errors with
+/// the response's status nested inside (the AWS SDK for JavaScript v3's `$metadata`, Braintree's
+/// drop-in error with the API's answer four objects deep). A success status there names nothing.
+#[test]
+fn a_status_under_an_http_status_key_names_the_status_at_any_depth() {
+    let aws = r#"{"name":"AccessDeniedException","$fault":"client","$metadata":{"httpStatusCode":403,"requestId":"5e4f1a2b-0000-4000-8000-000000000000","attempts":1,"totalRetryDelay":0},"__type":"AccessDeniedException","message":"User: arn:aws:iam::123456789012:user/dev is not authorized to perform: dynamodb:PutItem"}"#;
+    let d = diagnosis::diagnose(aws);
+    assert_eq!(d.code, Some(403));
+    let braintree = r#"{"name":"DropinError","message":"No payment method is available.","_braintreeWebError":{"name":"BraintreeError","code":"HOSTED_FIELDS_FAILED_TOKENIZATION","details":{"originalError":{"name":"BraintreeError","code":"CLIENT_REQUEST_ERROR","type":"NETWORK","details":{"originalError":{"error":{"message":"Credit card is invalid"}},"httpStatus":422}}}}}"#;
+    assert_eq!(diagnosis::diagnose(braintree).code, Some(422));
+    // The outer status is the one this client received.
+    let wrapped = r#"{"message":"upstream failed","httpStatus":502,"cause":{"httpStatus":404,"message":"no such key"}}"#;
+    assert_eq!(diagnosis::diagnose(wrapped).code, Some(502));
+    let ok = r#"{"result":{"items":[]},"meta":{"httpStatusCode":200}}"#;
+    assert_eq!(diagnosis::diagnose(ok).code, None);
+}
+
 #[test]
 fn an_openai_style_body_is_not_blamed_on_stripe() {
     // {"error": {"message", "type": "invalid_request_error", "param", "code": null}} from DeepInfra:

@@ -23,6 +23,9 @@ pub(super) fn read(exchange: &Exchange, notes: &mut Notes) {
                 if let Some(format) = format {
                     read_format(format, &reader, exchange, notes);
                 }
+                if let Some((code, pointer)) = status_named_by_its_key(json) {
+                    notes.code_hint(code, Evidence::body(&pointer, &code.to_string()));
+                }
                 if let Some((code, pointer, phrase)) = number_beside_its_phrase(json) {
                     notes.code_hint(code, Evidence::body(&pointer, &format!("{code} {phrase}")));
                 }
@@ -403,8 +406,9 @@ fn hidden_failure(
         .as_ref()
         .and_then(|b| b.json.as_ref())
         .and_then(|json| {
-            number_beside_its_phrase(json)
-                .map(|(code, _, _)| code)
+            status_named_by_its_key(json)
+                .map(|(code, _)| code)
+                .or_else(|| number_beside_its_phrase(json).map(|(code, _, _)| code))
                 .or_else(|| common_status_as_code(json).map(|(code, _)| code))
         });
     if !format.hides_status
@@ -763,6 +767,64 @@ fn looks_like_api(target: &str) -> bool {
         || lower.contains("/v3")
         || lower.contains("graphql")
         || lower.ends_with(".json")
+}
+
+/// An error status under a key that can only mean the HTTP status (`httpStatus`,
+/// `httpStatusCode`…), at any depth: SDKs serialise their errors with the response's status nested
+/// inside (the AWS SDK's `"$metadata": {"httpStatusCode": 403}`, Braintree's drop-in error four
+/// objects deep). The shallowest wins: an outer one is what this client received.
+fn status_named_by_its_key(json: &Value) -> Option<(u16, String)> {
+    const KEYS: [&str; 5] = [
+        "httpStatus",
+        "httpStatusCode",
+        "http_status",
+        "http_status_code",
+        "HTTPStatusCode",
+    ];
+    let mut level: Vec<(String, &Value)> = vec![(String::new(), json)];
+    let mut seen = 0usize;
+    for _ in 0..12 {
+        let mut next = Vec::new();
+        for (path, value) in level {
+            seen += 1;
+            if seen > 5_000 {
+                return None;
+            }
+            match value {
+                Value::Object(map) => {
+                    for key in KEYS {
+                        let code = match map.get(key) {
+                            Some(Value::Number(n)) => {
+                                n.as_u64().and_then(|n| u16::try_from(n).ok())
+                            }
+                            Some(Value::String(s)) if s.len() == 3 => s.parse().ok(),
+                            _ => None,
+                        };
+                        if let Some(code) = code.filter(|c| (400..=599).contains(c)) {
+                            if crate::catalog::lookup(code).is_some() {
+                                return Some((code, format!("{path}/{key}")));
+                            }
+                        }
+                    }
+                    next.extend(map.iter().map(|(k, v)| (format!("{path}/{k}"), v)));
+                }
+                Value::Array(items) => {
+                    next.extend(
+                        items
+                            .iter()
+                            .enumerate()
+                            .map(|(i, v)| (format!("{path}/{i}"), v)),
+                    );
+                }
+                _ => {}
+            }
+        }
+        if next.is_empty() {
+            return None;
+        }
+        level = next;
+    }
+    None
 }
 
 /// A status number beside that status's own phrase in one error object (`{code: 410, status:
