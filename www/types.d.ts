@@ -103,6 +103,7 @@ export type FindingKind =
   | "jenkins-mirror-download-failed"
   | "json-labelled-as-html"
   | "lfs-quota-exceeded"
+  | "library-misconfigured"
   | "library-status-exception"
   | "log-line"
   | "login-page"
