@@ -523,6 +523,22 @@ fn an_error_object_dump_is_not_a_header_block() {
     assert_ne!(e.kind, InputKind::DevtoolsHeaders);
 }
 
+/// "Name : value" lines, with a space before the colon, are never header lines (RFC 9112 forbids
+/// it and no browser copies one): an exception's printed fields are read as text, even when one
+/// of the names is an HTTP field (Tweetinvi's TwitterException has "Date : …"). DevTools' own
+/// "Name: value" lines are still headers.
+#[test]
+fn fields_printed_with_a_space_before_the_colon_are_not_a_header_block() {
+    let text = "ERROR: Error publishing tweet: you must use keys and tokens from a Twitter developer App that is attached to a Project.\nReason : Forbidden\nCode : 403\nDate : 11/04/2023 12:03:08 +09:00\nURL : https://api.twitter.com/2/tweets";
+    let e = paste::read(text);
+    assert_ne!(e.kind, InputKind::DevtoolsHeaders);
+    assert!(e.headers.is_empty(), "{:?}", e.headers);
+    let e = paste::read(
+        "date: Tue, 04 Nov 2025 12:03:08 GMT\ncontent-type: application/json\nx-request-id: abc",
+    );
+    assert_eq!(e.kind, InputKind::DevtoolsHeaders);
+}
+
 #[test]
 fn status_zero_is_explained_as_no_response() {
     for text in [
