@@ -514,8 +514,9 @@ pub struct Clock {
 /// The crate's version, printed in every report so support knows which release answered.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Unpacks what the diagnosis will show (the knowledge's prose) ahead of the first paste, so that
-/// paste does not wait for it. Calling it is never needed: the first diagnosis does it otherwise.
+/// Unpacks what the diagnosis reads and shows (the knowledge's tables and prose) ahead of the first
+/// paste, so that paste does not wait for them. Calling it is never needed: the first diagnosis
+/// does it otherwise.
 pub fn prepare() {
     crate::knowledge::prepare();
 }

@@ -469,23 +469,28 @@ pub fn texts(steps: &'static [Prose]) -> impl Iterator<Item = &'static str> {
 
 static PROSE_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/knowledge_prose.zst"));
 
-/// Unpacks the prose now rather than on the first read of it.
+/// Unpacks the tables and the prose now rather than on the first read of them.
 pub fn prepare() {
+    tables();
     prose_text();
 }
 
 fn prose_text() -> &'static str {
     static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    TEXT.get_or_init(|| unpack(PROSE_PACKED).unwrap_or_default())
+    TEXT.get_or_init(|| String::from_utf8(unzstd(PROSE_PACKED)).unwrap_or_default())
 }
 
-/// The prose block as text: one zstd frame of UTF-8 written by `build.rs`.
-fn unpack(packed: &[u8]) -> Option<String> {
+/// One zstd frame written by `build.rs`, unpacked. A damaged frame reads as empty (the knowledge
+/// tests would fail at once): never a panic in the page.
+fn unzstd(packed: &[u8]) -> Vec<u8> {
     use std::io::Read as _;
-    let mut decoder = ruzstd::decoding::StreamingDecoder::new(packed).ok()?;
-    let mut text = String::new();
-    decoder.read_to_string(&mut text).ok()?;
-    Some(text)
+    let mut bytes = Vec::new();
+    if let Ok(mut decoder) = ruzstd::decoding::StreamingDecoder::new(packed) {
+        if decoder.read_to_end(&mut bytes).is_err() {
+            bytes.clear();
+        }
+    }
+    bytes
 }
 
 /// The tables as bytes (`pack.rs` wrote them, zstd packed them), unpacked and read on first use:
@@ -494,15 +499,7 @@ static TABLES_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/knowledg
 
 fn tables() -> &'static Tables {
     static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
-    TABLES.get_or_init(|| {
-        use std::io::Read as _;
-        let mut bytes = Vec::new();
-        if let Ok(mut decoder) = ruzstd::decoding::StreamingDecoder::new(TABLES_PACKED) {
-            // A damaged block reads as empty tables (the knowledge tests would fail at once).
-            let _ = decoder.read_to_end(&mut bytes);
-        }
-        Tables::decode(&mut Reader::new(bytes.leak()))
-    })
+    TABLES.get_or_init(|| Tables::decode(&mut Reader::new(unzstd(TABLES_PACKED).leak())))
 }
 
 mod unpack;

@@ -429,14 +429,15 @@ pub(super) fn devtools(trimmed: &str) -> Option<Exchange> {
         // "Reason : Forbidden": whitespace before the colon is never a header line (RFC 9112
         // section 5.1 forbids it, and no browser copies one): an exception's printed fields
         // (Tweetinvi's TwitterException) are read as text, where their words are recognised.
-        if general_field(line).is_none()
+        let general = general_field(line);
+        if general.is_none()
             && line
                 .split_once(':')
                 .is_some_and(|(n, _)| !n.trim().is_empty() && n.ends_with([' ', '\t']))
         {
             break;
         }
-        let (name, value, used) = match general_field(line) {
+        let (name, value, used) = match general {
             Some((name, Some(value))) => (name.to_string(), value.to_string(), 1),
             Some((name, None)) if i + 1 < all.len() => {
                 (name.to_string(), all[i + 1].to_string(), 2)
