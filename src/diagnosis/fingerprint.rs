@@ -207,11 +207,19 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
         .code()
         .or_else(|| notes.code_hint.as_ref().map(|(c, _)| *c));
     // The first matching page in file order, unless a narrower page of the same component says
-    // something else (Spring's 405 whitelabel page over its catch-all one).
-    let mut matching = PAGES
+    // something else (Spring's 405 whitelabel page over its catch-all one). A client's page for its
+    // own wrapping of an answer yields to a page for the answer's words (OpenTok's "issued time
+    // cannot be greater" inside Guzzle's ClientException), wherever that page is written.
+    let matched: Vec<&'static Page> = PAGES
         .iter()
-        .filter(|p| !p.fallback && page_matches(p, &lower, code));
-    let Some(first) = matching.next() else {
+        .filter(|p| !p.fallback && page_matches(p, &lower, code))
+        .collect();
+    let Some(first) = matched
+        .iter()
+        .find(|p| !p.wraps_answer())
+        .or(matched.first())
+        .copied()
+    else {
         // Nothing named a failure or a cause: what the message's own words say is better than no
         // answer ("API key is not authorized for this API service"), and better than the bare
         // status when it is one those words come with ("[403] Could not find CSRF cookie").
@@ -266,7 +274,7 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
         return;
     };
     let mut page = first;
-    for other in matching {
+    for &other in &matched {
         if other.refines(first) && other.specificity() > page.specificity() {
             page = other;
         }

@@ -162,6 +162,13 @@ impl Page {
             !general.all.is_empty() && general.all.iter().all(|m| self.all.contains(m));
         (same_component || holds_its_markers) && self.specificity() > general.specificity()
     }
+
+    /// The page explains only a client library's wrapping of the server's answer (Guzzle's
+    /// "`POST …` resulted in a `403 Forbidden` response: …", Spring WebClient's exception): the
+    /// words it wraps, when a page knows them, say more.
+    pub fn wraps_answer(&self) -> bool {
+        self.meaning.kind == FindingKind::LibraryStatusException
+    }
 }
 
 #[derive(Debug)]
