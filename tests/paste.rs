@@ -81,6 +81,28 @@ fn raw_responses_crlf_lf_indented_and_without_blank_line() {
 }
 
 #[test]
+fn a_heading_above_a_response_and_lines_below_its_json() {
+    // A person's heading above the response they pasted is not a command, and a log line under the
+    // JSON body does not make the body unreadable (a Tyk gateway's 500 and its log line).
+    let text = "====== Response ======\nHTTP/1.1 500 Internal Server Error\nContent-Type: application/json\n\n{\n    \"error\": \"Upstream host lookup failed\"\n} \n\n[Aug 06 12:00:29] ERROR proxy: http: proxy error: dial tcp: lookup http: no such host";
+    let e = paste::read(text);
+    assert_eq!((e.kind, e.code()), (InputKind::RawResponse, Some(500)));
+    assert_eq!(e.request, None, "a heading is not a curl command");
+    let body = e.body.unwrap();
+    assert_eq!(body.json_error, None);
+    assert_eq!(body.json.unwrap()["error"], "Upstream host lookup failed");
+    for heading in ["Response:", "### Raw response", "--- response ---"] {
+        let e = paste::read(&format!("{heading}\nHTTP/1.1 429 Too Many Requests\nRetry-After: 7"));
+        assert_eq!(e.code(), Some(429), "{heading}");
+    }
+    // A sentence above a status line is not a heading; nor is JSON followed by more on its own line.
+    let e = paste::read("I keep getting this response from the API server today\nHTTP/1.1 429 Too Many Requests");
+    assert_ne!(e.kind, InputKind::RawResponse);
+    let e = paste::read("HTTP/1.1 400 Bad Request\n\n{\"a\": 1} trailing");
+    assert!(e.body.unwrap().json_error.is_some());
+}
+
+#[test]
 fn curl_verbose_and_curl_i_keep_the_request() {
     let e = paste::read(&fixture("curl-v-404.txt"));
     assert_eq!(e.kind, InputKind::CurlVerbose);

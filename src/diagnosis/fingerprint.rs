@@ -139,14 +139,53 @@ fn lower_headers(exchange: &Exchange) -> String {
 /// (`server: kuma gateway`), the headers that name the software or carry an error message.
 struct Haystack {
     body: String,
+    /// The body's head with each line break (and the indentation around it) read as one space,
+    /// when it has line breaks: a sentence a log, a terminal or a docstring wrapped over lines
+    /// (Stripe's restricted-key refusal quoted over five indented lines) still holds its words.
+    unwrapped: Option<String>,
     headers: String,
 }
 
 impl Haystack {
+    fn new(body: String, headers: String) -> Haystack {
+        Haystack {
+            body,
+            unwrapped: None,
+            headers,
+        }
+    }
+
+    /// The same haystack where a needle may also span a line break; `None` when the body has none.
+    fn unwrapped(&self) -> Option<Haystack> {
+        self.body.trim().contains('\n').then(|| Haystack {
+            body: self.body.clone(),
+            unwrapped: Some(unwrap_lines(&self.body)),
+            headers: self.headers.clone(),
+        })
+    }
+
     fn has(&self, needle: &str) -> bool {
         has_needle(&self.body, needle)
+            // Only a needle of several words can have been wrapped; one written with a line break
+            // ("\nnot found: /") means the break.
+            || (needle.contains(' ')
+                && !needle.contains('\n')
+                && self.unwrapped.as_deref().is_some_and(|u| has_needle(u, needle)))
             || (is_header_line(needle) && has_needle(&self.headers, needle))
     }
+}
+
+/// The text with each line break, and the spaces and tabs around it, as one space.
+fn unwrap_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        let line = line.trim_matches([' ', '\t', '\r']);
+        if i > 0 && !out.is_empty() && !line.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// "server: kuma gateway": a header's name, a colon and a space, then the value's words.
@@ -196,10 +235,7 @@ fn page_matches(page: &Page, lower: &Haystack, code: Option<u16>) -> bool {
 /// status line. Pages of components that number their errors ("Error 1020", "Error code 522") give
 /// that number: a status, or a code looked up in the component's `<id>-page` table.
 pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
-    let lower = Haystack {
-        body: lower_head(exchange),
-        headers: lower_headers(exchange),
-    };
+    let mut lower = Haystack::new(lower_head(exchange), lower_headers(exchange));
     if lower.body.is_empty() && lower.headers.is_empty() {
         return;
     }
@@ -210,10 +246,21 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
     // something else (Spring's 405 whitelabel page over its catch-all one). A client's page for its
     // own wrapping of an answer yields to a page for the answer's words (OpenTok's "issued time
     // cannot be greater" inside Guzzle's ClientException), wherever that page is written.
-    let matched: Vec<&'static Page> = PAGES
-        .iter()
-        .filter(|p| !p.fallback && page_matches(p, &lower, code))
-        .collect();
+    let matching = |lower: &Haystack| -> Vec<&'static Page> {
+        PAGES
+            .iter()
+            .filter(|p| !p.fallback && page_matches(p, lower, code))
+            .collect()
+    };
+    let mut matched = matching(&lower);
+    // Words wrapped over lines count only where no page matches the text as written: a page
+    // for the words as they stand says more than one for words a wrap happened to join.
+    if matched.is_empty() {
+        if let Some(unwrapped) = lower.unwrapped() {
+            matched = matching(&unwrapped);
+            lower = unwrapped;
+        }
+    }
     let Some(first) = matched
         .iter()
         .find(|p| !p.wraps_answer())

@@ -123,6 +123,11 @@ impl Body {
                     // A terminal or a log wrapped the long lines of a printed body, breaking its
                     // strings ("insufficient authenticatio\nn scopes").
                     .or_else(|| repaired(unwrap_strings))
+                    // The person's or a program's own lines after the body (Tyk's log line under
+                    // the response it answered): the value before them is the body.
+                    .or_else(|| {
+                        leading_value(start).and_then(|json| parse_json(json).ok())
+                    })
                     .ok_or(error)
             }) {
                 Ok(value) => body.json = Some(quoted_error_body(value)),
@@ -254,6 +259,38 @@ fn parse_json(text: &str) -> Result<serde_json::Value, serde_json::Error> {
     let value = Bounded.deserialize(&mut de)?;
     de.end()?;
     Ok(value)
+}
+
+/// The first JSON object or array of `text`, when a line break and other lines follow it: where its
+/// brackets close, outside strings.
+fn leading_value(text: &str) -> Option<&str> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (at, c) in text.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '{' | '[' => depth += 1,
+            '}' | ']' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    let end = at + 1;
+                    let rest = &text[end..];
+                    let next_line = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+                    return (next_line && !rest.trim().is_empty()).then(|| &text[..end]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// JSON text whose typographic double quotes (“ ”) were straight ones, when it has any.

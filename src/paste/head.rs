@@ -44,7 +44,10 @@ pub(super) fn raw_response(trimmed: &str) -> Option<Exchange> {
     let all: Vec<&str> = lines(trimmed).collect();
     // `$ curl -i …` (and its continuation lines) may come before the status line.
     let start = all.iter().take(8).position(|l| status_line(l).is_some())?;
-    let command = &all[..start];
+    let before = &all[..start];
+    // A heading the person wrote above it ("====== Response ======") is not a command.
+    let labelled = before.iter().all(|l| l.trim().is_empty() || is_label(l));
+    let command = if labelled { &all[..0] } else { before };
     if !command.is_empty() && !is_command(command) {
         return None;
     }
@@ -104,6 +107,19 @@ pub(super) fn request_then_response(trimmed: &str) -> Option<Exchange> {
 }
 
 /// A shell command line (and its `\` continuations) pasted above the output.
+/// A heading above a pasted response, in a person's or a tool's words: "====== Response ======",
+/// "Response:", "### Raw response" (tests/fixtures/edges/w74-gateways-9-08-tyk-upstream-host-lookup-failed.txt).
+fn is_label(line: &str) -> bool {
+    let mut words = line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let mut count = 0;
+    let mut response = false;
+    for word in words.by_ref() {
+        count += 1;
+        response |= word.eq_ignore_ascii_case("response");
+    }
+    response && count <= 3
+}
+
 fn is_command(lines: &[&str]) -> bool {
     let first = lines[0].trim_start();
     let prompt = [
