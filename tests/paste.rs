@@ -92,11 +92,15 @@ fn a_heading_above_a_response_and_lines_below_its_json() {
     assert_eq!(body.json_error, None);
     assert_eq!(body.json.unwrap()["error"], "Upstream host lookup failed");
     for heading in ["Response:", "### Raw response", "--- response ---"] {
-        let e = paste::read(&format!("{heading}\nHTTP/1.1 429 Too Many Requests\nRetry-After: 7"));
+        let e = paste::read(&format!(
+            "{heading}\nHTTP/1.1 429 Too Many Requests\nRetry-After: 7"
+        ));
         assert_eq!(e.code(), Some(429), "{heading}");
     }
     // A sentence above a status line is not a heading; nor is JSON followed by more on its own line.
-    let e = paste::read("I keep getting this response from the API server today\nHTTP/1.1 429 Too Many Requests");
+    let e = paste::read(
+        "I keep getting this response from the API server today\nHTTP/1.1 429 Too Many Requests",
+    );
     assert_ne!(e.kind, InputKind::RawResponse);
     let e = paste::read("HTTP/1.1 400 Bad Request\n\n{\"a\": 1} trailing");
     assert!(e.body.unwrap().json_error.is_some());

@@ -125,9 +125,7 @@ impl Body {
                     .or_else(|| repaired(unwrap_strings))
                     // The person's or a program's own lines after the body (Tyk's log line under
                     // the response it answered): the value before them is the body.
-                    .or_else(|| {
-                        leading_value(start).and_then(|json| parse_json(json).ok())
-                    })
+                    .or_else(|| leading_value(start).and_then(|json| parse_json(json).ok()))
                     .ok_or(error)
             }) {
                 Ok(value) => body.json = Some(quoted_error_body(value)),

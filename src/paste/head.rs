@@ -110,7 +110,9 @@ pub(super) fn request_then_response(trimmed: &str) -> Option<Exchange> {
 /// A heading above a pasted response, in a person's or a tool's words: "====== Response ======",
 /// "Response:", "### Raw response" (tests/fixtures/edges/w74-gateways-9-08-tyk-upstream-host-lookup-failed.txt).
 fn is_label(line: &str) -> bool {
-    let mut words = line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let mut words = line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
     let mut count = 0;
     let mut response = false;
     for word in words.by_ref() {
