@@ -24,6 +24,7 @@ export type FindingKind =
   | "api-error"
   | "api-error-code"
   | "api-retired"
+  | "app-error"
   | "app-failed-to-start"
   | "auth-challenge"
   | "auth-challenge-missing"
