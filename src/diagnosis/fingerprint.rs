@@ -309,14 +309,18 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
                 .or_else(|| Some(super::quote(super::redact::mask(&quote))));
             let slots = Slots {
                 message,
+                // A title may name the status ("… could not reach the server behind it ({status})").
+                status: code,
                 ..Slots::default()
             };
-            notes.apply(
-                page.id,
-                &page.meaning,
-                &slots,
-                vec![Evidence::body("message", &quote)],
-            );
+            // Words from a line the person pasted (a console's "Failed to load resource: …") are
+            // no body.
+            let evidence = if pasted_text_only(exchange) || exchange.body.is_none() {
+                Evidence::of(super::EvidenceSource::Paste, "line", &quote)
+            } else {
+                Evidence::body("message", &quote)
+            };
+            notes.apply(page.id, &page.meaning, &slots, vec![evidence]);
         }
         return;
     };
