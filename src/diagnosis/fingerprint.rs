@@ -155,13 +155,14 @@ impl Haystack {
         }
     }
 
-    /// The same haystack where a needle may also span a line break; `None` when the body has none.
-    fn unwrapped(&self) -> Option<Haystack> {
-        self.body.trim().contains('\n').then(|| Haystack {
-            body: self.body.clone(),
-            unwrapped: Some(unwrap_lines(&self.body)),
-            headers: self.headers.clone(),
-        })
+    /// Let a needle also span a line break of the body; false (and nothing changes) when the body
+    /// has none.
+    fn unwrap(&mut self) -> bool {
+        if !self.body.trim().contains('\n') {
+            return false;
+        }
+        self.unwrapped = Some(unwrap_lines(&self.body));
+        true
     }
 
     fn has(&self, needle: &str) -> bool {
@@ -255,11 +256,8 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
     let mut matched = matching(&lower);
     // Words wrapped over lines count only where no page matches the text as written: a page
     // for the words as they stand says more than one for words a wrap happened to join.
-    if matched.is_empty() {
-        if let Some(unwrapped) = lower.unwrapped() {
-            matched = matching(&unwrapped);
-            lower = unwrapped;
-        }
+    if matched.is_empty() && lower.unwrap() {
+        matched = matching(&lower);
     }
     let Some(first) = matched
         .iter()
@@ -315,7 +313,7 @@ pub(super) fn pages(exchange: &Exchange, notes: &mut Notes) {
             };
             // Words from a line the person pasted (a console's "Failed to load resource: …") are
             // no body.
-            let evidence = if pasted_text_only(exchange) || exchange.body.is_none() {
+            let evidence = if exchange.body.is_none() || pasted_text_only(exchange) {
                 Evidence::of(super::EvidenceSource::Paste, "line", &quote)
             } else {
                 Evidence::body("message", &quote)

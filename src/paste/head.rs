@@ -106,22 +106,17 @@ pub(super) fn request_then_response(trimmed: &str) -> Option<Exchange> {
     Some(exchange)
 }
 
-/// A shell command line (and its `\` continuations) pasted above the output.
 /// A heading above a pasted response, in a person's or a tool's words: "====== Response ======",
 /// "Response:", "### Raw response" (tests/fixtures/edges/w74-gateways-9-08-tyk-upstream-host-lookup-failed.txt).
 fn is_label(line: &str) -> bool {
-    let mut words = line
+    let words: Vec<&str> = line
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
-    let mut count = 0;
-    let mut response = false;
-    for word in words.by_ref() {
-        count += 1;
-        response |= word.eq_ignore_ascii_case("response");
-    }
-    response && count <= 3
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 3 && words.iter().any(|w| w.eq_ignore_ascii_case("response"))
 }
 
+/// A shell command line (and its `\` continuations) pasted above the output.
 fn is_command(lines: &[&str]) -> bool {
     let first = lines[0].trim_start();
     let prompt = [
