@@ -1344,6 +1344,24 @@ fn a_refused_dial_behind_a_proxy_is_the_proxys_answer() {
     );
 }
 
+/// A proxy's 504 over a refused dial leads with the upstream nobody reached, not with the 504's
+/// general advice about slow answers ("Reduce the work per request"), which would contradict the
+/// verdict (the shape of a dev server's proxy console: NativeScript/nativescript-angular#2306).
+#[test]
+fn a_refused_dial_behind_a_proxy_leads_with_the_upstream() {
+    let d = diagnosis::diagnose(
+        "GET http://localhost:4200/api/todos 504 (Gateway Timeout)\nError: connect ECONNREFUSED 127.0.0.1:3000",
+    );
+    assert_eq!(d.code, Some(504));
+    assert!(d.verdict.contains("behind it was refused"), "{}", d.verdict);
+    let steps: Vec<&str> = d.steps.iter().map(|s| s.as_str()).collect();
+    assert!(steps[0].contains("the proxy's upstream"), "{steps:?}");
+    let slow = steps
+        .iter()
+        .position(|s| s.starts_with("Reduce the work per request"));
+    assert!(slow.is_none_or(|at| at >= 3), "{steps:?}");
+}
+
 /// Retrying does not help a proxy's 502 over a refused dial until the upstream listens.
 #[test]
 fn a_refused_dial_behind_a_proxy_is_not_retried_blindly() {

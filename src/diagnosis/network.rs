@@ -179,6 +179,8 @@ pub(super) fn explain(error: &NetworkError, exchange: &Exchange, notes: &mut Not
     let order: [&[&str]; 3] =
         if caller_design.is_none() && error.verdict.is_some() && !error.steps.is_empty() {
             [&steps, &first, meaning]
+        } else if explanation.status_caused {
+            [&first, &steps, meaning]
         } else {
             [&first, meaning, &steps]
         };

@@ -617,6 +617,7 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, String> {
         f.opt_bool("no_answer")?;
         let never_sent = f.opt_bool("never_sent")?.unwrap_or(false);
         let response_received = f.opt_bool("response_received")?.unwrap_or(false);
+        let status_caused = f.opt_bool("status_caused")?.unwrap_or(false);
         let detail = f.str("detail")?;
         let steps = f.list("steps")?;
         let steps_with_status = f.list("steps_with_status")?;
@@ -692,7 +693,7 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, String> {
         f.finish()?;
         let _ = writeln!(
             out,
-            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, side_with_redirect: {side_with_redirect}, side_with_public_host: {side_with_public_host}, retry: {retry}, retry_with_status: {retry_with_status}, never_sent: {never_sent}, response_received: {response_received}, with_public_host: {}, steps_with_public_host: {}, steps_from_browser_to_loopback: {}, steps_to_loopback: {}, steps_from_browser_to_bare_name: {}, steps_to_bare_name: {}, steps_to_private_address: {}, steps_to_ipv6_address: {}, yields_to: &[{}] }},",
+            "    Network {{ kind: NetworkErrorKind::{}, finding: FindingKind::{}, headline: {}, verdict: {}, with_status: {}, with_redirect: {}, detail: {}, steps: {}, steps_with_status: {}, steps_with_redirect: {}, side: Side::{side}, side_with_status: {side_with_status}, side_with_redirect: {side_with_redirect}, side_with_public_host: {side_with_public_host}, retry: {retry}, retry_with_status: {retry_with_status}, never_sent: {never_sent}, response_received: {response_received}, status_caused: {status_caused}, with_public_host: {}, steps_with_public_host: {}, steps_from_browser_to_loopback: {}, steps_to_loopback: {}, steps_from_browser_to_bare_name: {}, steps_to_bare_name: {}, steps_to_private_address: {}, steps_to_ipv6_address: {}, yields_to: &[{}] }},",
             camel(id),
             camel(id),
             prose.put(&headline),

@@ -379,6 +379,10 @@ pub struct Network {
     /// A response did arrive and the page's code could not read it (JSON.parse of an HTML page):
     /// what the response itself says, when anything recognises it, explains more than the failure.
     pub response_received: bool,
+    /// The error status beside the failure is a proxy's answer to this very failure (its dial to
+    /// the server behind it was refused): the kind's steps come before the status's general ones,
+    /// which are about an answer that was slow or wrong, not about an upstream nobody reached.
+    pub status_caused: bool,
     /// The verdict when the host that failed is a public name that exists (github.com,
     /// registry.npmjs.org): the failure is this machine's, not the name's.
     pub with_public_host: Option<Prose>,
