@@ -81,6 +81,17 @@ fn raw_responses_crlf_lf_indented_and_without_blank_line() {
 }
 
 #[test]
+fn guzzles_truncated_quote_of_a_json_body_is_read_up_to_its_marker() {
+    // Guzzle quotes 120 bytes of the body and writes " (truncated...)"; a log adds lines after it
+    // (the shape of Formie's log of a Mailchimp call, verbb/formie#127).
+    let text = "[error][formie] API error: \u{201c}Client error: `PUT https://us2.api.mailchimp.com/3.0/lists/a1/members/b2` resulted in a `400 Bad Request` response:\n{\"type\":\"https://mailchimp.com/developer/marketing/docs/errors/\",\"title\":\"Invalid Resource\",\"stat (truncated...)\n\u{201d} /app/vendor/guzzlehttp/guzzle/src/Exception/RequestException.php:113";
+    let e = paste::read(text);
+    assert_eq!(e.code(), Some(400));
+    let body = e.body.expect("the quoted body");
+    assert_eq!(body.json.unwrap()["title"], "Invalid Resource");
+}
+
+#[test]
 fn a_heading_above_a_response_and_lines_below_its_json() {
     // A person's heading above the response they pasted is not a command, and a log line under the
     // JSON body does not make the body unreadable (a Tyk gateway's 500 and its log line).

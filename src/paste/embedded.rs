@@ -154,11 +154,16 @@ pub(super) fn embedded_body(text: &str) -> Option<Body> {
             // cut it. What it says before the cut still counts.
             // A Python dict the paste cut off (an SDK's "{'error': {'code': 429, …" with its last
             // brace missing) is read the same way, as JSON.
-            let rest = text[at + 1..].trim_start();
+            // Guzzle quotes at most 120 bytes of a body and writes " (truncated...)" after them
+            // (its BodySummarizer): the body stops there, not at the end of the paste.
+            let end = text[at..]
+                .find(" (truncated...)")
+                .map_or(text.len(), |cut| at + cut);
+            let rest = text[at + 1..end].trim_start();
             let cut = if rest.starts_with('"') {
-                Some(std::borrow::Cow::Borrowed(&text[at..]))
+                Some(std::borrow::Cow::Borrowed(&text[at..end]))
             } else if rest.starts_with('\'') {
-                Some(std::borrow::Cow::Owned(inspect_to_json(&text[at..])))
+                Some(std::borrow::Cow::Owned(inspect_to_json(&text[at..end])))
             } else {
                 None
             };
