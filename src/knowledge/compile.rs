@@ -964,6 +964,7 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, String> {
             let markers = f.list("markers")?;
             let status_before = f.list("status_before")?;
             let status_needs_marker = f.opt_bool("status_needs_marker")?.unwrap_or(false);
+            let base = f.opt_bool("base")?.unwrap_or(false);
             let own_lines = f.list("own_lines")?;
             let (after, until) = match f.opt_table("reason")? {
                 Some(t) => {
@@ -1037,7 +1038,7 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, String> {
             }
             client_ids.insert(id.clone());
             clients.push(format!(
-                "    Client {{ id: {}, name: {}, language: {}, markers: {}, status_before: {}, reason_after: {}, reason_until: {}, codes: &[{}], status_needs_marker: {}, own_lines: {} }},",
+                "    Client {{ id: {}, name: {}, language: {}, markers: {}, status_before: {}, reason_after: {}, reason_until: {}, codes: &[{}], status_needs_marker: {}, base: {base}, own_lines: {} }},",
                 lit(&id),
                 lit(&name),
                 opt_lit(&language),

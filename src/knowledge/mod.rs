@@ -184,6 +184,9 @@ pub struct Client {
     pub codes: &'static [CodeAt],
     /// `status_before` counts only when a marker is in the paste too (a generic wording: gh's "HTTP ").
     pub status_needs_marker: bool,
+    /// A library other programs are built on and print through (Go's net/http under Docker,
+    /// Terraform, Helm): it names a paste only when no other client's markers are in it.
+    pub base: bool,
     /// Line openings that are the tool's own words, never the server's (git's "fatal: ").
     pub own_lines: &'static [&'static str],
 }

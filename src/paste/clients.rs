@@ -74,11 +74,15 @@ pub(super) fn read(trimmed: &str) -> Option<Exchange> {
 }
 
 /// The client whose markers appear in the text (a stack trace, an exception name), for pastes that
-/// were read some other way (a network failure, a console line).
+/// were read some other way (a network failure, a console line): the first in the knowledge's
+/// order, a `base` library only when no program built on it left its own markers.
 pub(crate) fn identify(text: &str) -> Option<&'static Client> {
+    let marked = |c: &&Client| c.markers.iter().any(|m| text.contains(m));
     CLIENTS
         .iter()
-        .find(|c| c.markers.iter().any(|m| text.contains(m)))
+        .filter(|c| !c.base)
+        .find(marked)
+        .or_else(|| CLIENTS.iter().filter(|c| c.base).find(marked))
 }
 
 /// The first vendor code the client prints between one of its `codes` marker pairs, on one line,
