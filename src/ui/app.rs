@@ -353,11 +353,12 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |query: String| state.dispatch(Action::Search(query)))
     };
 
-    // Tell the host about each diagnosis shown (a new result, not a re-render of the same one).
+    // Tell the host about each diagnosis shown once (not a re-render, nor the same text diagnosed
+    // again: see `State::shown`).
     {
         let shown = state.diagnosis.clone();
         let on_diagnosis = props.on_diagnosis.clone();
-        use_effect_with(shown.as_ref().map(|d| Rc::as_ptr(d) as usize), move |_| {
+        use_effect_with(state.shown, move |_| {
             if let (Some(d), Some(callback)) = (shown, on_diagnosis) {
                 callback.emit(d);
             }

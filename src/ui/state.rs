@@ -21,6 +21,12 @@ pub struct State {
     pub all_requests: bool,
     /// Bumped whenever a result should take the focus (a code picked from the catalog or a link).
     pub focus_result: u32,
+    /// Bumped once per distinct diagnosis shown, for the host's event: diagnosing the same text (and
+    /// the same request of a HAR) again — the debounced diagnosis of typing and then the Diagnose
+    /// button, or the button pressed twice — refreshes the answer but is not a new diagnosis.
+    pub shown: u32,
+    /// What the shown diagnosis was made from: the text and, for a HAR, the request picked.
+    source: Option<(AttrValue, Option<usize>)>,
 }
 
 pub enum Action {
@@ -95,8 +101,11 @@ impl Reducible for State {
         ) {
             next.notice = None;
         }
+        // Set by the actions that diagnose: the request picked, if any.
+        let mut diagnosed: Option<Option<usize>> = Some(None);
         match action {
             Action::Edit(text) => {
+                diagnosed = None;
                 if text.trim().is_empty() {
                     next.diagnosis = None;
                 }
@@ -129,6 +138,7 @@ impl Reducible for State {
                 next.diagnosis = run(&next.input);
             }
             Action::Select(index) => {
+                diagnosed = Some(Some(index));
                 let text = next.pasted.clone().unwrap_or_else(|| next.input.clone());
                 if !text.trim().is_empty() {
                     next.diagnosis = Some(Rc::new(diagnosis::diagnose_request_limited(
@@ -139,14 +149,33 @@ impl Reducible for State {
                     )));
                 }
             }
-            Action::AllRequests(all) => next.all_requests = all,
-            Action::Notice(text) => next.notice = Some(text),
+            Action::AllRequests(all) => {
+                diagnosed = None;
+                next.all_requests = all;
+            }
+            Action::Notice(text) => {
+                diagnosed = None;
+                next.notice = Some(text);
+            }
             Action::Clear => {
                 next.input = AttrValue::default();
                 next.pasted = None;
                 next.diagnosis = None;
             }
-            Action::Search(query) => next.query = query,
+            Action::Search(query) => {
+                diagnosed = None;
+                next.query = query;
+            }
+        }
+        if next.diagnosis.is_none() {
+            next.source = None;
+        } else if let Some(request) = diagnosed {
+            let text = next.pasted.clone().unwrap_or_else(|| next.input.clone());
+            let source = Some((text, request));
+            if source != next.source {
+                next.source = source;
+                next.shown += 1;
+            }
         }
         Rc::new(next)
     }
