@@ -2615,3 +2615,35 @@ fn a_page_known_by_the_consoles_script_quotes_that_script() {
         finding.evidence
     );
 }
+
+#[test]
+fn a_pages_evidence_quotes_the_line_with_its_words_not_a_brace() {
+    // A SvelteKitError prints its message, its stack, then `{ status: 413, text: … }`: the quote is
+    // the message that names the limit, not the first line of what the object printed ("{").
+    let d = diagnose_fixture("pages/w76-servers-11-01-sveltekit-body-size-limit-bytes.txt");
+    assert_eq!(d.code, Some(413));
+    let quoted: Vec<&str> = d
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::RequestTooLarge)
+        .flat_map(|f| &f.evidence)
+        .map(|e| e.value.as_str())
+        .collect();
+    assert_eq!(
+        quoted,
+        ["SvelteKitError: Content-length of 4870507 exceeds limit of 30000 bytes."]
+    );
+    // The command typed above an answer is no quote of it: the body that says 401 is.
+    let d = diagnose_fixture("cli/w68-devtools-4-04-gitlab-ci-lint-401.txt");
+    let quoted: Vec<&str> = d
+        .findings
+        .iter()
+        .flat_map(|f| &f.evidence)
+        .map(|e| e.value.as_str())
+        .collect();
+    assert!(quoted.iter().all(|q| !q.starts_with("$ ")), "{quoted:?}");
+    assert!(
+        quoted.iter().any(|q| q.contains("401 Unauthorized")),
+        "{quoted:?}"
+    );
+}

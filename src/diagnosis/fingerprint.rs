@@ -678,21 +678,38 @@ fn page_quote(exchange: &Exchange, page: &Page) -> String {
     // typed above it; else the first line.
     // A line with one of the words every match needs (`all`) says more than one with a word of
     // `any` (Tiingo's notice, not the traceback's path through site-packages\tiingo).
-    let line_of = |text: &str| -> String {
-        let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-        let first = lines.clone().next().unwrap_or("");
-        let with = |needles: &[&str]| lines.clone().find(|l| has_any(&l.to_lowercase(), needles));
-        with(page.all)
-            .or_else(|| with(page.any))
-            .unwrap_or(first)
-            .to_string()
+    let lines = |text: &str| {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
     };
-    exchange
-        .body
-        .as_ref()
-        .and_then(|b| b.html_title.clone().or_else(|| b.html_heading.clone()))
-        .or_else(|| exchange.body.as_ref().map(|b| line_of(&b.text)))
-        .or_else(|| exchange.message_text.as_deref().map(line_of))
+    let with_words = |text: &str| -> Option<String> {
+        // Not the command typed ("$ npx gitlab-ci-lint"): its name is no quote of the answer.
+        let lines: Vec<String> = lines(text)
+            .into_iter()
+            .filter(|l| !l.starts_with("$ "))
+            .collect();
+        let with = |needles: &[&str]| {
+            lines
+                .iter()
+                .find(|l| has_any(&l.to_lowercase(), needles))
+                .cloned()
+        };
+        with(page.all).or_else(|| with(page.any))
+    };
+    let first_line = |text: &str| lines(text).into_iter().next().unwrap_or_default();
+    let body = exchange.body.as_ref();
+    let message = exchange.message_text.as_deref();
+    body.and_then(|b| b.html_title.clone().or_else(|| b.html_heading.clone()))
+        .or_else(|| body.and_then(|b| with_words(&b.text)))
+        // The error's message holds the words when the body is only what the error object printed
+        // after it (a Node error's `{ status: 413, text: … }` under "SvelteKitError: Content-length
+        // of … exceeds limit of …").
+        .or_else(|| message.and_then(with_words))
+        .or_else(|| body.map(|b| first_line(&b.text)))
+        .or_else(|| message.map(first_line))
         // A page recognised by its reason phrase alone (Vite's "Outdated Optimize Dep").
         .or_else(|| exchange.status.as_ref().and_then(|s| s.reason.clone()))
         .unwrap_or_default()
