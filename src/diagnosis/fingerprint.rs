@@ -678,28 +678,18 @@ fn page_quote(exchange: &Exchange, page: &Page) -> String {
     // typed above it; else the first line.
     // A line with one of the words every match needs (`all`) says more than one with a word of
     // `any` (Tiingo's notice, not the traceback's path through site-packages\tiingo).
-    let lines = |text: &str| {
-        text.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-    };
+    fn lines(text: &str) -> impl Iterator<Item = &str> + Clone {
+        text.lines().map(str::trim).filter(|l| !l.is_empty())
+    }
     let with_words = |text: &str| -> Option<String> {
         // Not the command typed ("$ npx gitlab-ci-lint"): its name is no quote of the answer.
-        let lines: Vec<String> = lines(text)
-            .into_iter()
-            .filter(|l| !l.starts_with("$ "))
-            .collect();
-        let with = |needles: &[&str]| {
-            lines
-                .iter()
-                .find(|l| has_any(&l.to_lowercase(), needles))
-                .cloned()
-        };
-        with(page.all).or_else(|| with(page.any))
+        let said = lines(text).filter(|l| !l.starts_with("$ "));
+        let with = |needles: &[&str]| said.clone().find(|l| has_any(&l.to_lowercase(), needles));
+        with(page.all)
+            .or_else(|| with(page.any))
+            .map(str::to_string)
     };
-    let first_line = |text: &str| lines(text).into_iter().next().unwrap_or_default();
+    let first_line = |text: &str| lines(text).next().unwrap_or_default().to_string();
     let body = exchange.body.as_ref();
     let message = exchange.message_text.as_deref();
     body.and_then(|b| b.html_title.clone().or_else(|| b.html_heading.clone()))

@@ -101,11 +101,11 @@ impl Reducible for State {
         ) {
             next.notice = None;
         }
-        // Set by the actions that diagnose: the request picked, if any.
-        let mut diagnosed: Option<Option<usize>> = Some(None);
+        // Set by the actions that diagnose (to the request picked, if any); the others leave the
+        // shown diagnosis as it was.
+        let mut diagnosed: Option<Option<usize>> = None;
         match action {
             Action::Edit(text) => {
-                diagnosed = None;
                 if text.trim().is_empty() {
                     next.diagnosis = None;
                 }
@@ -113,9 +113,11 @@ impl Reducible for State {
                 next.pasted = None;
             }
             Action::Diagnose => {
+                diagnosed = Some(None);
                 next.diagnosis = run(next.pasted.as_ref().unwrap_or(&next.input));
             }
             Action::Paste(text) => {
+                diagnosed = Some(None);
                 next.diagnosis = run(&text);
                 // A large paste (or file, or link) is diagnosed whole; the box shows its start.
                 if text.len() > LARGE_PASTE {
@@ -127,12 +129,14 @@ impl Reducible for State {
                 }
             }
             Action::Show(code) => {
+                diagnosed = Some(None);
                 next.input = code.to_string().into();
                 next.pasted = None;
                 next.diagnosis = run(&next.input);
                 next.focus_result += 1;
             }
             Action::Open(code) => {
+                diagnosed = Some(None);
                 next.input = code.to_string().into();
                 next.pasted = None;
                 next.diagnosis = run(&next.input);
@@ -149,23 +153,14 @@ impl Reducible for State {
                     )));
                 }
             }
-            Action::AllRequests(all) => {
-                diagnosed = None;
-                next.all_requests = all;
-            }
-            Action::Notice(text) => {
-                diagnosed = None;
-                next.notice = Some(text);
-            }
+            Action::AllRequests(all) => next.all_requests = all,
+            Action::Notice(text) => next.notice = Some(text),
             Action::Clear => {
                 next.input = AttrValue::default();
                 next.pasted = None;
                 next.diagnosis = None;
             }
-            Action::Search(query) => {
-                diagnosed = None;
-                next.query = query;
-            }
+            Action::Search(query) => next.query = query,
         }
         if next.diagnosis.is_none() {
             next.source = None;
